@@ -1,0 +1,1022 @@
+//! The working-day calendar of mainland China, built from holiday notices.
+
+mod bdays_impl;
+mod notice;
+
+use std::sync::{Arc, OnceLock};
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
+
+pub use notice::{HolidayBreak, Notice, Scope, WorkdayOrder};
+
+use crate::{Error, ErrorKind, Quarter, Result, YearMonth};
+
+/// The notices compiled into the crate, oldest first: (file name, text).
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "guobanfamingdian-2019-16.txt",
+        include_str!("../../data/notices/guobanfamingdian-2019-16.txt"),
+    ),
+    (
+        "guobanfamingdian-2020-1.txt",
+        include_str!("../../data/notices/guobanfamingdian-2020-1.txt"),
+    ),
+    (
+        "guobanfamingdian-2020-27.txt",
+        include_str!("../../data/notices/guobanfamingdian-2020-27.txt"),
+    ),
+    (
+        "guobanfamingdian-2021-11.txt",
+        include_str!("../../data/notices/guobanfamingdian-2021-11.txt"),
+    ),
+    (
+        "guobanfamingdian-2022-16.txt",
+        include_str!("../../data/notices/guobanfamingdian-2022-16.txt"),
+    ),
+    (
+        "guobanfamingdian-2023-7.txt",
+        include_str!("../../data/notices/guobanfamingdian-2023-7.txt"),
+    ),
+    (
+        "guobanfamingdian-2024-12.txt",
+        include_str!("../../data/notices/guobanfamingdian-2024-12.txt"),
+    ),
+    (
+        "guobanfamingdian-2025-7.txt",
+        include_str!("../../data/notices/guobanfamingdian-2025-7.txt"),
+    ),
+];
+
+/// What kind of day a date is.
+///
+/// Overtime pay, among other things, differs between these: a statutory holiday is not a
+/// shifted rest day, and a make-up working day is not an ordinary one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DayKind {
+    /// An ordinary Monday-to-Friday working day (工作日).
+    Workday,
+    /// A Saturday or Sunday that a national notice makes a working day (调休上班).
+    MakeUpWorkday,
+    /// An ordinary Saturday or Sunday, or a weekend day inside a holiday break that is not a
+    /// statutory holiday (休息日).
+    Weekend,
+    /// A statutory holiday (法定节假日) under 《全国年节及纪念日放假办法》, on whatever weekday.
+    StatutoryHoliday,
+    /// A Monday-to-Friday day off inside a holiday break that is not a statutory holiday:
+    /// moved there by 调休, or added by an extension such as 2020-01-31 (调休休息日).
+    ShiftedRestDay,
+    /// A day off given by a local adjustment.
+    LocalRestDay,
+    /// A working day ordered by a local adjustment.
+    LocalWorkday,
+}
+
+impl DayKind {
+    /// Whether people work on a day of this kind.
+    ///
+    /// ```
+    /// use duban::DayKind;
+    /// assert!(DayKind::MakeUpWorkday.is_workday());
+    /// assert!(!DayKind::ShiftedRestDay.is_workday());
+    /// ```
+    pub fn is_workday(self) -> bool {
+        matches!(
+            self,
+            DayKind::Workday | DayKind::MakeUpWorkday | DayKind::LocalWorkday
+        )
+    }
+
+    /// A short machine-friendly name, as in the CLI and JSON (`make_up_workday`, ...).
+    ///
+    /// ```
+    /// assert_eq!(duban::DayKind::StatutoryHoliday.code(), "statutory_holiday");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            DayKind::Workday => "workday",
+            DayKind::MakeUpWorkday => "make_up_workday",
+            DayKind::Weekend => "weekend",
+            DayKind::StatutoryHoliday => "statutory_holiday",
+            DayKind::ShiftedRestDay => "shifted_rest_day",
+            DayKind::LocalRestDay => "local_rest_day",
+            DayKind::LocalWorkday => "local_workday",
+        }
+    }
+
+    /// The kind's name for a reader.
+    ///
+    /// ```
+    /// use duban::{DayKind, Language};
+    /// assert_eq!(DayKind::MakeUpWorkday.label(Language::Chinese), "调休上班日");
+    /// ```
+    pub fn label(self, language: crate::Language) -> &'static str {
+        let (zh, en) = match self {
+            DayKind::Workday => ("工作日", "working day"),
+            DayKind::MakeUpWorkday => ("调休上班日", "make-up working day"),
+            DayKind::Weekend => ("休息日", "weekend"),
+            DayKind::StatutoryHoliday => ("法定节假日", "statutory holiday"),
+            DayKind::ShiftedRestDay => ("调休休息日", "shifted rest day"),
+            DayKind::LocalRestDay => ("地方休息日", "local rest day"),
+            DayKind::LocalWorkday => ("地方工作日", "local working day"),
+        };
+        language.pick(zh, en)
+    }
+}
+
+/// One day of the calendar: its kind, the holiday it belongs to, and the notice that set it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Day<'a> {
+    /// The date.
+    pub date: NaiveDate,
+    /// Its kind.
+    pub kind: DayKind,
+    /// The holiday it belongs to (a break, or the holiday a make-up day is worked for).
+    pub holiday: Option<&'a str>,
+    /// The 文号 of the notice that set this day; `None` for an ordinary weekday or weekend.
+    pub notice: Option<&'a str>,
+}
+
+impl Day<'_> {
+    /// Whether it is a working day.
+    ///
+    /// ```
+    /// let cal = duban::Calendar::china();
+    /// let day = cal.day(duban::parse_date("2022-01-30")?)?;
+    /// assert!(day.is_workday());
+    /// assert_eq!(day.kind, duban::DayKind::MakeUpWorkday);
+    /// assert_eq!(day.notice, Some("国办发明电〔2021〕11号"));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn is_workday(&self) -> bool {
+        self.kind.is_workday()
+    }
+}
+
+/// Marks a day no loaded national notice covers. Never handed out.
+const UNCOVERED: u8 = u8::MAX;
+/// Index meaning "none" in the name and notice columns.
+const NONE: u16 = u16::MAX;
+
+#[derive(Clone, Copy)]
+struct DayRecord {
+    kind: u8,
+    holiday: u16,
+    notice: u16,
+}
+
+const KINDS: [DayKind; 7] = [
+    DayKind::Workday,
+    DayKind::MakeUpWorkday,
+    DayKind::Weekend,
+    DayKind::StatutoryHoliday,
+    DayKind::ShiftedRestDay,
+    DayKind::LocalRestDay,
+    DayKind::LocalWorkday,
+];
+
+fn kind_code(kind: DayKind) -> u8 {
+    KINDS.iter().position(|k| *k == kind).unwrap_or(0) as u8
+}
+
+struct Tables {
+    /// Every notice given to the builder, in load order (including those not yet known
+    /// at `known_on`), so that `as_known_on` can rebuild.
+    all_notices: Vec<Notice>,
+    /// The notices in force in this view, in the order they were applied.
+    notices: Vec<Notice>,
+    known_on: Option<NaiveDate>,
+    /// Holiday names, indexed by `DayRecord::holiday`.
+    names: Vec<String>,
+    /// Day 0 of the table, as days from the common era.
+    first_ce: i32,
+    /// One record a day, from `first` to the end of the last covered year.
+    days: Vec<DayRecord>,
+    /// `workdays_before[i]`: working days among table days `0..i` (length `days.len() + 1`).
+    workdays_before: Vec<u32>,
+    /// The working days, in order: `workday_dates[k]` is the (k+1)-th working day.
+    workday_dates: Vec<NaiveDate>,
+    /// `uncovered_before[i]`: uncovered days among `0..i`; empty when there is no gap.
+    uncovered_before: Vec<u32>,
+    /// The covered ranges, in order.
+    coverage: Vec<(NaiveDate, NaiveDate)>,
+}
+
+/// The working-day calendar: which days are working days (工作日) under the loaded holiday
+/// notices, and O(1) arithmetic over them.
+///
+/// [`Calendar::china`] is the national schedule 2020-2026 compiled into the crate. Every query
+/// returns `Err` for a date that no loaded notice covers: the calendar never guesses.
+///
+/// Cloning is cheap (the tables are shared), and a calendar is `Send + Sync`.
+///
+/// ```
+/// use duban::{parse_date, Calendar, DayKind};
+///
+/// let cal = Calendar::china();
+/// // 2022-01-29 and -30 were worked; Monday 2022-01-31 was 除夕, a day off.
+/// assert!(cal.is_workday(parse_date("2022-01-30")?)?);
+/// assert!(!cal.is_workday(parse_date("2022-01-31")?)?);
+/// // The 30th working day after a meeting on 2023-09-20 skips the National Day break.
+/// assert_eq!(cal.add_workdays(parse_date("2023-09-20")?, 30)?, parse_date("2023-11-07")?);
+/// // Out of coverage is an error, not a guess.
+/// assert!(cal.is_workday(parse_date("2027-01-04")?).unwrap_err().is_outside_coverage());
+/// # Ok::<(), duban::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Calendar {
+    tables: Arc<Tables>,
+}
+
+impl std::fmt::Debug for Calendar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Calendar")
+            .field("coverage", &self.tables.coverage)
+            .field(
+                "notices",
+                &self
+                    .tables
+                    .notices
+                    .iter()
+                    .map(|n| n.id.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .field("known_on", &self.tables.known_on)
+            .finish()
+    }
+}
+
+/// Builds a [`Calendar`] from notices.
+///
+/// ```
+/// use duban::{parse_date, CalendarBuilder, Notice};
+///
+/// let county = Notice::parse(
+///     "notice 县政办发〔2023〕5号\nsigned 2023-04-20\nscope local\n\
+///      holiday 建城纪念日 2023-05-10\nworkday 2023-05-13 建城纪念日\n",
+/// )?;
+/// let cal = CalendarBuilder::china().notice(county).build()?;
+/// let day = cal.day(parse_date("2023-05-10")?)?;
+/// assert!(!day.is_workday());
+/// assert_eq!(day.notice, Some("县政办发〔2023〕5号"));
+/// assert!(cal.is_workday(parse_date("2023-05-13")?)?);
+/// # Ok::<(), duban::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct CalendarBuilder {
+    notices: Vec<Notice>,
+    known_on: Option<NaiveDate>,
+}
+
+impl CalendarBuilder {
+    /// A builder with no notice: the calendar it builds covers nothing until national
+    /// notices are added.
+    ///
+    /// ```
+    /// let cal = duban::CalendarBuilder::new().build()?;
+    /// assert!(cal.coverage().is_empty());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn new() -> CalendarBuilder {
+        CalendarBuilder::default()
+    }
+
+    /// A builder holding the national notices compiled into the crate.
+    ///
+    /// ```
+    /// let cal = duban::CalendarBuilder::china().build()?;
+    /// assert_eq!(cal.notices().len(), 8);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn china() -> CalendarBuilder {
+        CalendarBuilder {
+            notices: embedded_notices().to_vec(),
+            known_on: None,
+        }
+    }
+
+    /// Adds a notice. A notice whose 文号 is already loaded replaces it (a corrected
+    /// transcription); any other is layered on top: national notices apply in the order
+    /// they became known, local adjustments after all of them.
+    ///
+    /// ```
+    /// let n = duban::Notice::parse("notice X\nsigned 2026-11-01\nscope national\ncovers 2027\n")?;
+    /// let cal = duban::CalendarBuilder::china().notice(n).build()?;
+    /// assert!(cal.is_workday(duban::parse_date("2027-01-04")?)?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn notice(mut self, notice: Notice) -> CalendarBuilder {
+        match self.notices.iter_mut().find(|n| n.id == notice.id) {
+            Some(slot) => *slot = notice,
+            None => self.notices.push(notice),
+        }
+        self
+    }
+
+    /// Parses and adds a notice in the text format of [`Notice`].
+    ///
+    /// # Errors
+    ///
+    /// `InvalidNotice` when the text cannot be read (see [`Notice::parse`]).
+    ///
+    /// ```
+    /// let b = duban::CalendarBuilder::china()
+    ///     .notice_text("notice 县-2\nsigned 2024-01-01\nscope local\nholiday 县庆 2024-03-01\n")?;
+    /// assert!(!b.build()?.is_workday(duban::parse_date("2024-03-01")?)?);
+    /// // A notice without its `signed` line is refused.
+    /// assert!(duban::CalendarBuilder::china().notice_text("notice X\n").is_err());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn notice_text(self, text: &str) -> Result<CalendarBuilder> {
+        Ok(self.notice(Notice::parse(text)?))
+    }
+
+    /// Builds the calendar as it was known on `date`: notices that became known after it
+    /// (see [`Notice::known_from`]) are left out.
+    ///
+    /// ```
+    /// let d = duban::parse_date("2020-01-20")?;
+    /// let then = duban::CalendarBuilder::china().known_on(d).build()?;
+    /// assert!(then.is_workday(duban::parse_date("2020-01-31")?)?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn known_on(mut self, date: NaiveDate) -> CalendarBuilder {
+        self.known_on = Some(date);
+        self
+    }
+
+    /// Builds the tables.
+    ///
+    /// # Errors
+    ///
+    /// None today: every notice was checked when it was parsed, and where notices disagree
+    /// about a day the one known later wins. The `Result` leaves room for checks across
+    /// notices without a breaking change.
+    ///
+    /// ```
+    /// let cal = duban::CalendarBuilder::china().build()?;
+    /// assert_eq!(cal.coverage()[0].0.to_string(), "2020-01-01");
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn build(self) -> Result<Calendar> {
+        Tables::build(self.notices, self.known_on).map(|t| Calendar {
+            tables: Arc::new(t),
+        })
+    }
+}
+
+fn embedded_notices() -> &'static [Notice] {
+    static NOTICES: OnceLock<Vec<Notice>> = OnceLock::new();
+    // The embedded files are checked by the test suite (`embedded_notices_parse`), so a
+    // parse failure cannot ship; should it happen anyway the calendar covers nothing and
+    // every query errors, rather than panicking.
+    NOTICES.get_or_init(|| {
+        EMBEDDED
+            .iter()
+            .filter_map(|(_, text)| Notice::parse(text).ok())
+            .collect()
+    })
+}
+
+fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+impl Tables {
+    fn build(all_notices: Vec<Notice>, known_on: Option<NaiveDate>) -> Result<Tables> {
+        let mut notices: Vec<Notice> = all_notices
+            .iter()
+            .filter(|n| known_on.map_or(true, |d| n.known_from() <= d))
+            .cloned()
+            .collect();
+        // National notices in the order they became known, then local ones; stable, so
+        // notices known on the same day apply in load order.
+        notices.sort_by_key(|n| (n.scope == Scope::Local, n.known_from()));
+
+        let mut years: Vec<i32> = notices
+            .iter()
+            .filter(|n| n.scope == Scope::National)
+            .flat_map(|n| n.covers.iter().copied())
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+
+        let (Some(&first_year), Some(&last_year)) = (years.first(), years.last()) else {
+            return Ok(Tables::empty(all_notices, notices, known_on));
+        };
+        let first = NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(NaiveDate::MIN);
+        let last = NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap_or(NaiveDate::MIN);
+        let len = (last - first).num_days() as usize + 1;
+
+        let mut days: Vec<DayRecord> = first
+            .iter_days()
+            .take(len)
+            .map(|d| DayRecord {
+                kind: if years.binary_search(&d.year()).is_err() {
+                    UNCOVERED
+                } else if is_weekend(d) {
+                    kind_code(DayKind::Weekend)
+                } else {
+                    kind_code(DayKind::Workday)
+                },
+                holiday: NONE,
+                notice: NONE,
+            })
+            .collect();
+
+        let mut names: Vec<String> = Vec::new();
+        let mut name_index = |name: &str| -> u16 {
+            match names.iter().position(|n| n == name) {
+                Some(i) => i as u16,
+                None => {
+                    names.push(name.to_owned());
+                    (names.len() - 1).min(NONE as usize - 1) as u16
+                }
+            }
+        };
+        let first_ce = first.num_days_from_ce();
+        for (notice_index, notice) in notices.iter().enumerate() {
+            let notice_code = notice_index.min(NONE as usize - 1) as u16;
+            let mut set = |date: NaiveDate, kind: DayKind, name: u16| {
+                let i = i64::from(date.num_days_from_ce()) - i64::from(first_ce);
+                if let Some(record) = usize::try_from(i).ok().and_then(|i| days.get_mut(i)) {
+                    if record.kind != UNCOVERED {
+                        *record = DayRecord {
+                            kind: kind_code(kind),
+                            holiday: name,
+                            notice: notice_code,
+                        };
+                    }
+                }
+            };
+            for (date, brk) in notice.rest_days() {
+                let kind = match notice.scope {
+                    Scope::Local => DayKind::LocalRestDay,
+                    _ if brk.statutory.contains(&date) => DayKind::StatutoryHoliday,
+                    _ if is_weekend(date) => DayKind::Weekend,
+                    _ => DayKind::ShiftedRestDay,
+                };
+                set(date, kind, name_index(&brk.name));
+            }
+            for order in &notice.workdays {
+                let kind = match notice.scope {
+                    Scope::Local => DayKind::LocalWorkday,
+                    _ => DayKind::MakeUpWorkday,
+                };
+                set(order.date, kind, name_index(&order.name));
+            }
+        }
+
+        let mut workdays_before = Vec::with_capacity(len + 1);
+        let mut workday_dates = Vec::new();
+        let mut uncovered_before = Vec::with_capacity(len + 1);
+        let (mut worked, mut uncovered) = (0u32, 0u32);
+        for (record, date) in days.iter().zip(first.iter_days()) {
+            workdays_before.push(worked);
+            uncovered_before.push(uncovered);
+            if record.kind == UNCOVERED {
+                uncovered += 1;
+            } else if KINDS[record.kind as usize].is_workday() {
+                worked += 1;
+                workday_dates.push(date);
+            }
+        }
+        workdays_before.push(worked);
+        uncovered_before.push(uncovered);
+        if uncovered == 0 {
+            uncovered_before = Vec::new();
+        }
+
+        let mut coverage: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+        for &y in &years {
+            let (a, b) = (
+                NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(first),
+                NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(last),
+            );
+            match coverage.last_mut() {
+                Some(range) if range.1.succ_opt() == Some(a) => range.1 = b,
+                _ => coverage.push((a, b)),
+            }
+        }
+
+        Ok(Tables {
+            all_notices,
+            notices,
+            known_on,
+            names,
+            first_ce,
+            days,
+            workdays_before,
+            workday_dates,
+            uncovered_before,
+            coverage,
+        })
+    }
+
+    fn empty(
+        all_notices: Vec<Notice>,
+        notices: Vec<Notice>,
+        known_on: Option<NaiveDate>,
+    ) -> Tables {
+        Tables {
+            all_notices,
+            notices,
+            known_on,
+            names: Vec::new(),
+            first_ce: 0,
+            days: Vec::new(),
+            workdays_before: vec![0],
+            workday_dates: Vec::new(),
+            uncovered_before: Vec::new(),
+            coverage: Vec::new(),
+        }
+    }
+}
+
+impl Calendar {
+    /// The official national schedule of mainland China, 2020-01-01 to 2026-12-31, from the
+    /// State Council General Office notices compiled into the crate (data/notices/), with the
+    /// 2020 Spring Festival extension (国办发明电〔2020〕1号) applied.
+    ///
+    /// Built once per process and shared; later calls are a reference-count increment.
+    ///
+    /// ```
+    /// let cal = duban::Calendar::china();
+    /// assert_eq!(cal.coverage()[0].0.to_string(), "2020-01-01");
+    /// assert_eq!(cal.coverage()[0].1.to_string(), "2026-12-31");
+    /// ```
+    pub fn china() -> Calendar {
+        static CHINA: OnceLock<Calendar> = OnceLock::new();
+        CHINA
+            .get_or_init(|| {
+                Tables::build(embedded_notices().to_vec(), None)
+                    .map(|t| Calendar {
+                        tables: Arc::new(t),
+                    })
+                    .unwrap_or_else(|_| Calendar {
+                        tables: Arc::new(Tables::empty(Vec::new(), Vec::new(), None)),
+                    })
+            })
+            .clone()
+    }
+
+    /// A builder that starts from this calendar's notices (to add a new year's notice, a
+    /// correction or a local adjustment).
+    ///
+    /// ```
+    /// let local = duban::Notice::parse(
+    ///     "notice 县-1\nsigned 2024-01-01\nscope local\nholiday 县庆 2024-03-01\n")?;
+    /// let cal = duban::Calendar::china().to_builder().notice(local).build()?;
+    /// assert!(!cal.is_workday(duban::parse_date("2024-03-01")?)?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn to_builder(&self) -> CalendarBuilder {
+        CalendarBuilder {
+            notices: self.tables.all_notices.clone(),
+            known_on: self.tables.known_on,
+        }
+    }
+
+    /// The calendar as it stood on `date`: only the notices known by then (see
+    /// [`Notice::known_from`]). An audit of a deadline computed on 2020-01-20 must use the
+    /// schedule before the Spring Festival extension of 2020-01-27.
+    ///
+    /// ```
+    /// use duban::{parse_date, Calendar};
+    /// let cal = Calendar::china();
+    /// let then = cal.as_known_on(parse_date("2020-01-20")?);
+    /// // 2020-02-01 was a make-up working day until the extension was announced.
+    /// assert!(then.is_workday(parse_date("2020-02-01")?)?);
+    /// assert!(!cal.is_workday(parse_date("2020-02-01")?)?);
+    /// // And on 2020-01-20 nothing was known about 2021.
+    /// assert!(then.is_workday(parse_date("2021-03-01")?).is_err());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn as_known_on(&self, date: NaiveDate) -> Calendar {
+        let tables = Tables::build(self.tables.all_notices.clone(), Some(date))
+            .unwrap_or_else(|_| Tables::empty(Vec::new(), Vec::new(), Some(date)));
+        Calendar {
+            tables: Arc::new(tables),
+        }
+    }
+
+    /// The date this view is "as known on", if it is one.
+    ///
+    /// ```
+    /// let d = duban::parse_date("2020-01-20")?;
+    /// assert_eq!(duban::Calendar::china().as_known_on(d).known_on(), Some(d));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn known_on(&self) -> Option<NaiveDate> {
+        self.tables.known_on
+    }
+
+    /// The notices in force in this calendar, in the order they were applied.
+    ///
+    /// ```
+    /// let cal = duban::Calendar::china();
+    /// assert_eq!(cal.notices()[0].id, "国办发明电〔2019〕16号");
+    /// ```
+    pub fn notices(&self) -> &[Notice] {
+        &self.tables.notices
+    }
+
+    /// The covered date ranges (inclusive), in order. One range unless a year is missing.
+    ///
+    /// ```
+    /// assert_eq!(duban::Calendar::china().coverage().len(), 1);
+    /// ```
+    pub fn coverage(&self) -> &[(NaiveDate, NaiveDate)] {
+        &self.tables.coverage
+    }
+
+    fn coverage_text(&self) -> String {
+        if self.tables.coverage.is_empty() {
+            return "none".to_owned();
+        }
+        self.tables
+            .coverage
+            .iter()
+            .map(|(a, b)| format!("{a}..={b}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub(crate) fn outside(&self, what_zh: String, what_en: String) -> Error {
+        let range = self.coverage_text();
+        let range_zh = if self.tables.coverage.is_empty() {
+            "无".to_owned()
+        } else {
+            range.clone()
+        };
+        Error::new(
+            ErrorKind::OutsideCoverage,
+            format!("{what_zh}超出已加载的节假日安排范围（{range_zh}）"),
+            format!("{what_en} is outside the loaded holiday schedules ({range})"),
+        )
+    }
+
+    fn date_outside(&self, date: NaiveDate) -> Error {
+        self.outside(format!("{date} "), date.to_string())
+    }
+
+    /// Table index of a covered date.
+    #[inline]
+    fn index(&self, date: NaiveDate) -> Result<usize> {
+        let t = &*self.tables;
+        let i = date.num_days_from_ce().wrapping_sub(t.first_ce) as u32 as usize;
+        match t.days.get(i) {
+            Some(record) if record.kind != UNCOVERED => Ok(i),
+            _ => Err(self.date_outside(date)),
+        }
+    }
+
+    /// Whether the table days `a..=b` are all covered (O(1)).
+    #[inline]
+    fn covered_between(&self, a: usize, b: usize) -> bool {
+        let u = &self.tables.uncovered_before;
+        u.is_empty() || u[a.min(b)] == u[a.max(b) + 1]
+    }
+
+    /// Table indices of `a` and `b`, when every day between them (either order) is covered.
+    fn covered_range(&self, a: NaiveDate, b: NaiveDate) -> Result<(usize, usize)> {
+        let (i, j) = (self.index(a)?, self.index(b)?);
+        if self.covered_between(i, j) {
+            Ok((i, j))
+        } else {
+            Err(self.outside(
+                format!("{a} 至 {b} 之间有日期"),
+                format!("part of {a}..={b}"),
+            ))
+        }
+    }
+
+    /// The day's kind, holiday and notice.
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` for a date no loaded national notice covers.
+    ///
+    /// ```
+    /// use duban::{parse_date, Calendar, DayKind};
+    /// let cal = Calendar::china();
+    /// let day = cal.day(parse_date("2023-10-02")?)?;
+    /// assert_eq!(day.kind, DayKind::StatutoryHoliday);
+    /// assert_eq!(day.holiday, Some("中秋节、国庆节"));
+    /// assert_eq!(cal.day(parse_date("2023-10-05")?)?.kind, DayKind::ShiftedRestDay);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn day(&self, date: NaiveDate) -> Result<Day<'_>> {
+        let i = self.index(date)?;
+        let t = &*self.tables;
+        let r = t.days[i];
+        Ok(Day {
+            date,
+            kind: KINDS[r.kind as usize],
+            holiday: t.names.get(r.holiday as usize).map(String::as_str),
+            notice: t.notices.get(r.notice as usize).map(|n| n.id.as_str()),
+        })
+    }
+
+    /// The days `first..=last`, in order.
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` if any of them is not covered (checked before anything is
+    /// returned); `InvalidInput` if `last` is before `first`.
+    ///
+    /// ```
+    /// use duban::parse_date;
+    /// let cal = duban::Calendar::china();
+    /// let off = cal.days(parse_date("2024-02-01")?, parse_date("2024-02-29")?)?
+    ///     .filter(|d| !d.is_workday())
+    ///     .count();
+    /// assert_eq!(off, 10);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn days(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Result<impl Iterator<Item = Day<'_>> + '_> {
+        if last < first {
+            return Err(Error::invalid_input(
+                format!("日期范围 {first}..{last} 的结束日早于开始日"),
+                format!("range {first}..{last} ends before it starts"),
+            ));
+        }
+        let (a, b) = self.covered_range(first, last)?;
+        Ok(first
+            .iter_days()
+            .take(b - a + 1)
+            .filter_map(move |d| self.day(d).ok()))
+    }
+
+    /// Whether `date` is a working day.
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` for a date no loaded national notice covers.
+    ///
+    /// ```
+    /// let cal = duban::Calendar::china();
+    /// assert!(cal.is_workday(duban::parse_date("2023-10-07")?)?); // Saturday, make-up day
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    #[inline]
+    pub fn is_workday(&self, date: NaiveDate) -> Result<bool> {
+        let i = self.index(date)?;
+        let t = &*self.tables;
+        Ok(t.workdays_before[i + 1] != t.workdays_before[i])
+    }
+
+    /// For `n > 0` the n-th working day strictly after `date`; for `n < 0` the |n|-th
+    /// working day strictly before it; for `n = 0`, `date` itself. `date` need not be a
+    /// working day. O(1): two table look-ups.
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` when `date` or the result is outside the loaded notices.
+    ///
+    /// ```
+    /// use duban::parse_date;
+    /// let cal = duban::Calendar::china();
+    /// // Saturday 2023-10-07 was a make-up working day: 1 working day before Mon 2023-10-09.
+    /// assert_eq!(cal.add_workdays(parse_date("2023-10-09")?, -1)?, parse_date("2023-10-08")?);
+    /// assert_eq!(cal.add_workdays(parse_date("2023-09-28")?, 1)?, parse_date("2023-10-07")?);
+    /// assert!(cal.add_workdays(parse_date("2026-12-30")?, 5).is_err());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    #[inline]
+    pub fn add_workdays(&self, date: NaiveDate, n: i32) -> Result<NaiveDate> {
+        let i = self.index(date)?;
+        if n == 0 {
+            return Ok(date);
+        }
+        let t = &*self.tables;
+        // Rank (0-based) of the target among all working days.
+        let rank = if n > 0 {
+            i64::from(t.workdays_before[i + 1]) + i64::from(n) - 1
+        } else {
+            i64::from(t.workdays_before[i]) + i64::from(n)
+        };
+        let found = usize::try_from(rank)
+            .ok()
+            .and_then(|k| t.workday_dates.get(k));
+        match found {
+            Some(&result) if t.uncovered_before.is_empty() => Ok(result),
+            Some(&result) => {
+                let j = (result.num_days_from_ce() - t.first_ce) as usize;
+                if self.covered_between(i, j) {
+                    Ok(result)
+                } else {
+                    Err(self.add_outside(date, n))
+                }
+            }
+            None => Err(self.add_outside(date, n)),
+        }
+    }
+
+    #[cold]
+    fn add_outside(&self, date: NaiveDate, n: i32) -> Error {
+        let dir_zh = if n > 0 { "后" } else { "前" };
+        self.outside(
+            format!("{date} {dir_zh}第 {} 个工作日", i64::from(n).abs()),
+            format!(
+                "the {}-th working day {} {date}",
+                i64::from(n).abs(),
+                if n > 0 { "after" } else { "before" }
+            ),
+        )
+    }
+
+    /// The number of working days in `(a, b]`; negative (minus the count in `(b, a]`) when
+    /// `b < a`. So `add_workdays(a, workdays_between(a, b)) == b` whenever `b` is a working
+    /// day. O(1).
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` when `a`, `b` or a day between them is not covered.
+    ///
+    /// ```
+    /// use duban::parse_date;
+    /// let cal = duban::Calendar::china();
+    /// // National Day week of 2023: 09-29..10-06 off, 10-07 and 10-08 worked.
+    /// assert_eq!(cal.workdays_between(parse_date("2023-09-28")?, parse_date("2023-10-09")?)?, 3);
+    /// assert_eq!(cal.workdays_between(parse_date("2023-10-09")?, parse_date("2023-09-28")?)?, -3);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    #[inline]
+    pub fn workdays_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i32> {
+        let (i, j) = self.covered_range(a, b)?;
+        let w = &self.tables.workdays_before;
+        Ok(w[j + 1] as i32 - w[i + 1] as i32)
+    }
+
+    /// The first working day strictly after `date`.
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` when `date` or the answer is not covered.
+    ///
+    /// ```
+    /// use duban::parse_date;
+    /// let cal = duban::Calendar::china();
+    /// assert_eq!(cal.next_workday(parse_date("2020-01-23")?)?, parse_date("2020-02-03")?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn next_workday(&self, date: NaiveDate) -> Result<NaiveDate> {
+        self.add_workdays(date, 1)
+    }
+
+    /// The last working day strictly before `date`.
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` when `date` or the answer is not covered.
+    ///
+    /// ```
+    /// use duban::parse_date;
+    /// let cal = duban::Calendar::china();
+    /// assert_eq!(cal.previous_workday(parse_date("2022-01-31")?)?, parse_date("2022-01-30")?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn previous_workday(&self, date: NaiveDate) -> Result<NaiveDate> {
+        self.add_workdays(date, -1)
+    }
+
+    /// `date` if it is a working day, else the first working day after it (the rule of
+    /// 民法典 Art. 203 for a period whose last day is a rest day).
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` when `date` or the answer is not covered.
+    ///
+    /// ```
+    /// use duban::parse_date;
+    /// let cal = duban::Calendar::china();
+    /// assert_eq!(cal.workday_on_or_after(parse_date("2023-10-04")?)?, parse_date("2023-10-07")?);
+    /// assert_eq!(cal.workday_on_or_after(parse_date("2023-10-09")?)?, parse_date("2023-10-09")?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn workday_on_or_after(&self, date: NaiveDate) -> Result<NaiveDate> {
+        if self.is_workday(date)? {
+            Ok(date)
+        } else {
+            self.add_workdays(date, 1)
+        }
+    }
+
+    /// `date` if it is a working day, else the last working day before it.
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` when `date` or the answer is not covered.
+    ///
+    /// ```
+    /// use duban::parse_date;
+    /// let cal = duban::Calendar::china();
+    /// assert_eq!(cal.workday_on_or_before(parse_date("2022-01-31")?)?, parse_date("2022-01-30")?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn workday_on_or_before(&self, date: NaiveDate) -> Result<NaiveDate> {
+        if self.is_workday(date)? {
+            Ok(date)
+        } else {
+            self.add_workdays(date, -1)
+        }
+    }
+
+    fn last_workday_in(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+        zh: String,
+        en: String,
+    ) -> Result<NaiveDate> {
+        // The whole period must be covered: a period is only known when all of it is.
+        self.covered_range(first, last)?;
+        let found = self.workday_on_or_before(last)?;
+        if found < first {
+            return Err(Error::invalid_input(
+                format!("{zh}没有工作日"),
+                format!("{en} has no working day"),
+            ));
+        }
+        Ok(found)
+    }
+
+    /// The last working day of a month (Art. 9's 每月最后1个工作日).
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` when any day of the month is not covered; `InvalidInput` if the
+    /// month has no working day at all.
+    ///
+    /// ```
+    /// use duban::{parse_date, YearMonth};
+    /// let cal = duban::Calendar::china();
+    /// // January 2022 ended with a working Sunday.
+    /// assert_eq!(cal.last_workday_of_month("2022-01".parse()?)?, parse_date("2022-01-30")?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn last_workday_of_month(&self, month: YearMonth) -> Result<NaiveDate> {
+        self.last_workday_in(
+            month.first_day(),
+            month.last_day(),
+            format!("{}年{}月", month.year(), month.month()),
+            month.to_string(),
+        )
+    }
+
+    /// The last working day of a quarter (Art. 7's 每个季度末最后1个工作日).
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` when any day of the quarter is not covered.
+    ///
+    /// ```
+    /// use duban::parse_date;
+    /// let cal = duban::Calendar::china();
+    /// // 2023-09-29..30 were in the Mid-Autumn/National Day break.
+    /// assert_eq!(cal.last_workday_of_quarter("2023-Q3".parse()?)?, parse_date("2023-09-28")?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn last_workday_of_quarter(&self, quarter: Quarter) -> Result<NaiveDate> {
+        self.last_workday_in(
+            quarter.first_month().first_day(),
+            quarter.last_day(),
+            format!("{}年第{}季度", quarter.year(), quarter.number()),
+            quarter.to_string(),
+        )
+    }
+
+    /// The last working day of a year (Art. 12(4)'s 年底前).
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` when the year is not covered.
+    ///
+    /// ```
+    /// use duban::parse_date;
+    /// let cal = duban::Calendar::china();
+    /// // 2022-12-31 (Saturday) opened the 2023 New Year break.
+    /// assert_eq!(cal.last_workday_of_year(2022)?, parse_date("2022-12-30")?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn last_workday_of_year(&self, year: i32) -> Result<NaiveDate> {
+        let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return Err(Error::invalid_input(
+                format!("{year} 不是有效的年份"),
+                format!("{year} is not a valid year"),
+            ));
+        };
+        self.last_workday_in(first, last, format!("{year}年"), year.to_string())
+    }
+}

@@ -1,0 +1,462 @@
+//! Holiday notices as data: the State Council's yearly notices, their amendments, and local
+//! adjustments, in one small line-based text format.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::{parse_date, Error, ErrorKind, Result};
+
+/// Whose schedule a notice sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Scope {
+    /// A State Council General Office notice (国务院办公厅通知): sets the national schedule and
+    /// declares which years it covers.
+    National,
+    /// A local adjustment (a county's extra rest day or working day), layered on top of every
+    /// national notice. It never extends the covered range.
+    Local,
+}
+
+/// A holiday break (放假) set by a notice: its name, its first and last day off (weekends
+/// inside included), and which of its days are statutory holidays (法定节假日).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct HolidayBreak {
+    /// The holiday's name as the notice gives it, e.g. `春节` or `国庆节、中秋节`.
+    pub name: String,
+    /// The first day off.
+    pub first: NaiveDate,
+    /// The last day off (inclusive).
+    pub last: NaiveDate,
+    /// The days of the break that are statutory holidays under 《全国年节及纪念日放假办法》;
+    /// empty for an extension or a local rest day.
+    pub statutory: Vec<NaiveDate>,
+}
+
+/// A day that a notice makes a working day: for a national notice a weekend make-up day
+/// (调休上班), for a local adjustment any day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct WorkdayOrder {
+    /// The day.
+    pub date: NaiveDate,
+    /// The holiday it makes up for, e.g. `春节`.
+    pub name: String,
+}
+
+/// One notice, transcribed as data.
+///
+/// The text format is one directive a line, `#` starts a comment, fields are separated by
+/// white space:
+///
+/// ```text
+/// notice     国办发明电〔2021〕11号                  # the 文号, unique
+/// title      国务院办公厅关于2022年部分节假日安排的通知
+/// authority  国务院办公厅
+/// signed     2021-10-25
+/// published  2021-10-25                          # optional; defaults to `signed`
+/// scope      national                            # or `local`
+/// covers     2022                                # national only: the years it settles
+/// amends     国办发明电〔2019〕16号                  # optional, informational
+/// holiday    春节  2022-01-31..2022-02-06  statutory 2022-02-01..2022-02-03
+/// workday    2022-01-29  春节
+/// ```
+///
+/// A `holiday` line gives the break's name, its first..last day (or one day), and for a
+/// national notice the statutory days among them (dates and ranges separated by commas,
+/// or `none`). A `workday` line names a working day and the holiday it belongs to; in a
+/// national notice it must be a Saturday or Sunday.
+///
+/// ```
+/// use duban::Notice;
+/// let text = "notice 县政办发〔2023〕5号\n\
+///             title 关于县城建城纪念日放假的通知\n\
+///             authority 某县人民政府办公室\n\
+///             signed 2023-04-20\n\
+///             scope local\n\
+///             holiday 建城纪念日 2023-05-10\n";
+/// let notice = Notice::parse(text)?;
+/// assert_eq!(notice.id, "县政办发〔2023〕5号");
+/// assert_eq!(notice.holidays[0].first.to_string(), "2023-05-10");
+/// # Ok::<(), duban::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Notice {
+    /// The document number (文号), e.g. `国办发明电〔2021〕11号`. Unique among loaded notices.
+    pub id: String,
+    /// The notice's title.
+    pub title: String,
+    /// Who issued it.
+    pub authority: String,
+    /// The date it was signed.
+    pub signed: NaiveDate,
+    /// The date it was made public, when later than `signed`.
+    pub published: Option<NaiveDate>,
+    /// National notice or local adjustment.
+    pub scope: Scope,
+    /// The years whose schedule this notice settles (national notices).
+    pub covers: Vec<i32>,
+    /// The notices this one amends (for the reader; later notices win day by day anyway).
+    pub amends: Vec<String>,
+    /// The breaks it sets.
+    pub holidays: Vec<HolidayBreak>,
+    /// The working days it sets.
+    pub workdays: Vec<WorkdayOrder>,
+}
+
+/// The years a notice may cover: wide enough for any real schedule, narrow enough that a
+/// typo cannot make the calendar allocate millions of days.
+const YEARS: std::ops::RangeInclusive<i32> = 1949..=2199;
+
+impl Notice {
+    /// The day from which the notice was known: `published`, or `signed` if not given.
+    /// [`Calendar::as_known_on`](crate::Calendar::as_known_on) uses it.
+    ///
+    /// ```
+    /// let cal = duban::Calendar::china();
+    /// let amendment = cal.notices().iter().find(|n| n.id == "国办发明电〔2020〕1号").unwrap();
+    /// assert_eq!(amendment.known_from().to_string(), "2020-01-27");
+    /// ```
+    pub fn known_from(&self) -> NaiveDate {
+        self.published.unwrap_or(self.signed)
+    }
+
+    /// Reads a notice from its text form (see the type's documentation).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidNotice`] naming the line and what is wrong with it: an unknown
+    /// directive, a malformed or impossible date, a range whose end is before its start, a
+    /// statutory day outside its break, a national make-up day on a weekday, a missing
+    /// `notice`, `signed` or `scope` line, a national notice without `covers`, and so on.
+    ///
+    /// ```
+    /// let err = duban::Notice::parse("notice X\nsigned 2023-02-30\n").unwrap_err();
+    /// assert_eq!(err.kind(), duban::ErrorKind::InvalidNotice);
+    /// assert!(err.message(duban::Language::English).contains("line 2"));
+    /// ```
+    pub fn parse(text: &str) -> Result<Notice> {
+        Parser::default().run(text)
+    }
+
+    /// Every day this notice gives off, with the break it belongs to.
+    pub(crate) fn rest_days(&self) -> impl Iterator<Item = (NaiveDate, &HolidayBreak)> + '_ {
+        self.holidays.iter().flat_map(|h| {
+            h.first
+                .iter_days()
+                .take_while(move |d| *d <= h.last)
+                .map(move |d| (d, h))
+        })
+    }
+}
+
+#[derive(Default)]
+struct Parser {
+    id: Option<String>,
+    title: Option<String>,
+    authority: Option<String>,
+    signed: Option<NaiveDate>,
+    published: Option<NaiveDate>,
+    scope: Option<Scope>,
+    covers: Vec<i32>,
+    amends: Vec<String>,
+    holidays: Vec<HolidayBreak>,
+    workdays: Vec<WorkdayOrder>,
+}
+
+fn notice_error(line: usize, zh: String, en: String) -> Error {
+    Error::new(
+        ErrorKind::InvalidNotice,
+        format!("节假日通知第{line}行：{zh}"),
+        format!("holiday notice, line {line}: {en}"),
+    )
+}
+
+fn file_error(zh: String, en: String) -> Error {
+    Error::new(
+        ErrorKind::InvalidNotice,
+        format!("节假日通知：{zh}"),
+        format!("holiday notice: {en}"),
+    )
+}
+
+fn date_at(line: usize, text: &str) -> Result<NaiveDate> {
+    let date = parse_date(text).map_err(|e| {
+        notice_error(
+            line,
+            e.message(crate::Language::Chinese).to_owned(),
+            e.message(crate::Language::English).to_owned(),
+        )
+    })?;
+    if YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(notice_error(
+            line,
+            format!(
+                "日期 {date} 超出支持的年份范围（{}至{}年）",
+                YEARS.start(),
+                YEARS.end()
+            ),
+            format!(
+                "date {date} is outside the supported years {}..={}",
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ))
+    }
+}
+
+/// `a..b` or a single date.
+fn range_at(line: usize, text: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let (first, last) = match text.split_once("..") {
+        Some((a, b)) => (date_at(line, a)?, date_at(line, b)?),
+        None => {
+            let d = date_at(line, text)?;
+            (d, d)
+        }
+    };
+    if last < first {
+        return Err(notice_error(
+            line,
+            format!("日期范围 {text} 的结束日早于开始日"),
+            format!("range {text} ends before it starts"),
+        ));
+    }
+    if (last - first).num_days() > 366 {
+        return Err(notice_error(
+            line,
+            format!("日期范围 {text} 超过一年"),
+            format!("range {text} is longer than a year"),
+        ));
+    }
+    Ok((first, last))
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+impl Parser {
+    fn run(mut self, text: &str) -> Result<Notice> {
+        let mut statutory_given = Vec::new();
+        for (index, raw) in text.lines().enumerate() {
+            let line = index + 1;
+            let content = raw.split('#').next().unwrap_or("").trim();
+            if content.is_empty() {
+                continue;
+            }
+            let mut fields = content.split_whitespace();
+            let directive = fields.next().unwrap_or("");
+            let rest: Vec<&str> = fields.collect();
+            let one = |what: &str| -> Result<String> {
+                if rest.is_empty() {
+                    Err(notice_error(
+                        line,
+                        format!("“{what}”后缺少内容"),
+                        format!("`{what}` needs a value"),
+                    ))
+                } else {
+                    Ok(rest.join(" "))
+                }
+            };
+            match directive {
+                "notice" => set_once(line, "notice", &mut self.id, one("notice")?)?,
+                "title" => set_once(line, "title", &mut self.title, one("title")?)?,
+                "authority" => set_once(line, "authority", &mut self.authority, one("authority")?)?,
+                "signed" => {
+                    let d = date_at(line, &one("signed")?)?;
+                    set_once(line, "signed", &mut self.signed, d)?
+                }
+                "published" => {
+                    let d = date_at(line, &one("published")?)?;
+                    set_once(line, "published", &mut self.published, d)?
+                }
+                "scope" => {
+                    let scope = match one("scope")?.as_str() {
+                        "national" => Scope::National,
+                        "local" => Scope::Local,
+                        other => {
+                            return Err(notice_error(
+                                line,
+                                format!("未知的适用范围“{other}”（应为 national 或 local）"),
+                                format!("unknown scope {other:?} (expected national or local)"),
+                            ))
+                        }
+                    };
+                    set_once(line, "scope", &mut self.scope, scope)?
+                }
+                "covers" => {
+                    for y in &rest {
+                        match y.parse::<i32>() {
+                            Ok(year) if YEARS.contains(&year) => self.covers.push(year),
+                            _ => {
+                                return Err(notice_error(
+                                    line,
+                                    format!(
+                                        "“{y}”不是支持的年份（{}至{}年）",
+                                        YEARS.start(),
+                                        YEARS.end()
+                                    ),
+                                    format!(
+                                        "{y:?} is not a supported year ({}..={})",
+                                        YEARS.start(),
+                                        YEARS.end()
+                                    ),
+                                ))
+                            }
+                        }
+                    }
+                    one("covers")?;
+                }
+                "amends" => self.amends.push(one("amends")?),
+                "holiday" => {
+                    let (name, span, statutory) = match rest.as_slice() {
+                        [name, span] => (name, span, None),
+                        [name, span, "statutory", days] => (name, span, Some(*days)),
+                        _ => {
+                            return Err(notice_error(
+                                line,
+                                "应为“holiday 名称 日期[..日期] [statutory 日期列表|none]”".into(),
+                                "expected `holiday NAME DATE[..DATE] [statutory DATES|none]`"
+                                    .into(),
+                            ))
+                        }
+                    };
+                    let (first, last) = range_at(line, span)?;
+                    let mut days = Vec::new();
+                    if let Some(list) = statutory {
+                        statutory_given.push(line);
+                        if list != "none" {
+                            for part in list.split(',') {
+                                let (a, b) = range_at(line, part)?;
+                                days.extend(a.iter_days().take_while(|d| *d <= b));
+                            }
+                        }
+                    }
+                    if let Some(d) = days.iter().find(|d| **d < first || **d > last) {
+                        return Err(notice_error(
+                            line,
+                            format!("法定节假日 {d} 不在假期 {span} 之内"),
+                            format!("statutory day {d} is outside the break {span}"),
+                        ));
+                    }
+                    self.holidays.push(HolidayBreak {
+                        name: (*name).to_owned(),
+                        first,
+                        last,
+                        statutory: days,
+                    });
+                }
+                "workday" => {
+                    let [day, name] = rest.as_slice() else {
+                        return Err(notice_error(
+                            line,
+                            "应为“workday 日期 名称”".into(),
+                            "expected `workday DATE NAME`".into(),
+                        ));
+                    };
+                    let date = date_at(line, day)?;
+                    self.workdays.push(WorkdayOrder {
+                        date,
+                        name: (*name).to_owned(),
+                    });
+                }
+                other => {
+                    return Err(notice_error(
+                        line,
+                        format!("未知的指令“{other}”"),
+                        format!("unknown directive {other:?}"),
+                    ))
+                }
+            }
+        }
+        self.finish(&statutory_given)
+    }
+
+    fn finish(self, statutory_given: &[usize]) -> Result<Notice> {
+        let missing = |what: &str| {
+            file_error(
+                format!("缺少“{what}”行"),
+                format!("the `{what}` line is missing"),
+            )
+        };
+        let id = self.id.ok_or_else(|| missing("notice"))?;
+        let signed = self.signed.ok_or_else(|| missing("signed"))?;
+        let scope = self.scope.ok_or_else(|| missing("scope"))?;
+        let with_id = |e: Error| {
+            Error::new(
+                ErrorKind::InvalidNotice,
+                format!("{id}：{}", e.message(crate::Language::Chinese)),
+                format!("{id}: {}", e.message(crate::Language::English)),
+            )
+        };
+        if let Some(published) = self.published {
+            if published < signed {
+                return Err(with_id(missing_order(published, signed)));
+            }
+        }
+        match scope {
+            Scope::National => {
+                if self.covers.is_empty() && self.amends.is_empty() {
+                    return Err(with_id(missing("covers")));
+                }
+                if statutory_given.len() != self.holidays.len() {
+                    return Err(with_id(file_error("全国性通知的每个 holiday 行都须写明 statutory（法定节假日，或 none）".into(),
+                        "every `holiday` line of a national notice needs `statutory` (days, or none)"
+                            .into(),
+                    )));
+                }
+                if let Some(w) = self.workdays.iter().find(|w| !is_weekend(w.date)) {
+                    return Err(with_id(file_error(
+                        format!("调休上班日 {} 不是周末", w.date),
+                        format!("make-up working day {} is not a Saturday or Sunday", w.date),
+                    )));
+                }
+            }
+            Scope::Local => {
+                if !self.covers.is_empty() {
+                    return Err(with_id(file_error(
+                        "地方调整不能声明 covers（覆盖年份只由全国性通知确定）".into(),
+                        "a local adjustment cannot declare `covers` (only national notices do)"
+                            .into(),
+                    )));
+                }
+            }
+        }
+        Ok(Notice {
+            title: self.title.unwrap_or_default(),
+            authority: self.authority.unwrap_or_default(),
+            id,
+            signed,
+            published: self.published,
+            scope,
+            covers: self.covers,
+            amends: self.amends,
+            holidays: self.holidays,
+            workdays: self.workdays,
+        })
+    }
+}
+
+fn missing_order(published: NaiveDate, signed: NaiveDate) -> Error {
+    file_error(
+        format!("发布日期 {published} 早于签发日期 {signed}"),
+        format!("published {published} is before signed {signed}"),
+    )
+}
+
+fn set_once<T>(line: usize, what: &str, slot: &mut Option<T>, value: T) -> Result<()> {
+    if slot.is_some() {
+        return Err(notice_error(
+            line,
+            format!("“{what}”重复出现"),
+            format!("`{what}` appears twice"),
+        ));
+    }
+    *slot = Some(value);
+    Ok(())
+}

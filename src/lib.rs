@@ -1,0 +1,44 @@
+//! # duban (督办)
+//!
+//! Deadlines of Chinese government supervision work over the exact official working-day
+//! calendar of mainland China.
+//!
+//! The first rule set is Ankang's 《安康市政府系统督促检查工作办法》(安政办发〔2020〕1号).
+//! The foundation is [`Calendar`]: the State Council General Office's yearly holiday
+//! notices, kept as data (one file a notice, with its 文号), compiled in, and extensible at
+//! run time with next year's notice, corrections and local adjustments.
+//!
+//! ```
+//! use duban::{parse_date, Calendar, DayKind};
+//!
+//! let cal = Calendar::china();
+//! let d = parse_date("2023-10-07")?;
+//! let day = cal.day(d)?;
+//! assert_eq!(day.kind, DayKind::MakeUpWorkday);
+//! assert_eq!(day.notice, Some("国办发明电〔2022〕16号"));
+//! assert_eq!(cal.add_workdays(parse_date("2023-09-28")?, 2)?, parse_date("2023-10-08")?);
+//! # Ok::<(), duban::Error>(())
+//! ```
+//!
+//! ## Promises
+//!
+//! - **No panics.** Every fallible operation returns [`Error`], whose message names the bad
+//!   input, in Chinese by default and in English on request ([`Language`]).
+//! - **No guesses.** A date outside the loaded notices is an error
+//!   ([`Error::is_outside_coverage`]), never a weekend-only answer.
+//! - **O(1) arithmetic.** Working-day queries are table look-ups after construction.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod calendar;
+mod error;
+mod language;
+mod period;
+
+pub use calendar::{
+    Calendar, CalendarBuilder, Day, DayKind, HolidayBreak, Notice, Scope, WorkdayOrder,
+};
+pub use error::{Error, ErrorKind, Result};
+pub use language::Language;
+pub use period::{parse_date, Quarter, YearMonth};

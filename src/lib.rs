@@ -35,6 +35,7 @@ mod calendar;
 mod error;
 mod language;
 mod period;
+mod rules;
 
 pub use calendar::{
     Calendar, CalendarBuilder, Day, DayKind, HolidayBreak, Notice, Scope, WorkdayOrder,
@@ -42,3 +43,8 @@ pub use calendar::{
 pub use error::{Error, ErrorKind, Result};
 pub use language::Language;
 pub use period::{parse_date, Quarter, YearMonth};
+pub use rules::{
+    Article, Bound, CalendarDays, Deadline, MatterSource, MeetingKind, Obligation, ObligationKind,
+    Parameter, ParameterChange, Parameters, Period, Policy, Reading, ReadingDate, RolledDate,
+    SkippedBreak, StartDay, Status, SupplementCredit, WeekReading, WorkingDays, POLICY_SCHEMA,
+};

@@ -1,0 +1,228 @@
+//! Citations of the regulation, and the closed lists of where supervised matters come from.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Language;
+
+/// A place in 安政办发〔2020〕1号: article, and optionally paragraph (款) or item (项).
+///
+/// ```
+/// use duban::{Article, Language};
+/// let a = Article::item(12, 3);
+/// assert_eq!(a.label(Language::Chinese), "第十二条第（三）项");
+/// assert_eq!(a.label(Language::English), "Art. 12(3)");
+/// assert_eq!(Article::paragraph(9, 1).label(Language::English), "Art. 9 ¶1");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Article {
+    /// The article number (条).
+    pub number: u8,
+    /// The paragraph (款), if the citation is to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u8>,
+    /// The item (项), if the citation is to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<u8>,
+}
+
+const NUMERALS: [&str; 14] = [
+    "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三",
+];
+
+fn numeral(n: u8) -> String {
+    NUMERALS
+        .get(n as usize)
+        .map(|s| (*s).to_owned())
+        .unwrap_or_else(|| n.to_string())
+}
+
+impl Article {
+    /// A whole article.
+    ///
+    /// ```
+    /// assert_eq!(duban::Article::whole(10).to_string(), "第十条");
+    /// ```
+    pub const fn whole(number: u8) -> Article {
+        Article {
+            number,
+            paragraph: None,
+            item: None,
+        }
+    }
+
+    /// A paragraph (款) of an article.
+    ///
+    /// ```
+    /// assert_eq!(duban::Article::paragraph(9, 2).to_string(), "第九条第二款");
+    /// ```
+    pub const fn paragraph(number: u8, paragraph: u8) -> Article {
+        Article {
+            number,
+            paragraph: Some(paragraph),
+            item: None,
+        }
+    }
+
+    /// An item (项) of an article.
+    ///
+    /// ```
+    /// assert_eq!(duban::Article::item(12, 4).to_string(), "第十二条第（四）项");
+    /// ```
+    pub const fn item(number: u8, item: u8) -> Article {
+        Article {
+            number,
+            paragraph: None,
+            item: Some(item),
+        }
+    }
+
+    /// The citation in the given language.
+    ///
+    /// ```
+    /// use duban::{Article, Language};
+    /// assert_eq!(Article::whole(7).label(Language::English), "Art. 7");
+    /// ```
+    pub fn label(self, language: Language) -> String {
+        match language {
+            Language::Chinese => {
+                let mut s = format!("第{}条", numeral(self.number));
+                if let Some(p) = self.paragraph {
+                    s.push_str(&format!("第{}款", numeral(p)));
+                }
+                if let Some(i) = self.item {
+                    s.push_str(&format!("第（{}）项", numeral(i)));
+                }
+                s
+            }
+            Language::English => {
+                let mut s = format!("Art. {}", self.number);
+                if let Some(p) = self.paragraph {
+                    s.push_str(&format!(" ¶{p}"));
+                }
+                if let Some(i) = self.item {
+                    s.push_str(&format!("({i})"));
+                }
+                s
+            }
+        }
+    }
+}
+
+impl fmt::Display for Article {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label(Language::Chinese))
+    }
+}
+
+/// The meetings whose decisions Art. 9 ¶1 puts under the 30-working-day follow-up, and the
+/// on-site meetings of Art. 6 (1) that it does not name.
+///
+/// “市政府全体会议、常务会议、市长办公会议、市政府专项问题办公会议召开后的30个工作日内报送会议决定事项进展情况”
+/// (progress on decisions of these meetings within 30 working days after they are held).
+///
+/// ```
+/// use duban::{Language, MeetingKind};
+/// assert_eq!(MeetingKind::Executive.label(Language::Chinese), "市政府常务会议");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MeetingKind {
+    /// 市政府全体会议.
+    Plenary,
+    /// 市政府常务会议.
+    Executive,
+    /// 市长办公会议.
+    MayorsOffice,
+    /// 市政府专项问题办公会议.
+    SpecialTopic,
+    /// 现场办公会议 (Art. 6 (1)); not named in Art. 9 ¶1.
+    OnSite,
+}
+
+impl MeetingKind {
+    /// Every kind, in the order of the regulation.
+    pub const ALL: [MeetingKind; 5] = [
+        MeetingKind::Plenary,
+        MeetingKind::Executive,
+        MeetingKind::MayorsOffice,
+        MeetingKind::SpecialTopic,
+        MeetingKind::OnSite,
+    ];
+
+    /// The meeting's name.
+    ///
+    /// ```
+    /// use duban::{Language, MeetingKind};
+    /// assert_eq!(MeetingKind::MayorsOffice.label(Language::English), "mayor's office meeting");
+    /// ```
+    pub fn label(self, language: Language) -> &'static str {
+        let (zh, en) = match self {
+            MeetingKind::Plenary => ("市政府全体会议", "plenary meeting"),
+            MeetingKind::Executive => ("市政府常务会议", "executive meeting"),
+            MeetingKind::MayorsOffice => ("市长办公会议", "mayor's office meeting"),
+            MeetingKind::SpecialTopic => ("市政府专项问题办公会议", "special-topic meeting"),
+            MeetingKind::OnSite => ("现场办公会议", "on-site meeting"),
+        };
+        language.pick(zh, en)
+    }
+}
+
+/// Where a supervised matter comes from: the closed lists of Art. 5 (handled by the
+/// Supervision Office, 市政府督查室) and Art. 6 (handled by the office sections).
+///
+/// ```
+/// use duban::{Article, MatterSource};
+/// assert_eq!(MatterSource::MeetingDecisions.article(), Article::item(5, 3));
+/// assert_eq!(MatterSource::LeaderMeetingDecisions.article(), Article::item(6, 1));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MatterSource {
+    /// Art. 5 (1): 中、省及市委、市政府重大决策部署.
+    MajorDecisions,
+    /// Art. 5 (2): 省、市《政府工作报告》目标任务分解、公开承诺事项.
+    GovernmentWorkReport,
+    /// Art. 5 (3): 市政府全体会议、常务会议、市长办公会议决定事项.
+    MeetingDecisions,
+    /// Art. 5 (4): 领导批示指示要求督办事项.
+    LeaderInstructions,
+    /// Art. 5 (5): 人大代表建议、政协提案.
+    DeputiesProposals,
+    /// Art. 5 (6): 新闻媒体反映问题、“互联网+督查”平台和人民网网民留言.
+    MediaAndOnline,
+    /// Art. 5 (7): 巡视和审计问题整改、市政府领导交办的其他重要事项.
+    InspectionAuditAndAssigned,
+    /// Art. 6 (1): 对应市政府领导召开的专项问题办公会议、现场办公会议及调研检查确定事项.
+    LeaderMeetingDecisions,
+    /// Art. 6 (2): 涉及对口联系工作的批示件和重要文件.
+    InstructionsAndDocuments,
+    /// Art. 6 (3): 市政府领导联系重点项目及其他专项工作.
+    KeyProjects,
+}
+
+impl MatterSource {
+    /// The article and item that lists this source.
+    ///
+    /// ```
+    /// assert_eq!(duban::MatterSource::KeyProjects.article().to_string(), "第六条第（三）项");
+    /// ```
+    pub fn article(self) -> Article {
+        use MatterSource::*;
+        match self {
+            MajorDecisions => Article::item(5, 1),
+            GovernmentWorkReport => Article::item(5, 2),
+            MeetingDecisions => Article::item(5, 3),
+            LeaderInstructions => Article::item(5, 4),
+            DeputiesProposals => Article::item(5, 5),
+            MediaAndOnline => Article::item(5, 6),
+            InspectionAuditAndAssigned => Article::item(5, 7),
+            LeaderMeetingDecisions => Article::item(6, 1),
+            InstructionsAndDocuments => Article::item(6, 2),
+            KeyProjects => Article::item(6, 3),
+        }
+    }
+}

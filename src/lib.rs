@@ -44,7 +44,8 @@ pub use error::{Error, ErrorKind, Result};
 pub use language::Language;
 pub use period::{parse_date, Quarter, YearMonth};
 pub use rules::{
-    Article, Bound, CalendarDays, Deadline, MatterSource, MeetingKind, Obligation, ObligationKind,
-    Parameter, ParameterChange, Parameters, Period, Policy, Reading, ReadingDate, RolledDate,
-    SkippedBreak, StartDay, Status, SupplementCredit, WeekReading, WorkingDays, POLICY_SCHEMA,
+    Article, Bound, CalendarDays, Deadline, Explanation, MatterSource, MeetingKind, Obligation,
+    ObligationKind, Parameter, ParameterChange, Parameters, Period, Policy, Reading, ReadingDate,
+    RolledDate, SkippedBreak, StartDay, Status, SupplementCredit, WeekReading, WorkingDays,
+    POLICY_SCHEMA,
 };

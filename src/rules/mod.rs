@@ -9,6 +9,6 @@ mod policy;
 pub use article::{Article, MatterSource, MeetingKind};
 pub use counting::{Bound, CalendarDays, Period, RolledDate, StartDay, WeekReading, WorkingDays};
 pub use obligation::{
-    Deadline, Obligation, ObligationKind, Reading, ReadingDate, SkippedBreak, Status,
+    Deadline, Explanation, Obligation, ObligationKind, Reading, ReadingDate, SkippedBreak, Status,
 };
 pub use policy::{Parameter, ParameterChange, Parameters, Policy, SupplementCredit, POLICY_SCHEMA};

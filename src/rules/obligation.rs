@@ -160,7 +160,7 @@ impl ObligationKind {
 /// let policy = Policy::ankang_2020();
 /// let d = Obligation::MeetingFollowUp { meeting: parse_date("2023-09-20")?, kind: MeetingKind::Executive }
 ///     .deadline(&policy, &cal)?;
-/// assert_eq!(d.due, parse_date("2023-11-07")?);
+/// assert_eq!(d.due(), parse_date("2023-11-07")?);
 /// # Ok::<(), duban::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -283,38 +283,59 @@ pub struct SkippedBreak {
     pub days: u32,
 }
 
-/// A due date with the reasons a clerk can check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
+/// A due date, with what is needed to explain it: the date under each plausible reading
+/// and the earliest of them. Small and `Copy`: computing one does no allocation; the
+/// explanation's text is rendered on demand by [`Deadline::explain`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Deadline {
-    /// The obligation and its trigger.
-    pub obligation: Obligation,
-    /// Its kind (D1-D7).
-    pub kind: ObligationKind,
-    /// The due date under the policy's readings: the last day that is still in time.
-    pub due: NaiveDate,
-    /// The date under each plausible reading (one entry when nothing is contested).
-    pub readings: Vec<ReadingDate>,
-    /// The earliest of the readings' dates: in time under every reading.
-    pub earliest: NaiveDate,
-    /// The policy used.
-    pub policy: String,
-    /// For calendar-day periods, the nominal last day before rolling to a working day.
-    pub rolled_from: Option<NaiveDate>,
-    /// The span the count ran over (inclusive), for the explanation.
-    pub counted_from: NaiveDate,
-    /// See `counted_from`.
-    pub counted_to: NaiveDate,
+    obligation: Obligation,
+    due: NaiveDate,
+    earliest: NaiveDate,
+    readings: [ReadingDate; 2],
+    reading_count: u8,
+    rolled_from: Option<NaiveDate>,
+    counted_from: NaiveDate,
+    counted_to: NaiveDate,
+}
+
+impl Serialize for Deadline {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            obligation: &'a Obligation,
+            code: &'static str,
+            article: Article,
+            due: NaiveDate,
+            earliest: NaiveDate,
+            readings: &'a [ReadingDate],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            rolled_from: Option<NaiveDate>,
+        }
+        View {
+            obligation: &self.obligation,
+            code: self.kind().code(),
+            article: self.kind().article(),
+            due: self.due,
+            earliest: self.earliest,
+            readings: self.readings(),
+            rolled_from: self.rolled_from,
+        }
+        .serialize(s)
+    }
+}
+
+/// Why a deadline falls where it does: the lines a clerk reads, and the days behind them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Explanation {
+    /// The explanation, a line each, the due date first.
+    pub lines: Vec<String>,
     /// Holiday rest days inside the counted span, by break.
     pub holidays_skipped: Vec<SkippedBreak>,
     /// Ordinary weekend days inside the counted span.
     pub weekend_days_skipped: u32,
     /// Make-up working days (调休上班) inside the counted span, counted as working days.
     pub make_up_days_counted: Vec<NaiveDate>,
-    /// The lines of the explanation, in Chinese.
-    pub explanation_zh: Vec<String>,
-    /// The lines of the explanation, in English.
-    pub explanation_en: Vec<String>,
 }
 
 impl Obligation {
@@ -426,10 +447,10 @@ impl Obligation {
     /// let p = Policy::ankang_2020();
     /// // An interview on 2023-09-27: 7 days later is 10-04, in the National Day break.
     /// let d = Obligation::RectificationPlan { interview: parse_date("2023-09-27")? }.deadline(&p, &cal)?;
-    /// assert_eq!(d.due, parse_date("2023-10-07")?);
-    /// assert_eq!(d.rolled_from, Some(parse_date("2023-10-04")?));
+    /// assert_eq!(d.due(), parse_date("2023-10-07")?);
+    /// assert_eq!(d.rolled_from(), Some(parse_date("2023-10-04")?));
     /// // 5 working days would give 2023-10-09... and 10-07 is the earlier, safe date.
-    /// assert_eq!(d.earliest, parse_date("2023-10-07")?);
+    /// assert_eq!(d.earliest(), parse_date("2023-10-07")?);
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn deadline(&self, policy: &Policy, calendar: &Calendar) -> Result<Deadline> {
@@ -533,33 +554,28 @@ impl Obligation {
             .map(|r| r.1)
             .ok_or_else(|| Error::invalid_input("没有可用的理解", "no reading applies"))?;
         let earliest = readings.iter().map(|r| r.1).min().unwrap_or(due);
-        let mut deadline = Deadline {
+        let mut slots = [ReadingDate {
+            reading: Reading::Plain,
+            date: due,
+            chosen: true,
+        }; 2];
+        for (slot, (reading, date, chosen)) in slots.iter_mut().zip(readings.iter().copied()) {
+            *slot = ReadingDate {
+                reading,
+                date,
+                chosen,
+            };
+        }
+        Ok(Deadline {
             obligation: *self,
-            kind,
             due,
-            readings: readings
-                .into_iter()
-                .map(|(reading, date, chosen)| ReadingDate {
-                    reading,
-                    date,
-                    chosen,
-                })
-                .collect(),
             earliest,
-            policy: policy.id.clone(),
+            readings: slots,
+            reading_count: readings.len().min(2) as u8,
             rolled_from,
             counted_from: span.0,
             counted_to: span.1,
-            holidays_skipped: Vec::new(),
-            weekend_days_skipped: 0,
-            make_up_days_counted: Vec::new(),
-            explanation_zh: Vec::new(),
-            explanation_en: Vec::new(),
-        };
-        deadline.trace(calendar)?;
-        deadline.explanation_zh = deadline.render(policy, Language::Chinese);
-        deadline.explanation_en = deadline.render(policy, Language::English);
-        Ok(deadline)
+        })
     }
 }
 
@@ -604,58 +620,146 @@ fn bound_readings(
 }
 
 impl Deadline {
-    /// Fills the skipped holidays, weekends and make-up days of the counted span.
-    fn trace(&mut self, calendar: &Calendar) -> Result<()> {
-        if self.counted_to < self.counted_from {
-            return Ok(());
-        }
-        for day in calendar.days(self.counted_from, self.counted_to)? {
-            match (day.kind, day.holiday) {
-                (DayKind::MakeUpWorkday | DayKind::LocalWorkday, _) => {
-                    self.make_up_days_counted.push(day.date)
-                }
-                (kind, Some(name)) if !kind.is_workday() => {
-                    match self.holidays_skipped.last_mut() {
-                        Some(run) if run.holiday == name && next_day(run.last) == day.date => {
-                            run.last = day.date;
-                            run.days += 1;
-                        }
-                        _ => self.holidays_skipped.push(SkippedBreak {
-                            holiday: name.to_owned(),
-                            first: day.date,
-                            last: day.date,
-                            days: 1,
-                        }),
-                    }
-                }
-                (DayKind::Weekend, None) => self.weekend_days_skipped += 1,
-                _ => {}
-            }
-        }
-        Ok(())
+    /// The obligation and its trigger.
+    ///
+    /// ```
+    /// use duban::{Calendar, Obligation, Policy};
+    /// let o = Obligation::YearEndSummary { year: 2024 };
+    /// assert_eq!(o.deadline(&Policy::ankang_2020(), &Calendar::china())?.obligation(), o);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn obligation(&self) -> Obligation {
+        self.obligation
     }
 
-    /// The explanation's lines in the given language (the due date first).
+    /// Its kind (D1-D7).
+    ///
+    /// ```
+    /// use duban::{Calendar, Obligation, ObligationKind, Policy};
+    /// let d = Obligation::YearEndSummary { year: 2024 }.deadline(&Policy::ankang_2020(), &Calendar::china())?;
+    /// assert_eq!(d.kind(), ObligationKind::YearEndSummary);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn kind(&self) -> ObligationKind {
+        self.obligation.kind()
+    }
+
+    /// The due date under the policy's readings: the last day that is still in time.
+    ///
+    /// ```
+    /// use duban::{parse_date, Calendar, Obligation, Policy};
+    /// let d = Obligation::YearEndSummary { year: 2024 }.deadline(&Policy::ankang_2020(), &Calendar::china())?;
+    /// assert_eq!(d.due(), parse_date("2024-12-31")?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn due(&self) -> NaiveDate {
+        self.due
+    }
+
+    /// The earliest date among the readings: in time under every reading.
+    ///
+    /// ```
+    /// use duban::{parse_date, Calendar, Obligation, Policy};
+    /// let d = Obligation::YearEndSummary { year: 2024 }.deadline(&Policy::ankang_2020(), &Calendar::china())?;
+    /// assert_eq!(d.earliest(), parse_date("2024-12-30")?);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn earliest(&self) -> NaiveDate {
+        self.earliest
+    }
+
+    /// The date under each plausible reading (one entry when nothing is contested), the
+    /// policy's choice marked.
+    ///
+    /// ```
+    /// use duban::{Calendar, Obligation, Policy, Reading};
+    /// let d = Obligation::YearEndSummary { year: 2024 }.deadline(&Policy::ankang_2020(), &Calendar::china())?;
+    /// let chosen = d.readings().iter().find(|r| r.chosen).unwrap();
+    /// assert_eq!(chosen.reading, Reading::Inclusive);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn readings(&self) -> &[ReadingDate] {
+        &self.readings[..usize::from(self.reading_count)]
+    }
+
+    /// For a calendar-day period whose last day is not a working day: that last day, before
+    /// it rolled forward to the due date (民法典 Art. 203).
+    ///
+    /// ```
+    /// use duban::{parse_date, Calendar, Obligation, Policy};
+    /// let d = Obligation::RectificationPlan { interview: parse_date("2023-09-27")? }
+    ///     .deadline(&Policy::ankang_2020(), &Calendar::china())?;
+    /// assert_eq!(d.rolled_from(), Some(parse_date("2023-10-04")?));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn rolled_from(&self) -> Option<NaiveDate> {
+        self.rolled_from
+    }
+
+    /// Explains the deadline: the article and its words, the trigger, the counting rule,
+    /// the policy parameters used, the holidays skipped and the make-up days counted, and,
+    /// where the words allow more than one reading, the date under each and the earliest.
+    ///
+    /// # Errors
+    ///
+    /// `OutsideCoverage` if `calendar` does not cover the counted span (use the calendar
+    /// the deadline was computed with).
     ///
     /// ```
     /// use duban::{parse_date, Calendar, Language, Obligation, Policy};
-    /// let d = Obligation::MonthlyReport { month: "2022-01".parse()? }
-    ///     .deadline(&Policy::ankang_2020(), &Calendar::china())?;
-    /// let text = d.explanation(Language::Chinese).join("\n");
+    /// let (cal, policy) = (Calendar::china(), Policy::ankang_2020());
+    /// let d = Obligation::MonthlyReport { month: "2022-01".parse()? }.deadline(&policy, &cal)?;
+    /// let why = d.explain(&policy, &cal, Language::Chinese)?;
+    /// let text = why.lines.join("\n");
     /// assert!(text.contains("每月最后1个工作日前"));
     /// assert!(text.contains("2022-01-30"));
+    /// assert_eq!(why.make_up_days_counted, [parse_date("2022-01-29")?, parse_date("2022-01-30")?]);
     /// # Ok::<(), duban::Error>(())
     /// ```
-    pub fn explanation(&self, language: Language) -> &[String] {
-        match language {
-            Language::Chinese => &self.explanation_zh,
-            Language::English => &self.explanation_en,
+    pub fn explain(
+        &self,
+        policy: &Policy,
+        calendar: &Calendar,
+        language: Language,
+    ) -> Result<Explanation> {
+        let mut why = Explanation {
+            lines: Vec::new(),
+            holidays_skipped: Vec::new(),
+            weekend_days_skipped: 0,
+            make_up_days_counted: Vec::new(),
+        };
+        if self.counted_from <= self.counted_to {
+            for day in calendar.days(self.counted_from, self.counted_to)? {
+                match (day.kind, day.holiday) {
+                    (DayKind::MakeUpWorkday | DayKind::LocalWorkday, _) => {
+                        why.make_up_days_counted.push(day.date)
+                    }
+                    (kind, Some(name)) if !kind.is_workday() => {
+                        match why.holidays_skipped.last_mut() {
+                            Some(run) if run.holiday == name && next_day(run.last) == day.date => {
+                                run.last = day.date;
+                                run.days += 1;
+                            }
+                            _ => why.holidays_skipped.push(SkippedBreak {
+                                holiday: name.to_owned(),
+                                first: day.date,
+                                last: day.date,
+                                days: 1,
+                            }),
+                        }
+                    }
+                    (DayKind::Weekend, None) => why.weekend_days_skipped += 1,
+                    _ => {}
+                }
+            }
         }
+        why.lines = self.render(&why, policy, language);
+        Ok(why)
     }
 
-    fn render(&self, policy: &Policy, language: Language) -> Vec<String> {
+    fn render(&self, why: &Explanation, policy: &Policy, language: Language) -> Vec<String> {
         let zh = language == Language::Chinese;
-        let kind = self.kind;
+        let kind = self.kind();
         let mut lines = Vec::new();
         let (article, quote) = (kind.article().label(language), kind.quote());
         if zh {
@@ -708,14 +812,14 @@ impl Deadline {
             });
         }
         let span = format!("{}..={}", self.counted_from, self.counted_to);
-        if self.holidays_skipped.is_empty() {
+        if why.holidays_skipped.is_empty() {
             lines.push(if zh {
                 format!("{span} 期间没有节假日")
             } else {
                 format!("No holiday in {span}")
             });
         }
-        for run in &self.holidays_skipped {
+        for run in &why.holidays_skipped {
             let dates = if run.first == run.last {
                 run.first.to_string()
             } else if zh {
@@ -733,15 +837,15 @@ impl Deadline {
             });
         }
         lines.push(if zh {
-            format!("{span} 期间的普通周末：{} 天", self.weekend_days_skipped)
+            format!("{span} 期间的普通周末：{} 天", why.weekend_days_skipped)
         } else {
             format!(
                 "Ordinary weekend days in {span}: {}",
-                self.weekend_days_skipped
+                why.weekend_days_skipped
             )
         });
-        if !self.make_up_days_counted.is_empty() {
-            let days: Vec<String> = self
+        if !why.make_up_days_counted.is_empty() {
+            let days: Vec<String> = why
                 .make_up_days_counted
                 .iter()
                 .map(|d| {
@@ -758,13 +862,13 @@ impl Deadline {
                 format!("Make-up working days counted: {}", days.join(", "))
             });
         }
-        if self.readings.len() > 1 {
+        if self.readings().len() > 1 {
             lines.push(
                 language
                     .pick("不同理解下的日期：", "Dates under each reading:")
                     .to_owned(),
             );
-            for r in &self.readings {
+            for r in self.readings() {
                 let chosen = if r.chosen {
                     language.pick("（本政策采用）", " (chosen by the policy)")
                 } else {
@@ -844,7 +948,7 @@ impl Deadline {
     /// use duban::{parse_date, Calendar, Obligation, Policy, Status};
     /// let cal = Calendar::china();
     /// let d = Obligation::MonthlyReport { month: "2023-09".parse()? }.deadline(&Policy::ankang_2020(), &cal)?;
-    /// assert_eq!(d.due, parse_date("2023-09-28")?);
+    /// assert_eq!(d.due(), parse_date("2023-09-28")?);
     /// let s = d.status(&cal, None, parse_date("2023-10-09")?)?;
     /// assert_eq!(s, Status::Overdue { since: parse_date("2023-09-29")?, working_days: 3, calendar_days: 11 });
     /// # Ok::<(), duban::Error>(())

@@ -75,6 +75,13 @@ pub enum DayKind {
 }
 
 impl DayKind {
+    /// Every kind, in declaration order.
+    ///
+    /// ```
+    /// assert_eq!(duban::DayKind::ALL.len(), 7);
+    /// ```
+    pub const ALL: [DayKind; 7] = KINDS;
+
     /// Whether people work on a day of this kind.
     ///
     /// ```
@@ -744,8 +751,8 @@ impl Calendar {
     ) -> Result<impl Iterator<Item = Day<'_>> + '_> {
         if last < first {
             return Err(Error::invalid_input(
-                format!("日期范围 {first}..{last} 的结束日早于开始日"),
-                format!("range {first}..{last} ends before it starts"),
+                format!("日期范围 {first}..={last} 的结束日早于开始日"),
+                format!("range {first}..={last} ends before it starts"),
             ));
         }
         let (a, b) = self.covered_range(first, last)?;
@@ -822,14 +829,14 @@ impl Calendar {
 
     #[cold]
     fn add_outside(&self, date: NaiveDate, n: i32) -> Error {
-        let dir_zh = if n > 0 { "后" } else { "前" };
+        let (count, zh, en) = if n > 0 {
+            (i64::from(n), "后", "after")
+        } else {
+            (-i64::from(n), "前", "before")
+        };
         self.outside(
-            format!("{date} {dir_zh}第 {} 个工作日", i64::from(n).abs()),
-            format!(
-                "the {}-th working day {} {date}",
-                i64::from(n).abs(),
-                if n > 0 { "after" } else { "before" }
-            ),
+            format!("{date} {zh}第 {count} 个工作日"),
+            format!("{count} working days {en} {date}"),
         )
     }
 

@@ -458,14 +458,13 @@ impl Obligation {
         policy.check_in_force(self.trigger_date(), kind.parameters())?;
         let p = &policy.parameters;
         let mut rolled_from = None;
-        let (readings, span): (Vec<(Reading, NaiveDate, bool)>, (NaiveDate, NaiveDate)) =
-            match *self {
-                Obligation::MeetingFollowUp {
-                    meeting,
-                    kind: meeting_kind,
-                } => {
-                    if !p.follow_up_meetings.value.contains(&meeting_kind) {
-                        return Err(Error::invalid_input(
+        let (readings, span): (ReadingRows, (NaiveDate, NaiveDate)) = match *self {
+            Obligation::MeetingFollowUp {
+                meeting,
+                kind: meeting_kind,
+            } => {
+                if !p.follow_up_meetings.value.contains(&meeting_kind) {
+                    return Err(Error::invalid_input(
                         format!(
                             "{}不属于第九条规定须在30个工作日内报送进展的会议（政策参数 follow_up_meetings）",
                             meeting_kind.label(Language::Chinese)
@@ -475,78 +474,78 @@ impl Obligation {
                             meeting_kind.label(Language::English)
                         ),
                     ));
-                    }
-                    let due = p.meeting_follow_up_period.value.after(calendar, meeting)?;
-                    (vec![(Reading::Plain, due, true)], (next_day(meeting), due))
                 }
-                Obligation::MonthlyReport { month } => {
-                    bound_readings(calendar, Period::Month(month), p.monthly_report_bound.value)?
+                let due = p.meeting_follow_up_period.value.after(calendar, meeting)?;
+                (vec![(Reading::Plain, due, true)], (next_day(meeting), due))
+            }
+            Obligation::MonthlyReport { month } => {
+                bound_readings(calendar, Period::Month(month), p.monthly_report_bound.value)?
+            }
+            Obligation::QuarterlyReport { quarter } => bound_readings(
+                calendar,
+                Period::Quarter(quarter),
+                p.quarterly_report_bound.value,
+            )?,
+            Obligation::YearEndSummary { year } => {
+                bound_readings(calendar, Period::Year(year), p.year_end_summary_bound.value)?
+            }
+            Obligation::InspectionApplication { start } => {
+                let n = p.inspection_notice_period.value;
+                let chosen = p.inspection_start_day.value;
+                let excluded = n.before(calendar, start, StartDay::Excluded)?;
+                let counted = n.before(calendar, start, StartDay::Counted)?;
+                (
+                    vec![
+                        (
+                            Reading::StartDayExcluded,
+                            excluded,
+                            chosen == StartDay::Excluded,
+                        ),
+                        (
+                            Reading::StartDayCounted,
+                            counted,
+                            chosen == StartDay::Counted,
+                        ),
+                    ],
+                    (excluded.min(counted), start),
+                )
+            }
+            Obligation::InspectionApproval { start } => {
+                let chosen = p.inspection_approval_bound.value;
+                calendar.is_workday(start)?;
+                let exclusive = Bound::Exclusive.apply(calendar, start)?;
+                (
+                    vec![
+                        (Reading::Inclusive, start, chosen == Bound::Inclusive),
+                        (Reading::Exclusive, exclusive, chosen == Bound::Exclusive),
+                    ],
+                    (exclusive, start),
+                )
+            }
+            Obligation::RectificationPlan { interview } => {
+                let chosen = p.rectification_plan_period.value;
+                let week = CalendarDays(7).after(calendar, interview)?;
+                let five = WorkingDays(5).after(calendar, interview)?;
+                if chosen == WeekReading::SevenCalendarDays && week.nominal != week.due {
+                    rolled_from = Some(week.nominal);
                 }
-                Obligation::QuarterlyReport { quarter } => bound_readings(
-                    calendar,
-                    Period::Quarter(quarter),
-                    p.quarterly_report_bound.value,
-                )?,
-                Obligation::YearEndSummary { year } => {
-                    bound_readings(calendar, Period::Year(year), p.year_end_summary_bound.value)?
-                }
-                Obligation::InspectionApplication { start } => {
-                    let n = p.inspection_notice_period.value;
-                    let chosen = p.inspection_start_day.value;
-                    let excluded = n.before(calendar, start, StartDay::Excluded)?;
-                    let counted = n.before(calendar, start, StartDay::Counted)?;
-                    (
-                        vec![
-                            (
-                                Reading::StartDayExcluded,
-                                excluded,
-                                chosen == StartDay::Excluded,
-                            ),
-                            (
-                                Reading::StartDayCounted,
-                                counted,
-                                chosen == StartDay::Counted,
-                            ),
-                        ],
-                        (excluded.min(counted), start),
-                    )
-                }
-                Obligation::InspectionApproval { start } => {
-                    let chosen = p.inspection_approval_bound.value;
-                    calendar.is_workday(start)?;
-                    let exclusive = Bound::Exclusive.apply(calendar, start)?;
-                    (
-                        vec![
-                            (Reading::Inclusive, start, chosen == Bound::Inclusive),
-                            (Reading::Exclusive, exclusive, chosen == Bound::Exclusive),
-                        ],
-                        (exclusive, start),
-                    )
-                }
-                Obligation::RectificationPlan { interview } => {
-                    let chosen = p.rectification_plan_period.value;
-                    let week = CalendarDays(7).after(calendar, interview)?;
-                    let five = WorkingDays(5).after(calendar, interview)?;
-                    if chosen == WeekReading::SevenCalendarDays && week.nominal != week.due {
-                        rolled_from = Some(week.nominal);
-                    }
-                    (
-                        vec![
-                            (
-                                Reading::SevenCalendarDays,
-                                week.due,
-                                chosen == WeekReading::SevenCalendarDays,
-                            ),
-                            (
-                                Reading::FiveWorkingDays,
-                                five,
-                                chosen == WeekReading::FiveWorkingDays,
-                            ),
-                        ],
-                        (next_day(interview), week.due.max(five)),
-                    )
-                }
-            };
+                (
+                    vec![
+                        (
+                            Reading::SevenCalendarDays,
+                            week.due,
+                            chosen == WeekReading::SevenCalendarDays,
+                        ),
+                        (
+                            Reading::FiveWorkingDays,
+                            five,
+                            chosen == WeekReading::FiveWorkingDays,
+                        ),
+                    ],
+                    (next_day(interview), week.due.max(five)),
+                )
+            }
+        };
         let due = readings
             .iter()
             .find(|r| r.2)
@@ -601,12 +600,14 @@ fn weekday(date: NaiveDate, language: Language) -> &'static str {
     }
 }
 
-#[allow(clippy::type_complexity)]
+/// Each reading with its date and whether the policy chose it.
+type ReadingRows = Vec<(Reading, NaiveDate, bool)>;
+
 fn bound_readings(
     calendar: &Calendar,
     period: Period,
     chosen: Bound,
-) -> Result<(Vec<(Reading, NaiveDate, bool)>, (NaiveDate, NaiveDate))> {
+) -> Result<(ReadingRows, (NaiveDate, NaiveDate))> {
     let inclusive = Bound::Inclusive.last_workday_of(calendar, period)?;
     let exclusive = Bound::Exclusive.apply(calendar, inclusive)?;
     Ok((

@@ -840,9 +840,16 @@ impl Calendar {
         )
     }
 
-    /// The number of working days in `(a, b]`; negative (minus the count in `(b, a]`) when
-    /// `b < a`. So `add_workdays(a, workdays_between(a, b)) == b` whenever `b` is a working
-    /// day. O(1).
+    /// The number of working days from `a` to `b`, counted the way [`add_workdays`]
+    /// counts: `a` excluded, `b` included. For `b >= a` that is the working days in
+    /// `(a, b]`; for `b < a` it is minus the working days in `[b, a)`. So the two are exact
+    /// inverses: `add_workdays(a, workdays_between(a, b)?) == b` for every working day `b`,
+    /// and `workdays_between(a, add_workdays(a, n)?) == n` for every `n`. O(1).
+    ///
+    /// Note the direction matters when `a` is a rest day: from Saturday back to Friday is
+    /// -1, from Friday forward to Saturday is 0.
+    ///
+    /// [`add_workdays`]: Calendar::add_workdays
     ///
     /// # Errors
     ///
@@ -854,13 +861,21 @@ impl Calendar {
     /// // National Day week of 2023: 09-29..10-06 off, 10-07 and 10-08 worked.
     /// assert_eq!(cal.workdays_between(parse_date("2023-09-28")?, parse_date("2023-10-09")?)?, 3);
     /// assert_eq!(cal.workdays_between(parse_date("2023-10-09")?, parse_date("2023-09-28")?)?, -3);
+    /// // Saturday 2023-06-03 back to Friday 06-02 is one working day back...
+    /// assert_eq!(cal.workdays_between(parse_date("2023-06-03")?, parse_date("2023-06-02")?)?, -1);
+    /// // ...and Friday forward to Saturday is none.
+    /// assert_eq!(cal.workdays_between(parse_date("2023-06-02")?, parse_date("2023-06-03")?)?, 0);
     /// # Ok::<(), duban::Error>(())
     /// ```
     #[inline]
     pub fn workdays_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i32> {
         let (i, j) = self.covered_range(a, b)?;
         let w = &self.tables.workdays_before;
-        Ok(w[j + 1] as i32 - w[i + 1] as i32)
+        Ok(if j >= i {
+            w[j + 1] as i32 - w[i + 1] as i32
+        } else {
+            w[j] as i32 - w[i] as i32
+        })
     }
 
     /// The first working day strictly after `date`.

@@ -1,0 +1,798 @@
+//! Art. 12 (3): accountability of a responsible unit, from key supervision through the
+//! interview to a poor grade, and referral at any stage.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::transition::{self, Flow, Named};
+use crate::{Article, Consequence, Grade, Language, Result};
+
+const FLOW: Flow = Flow {
+    zh: "问责流程",
+    en: "accountability workflow",
+    article: Article::item(12, 3),
+};
+
+/// Why a unit is placed under key supervision (Art. 12 (3)).
+///
+/// “对重点工作、重大决策部署不重视、措施不力、推进缓慢或不按期报送进展情况、虚报瞒报的责任单位，由市政府督查室进行重点督办，责令限期整改。”
+/// (A unit that neglects key work, takes weak measures, progresses slowly, does not report
+/// on time, or reports falsely is put under key supervision and ordered to rectify by a
+/// deadline.)
+///
+/// ```
+/// use duban::{KeySupervisionTrigger, Language};
+/// assert_eq!(KeySupervisionTrigger::FalseReporting.label(Language::Chinese), "虚报瞒报");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum KeySupervisionTrigger {
+    /// 不重视.
+    Neglect,
+    /// 措施不力.
+    WeakMeasures,
+    /// 推进缓慢.
+    SlowProgress,
+    /// 不按期报送进展情况.
+    LateReporting,
+    /// 虚报瞒报.
+    FalseReporting,
+}
+
+impl KeySupervisionTrigger {
+    /// Every trigger, in the order of the article.
+    ///
+    /// ```
+    /// assert_eq!(duban::KeySupervisionTrigger::ALL.len(), 5);
+    /// ```
+    pub const ALL: &'static [KeySupervisionTrigger] = &[
+        KeySupervisionTrigger::Neglect,
+        KeySupervisionTrigger::WeakMeasures,
+        KeySupervisionTrigger::SlowProgress,
+        KeySupervisionTrigger::LateReporting,
+        KeySupervisionTrigger::FalseReporting,
+    ];
+
+    /// The trigger in words.
+    ///
+    /// ```
+    /// use duban::{KeySupervisionTrigger, Language};
+    /// assert_eq!(KeySupervisionTrigger::LateReporting.label(Language::English),
+    ///            "progress not reported on time");
+    /// ```
+    pub fn label(self, language: Language) -> &'static str {
+        let (zh, en) = match self {
+            KeySupervisionTrigger::Neglect => ("不重视", "neglect"),
+            KeySupervisionTrigger::WeakMeasures => ("措施不力", "weak measures"),
+            KeySupervisionTrigger::SlowProgress => ("推进缓慢", "slow progress"),
+            KeySupervisionTrigger::LateReporting => {
+                ("不按期报送进展情况", "progress not reported on time")
+            }
+            KeySupervisionTrigger::FalseReporting => ("虚报瞒报", "false or concealed reporting"),
+        };
+        language.pick(zh, en)
+    }
+}
+
+/// Where an accountability case stands (Art. 12 (3)).
+///
+/// “对经重点督办仍不整改或整改不力的，由市政府督查室提出约谈意见，报经市政府同意后，由市政府分管领导对相关责任单位主要负责人进行约谈……被约谈单位主要负责人必须在约谈之日起一周内向市政府详细说明情况，提出切实可行的书面整改方案。对经约谈仍无明显进展的单位，直接认定为“较差”等次……对于工作落实中发现的失职渎职、违纪违法等问题，移送相关执纪执法部门。”
+/// (A unit that does not rectify under key supervision is, on the Supervision Office's
+/// proposal and with the city government's consent, interviewed by the leader in charge;
+/// its head must submit a written rectification plan within a week; with no clear progress
+/// after the interview it is graded poor directly; dereliction or law-breaking is referred
+/// to the discipline and law enforcement bodies.)
+///
+/// The written plan's due date (D6, interview date plus one week) needs the calendar: it
+/// is the obligation module's; this machine keeps the interview date it counts from.
+///
+/// ```
+/// use duban::{parse_date, AccountabilityEvent as E, AccountabilityState, Consequence,
+///             Grade, KeySupervisionTrigger};
+/// let s = AccountabilityState::replay(&[
+///     E::PlaceUnderKeySupervision {
+///         on: parse_date("2023-09-01")?,
+///         triggers: vec![KeySupervisionTrigger::SlowProgress],
+///         rectify_by: parse_date("2023-09-15")?,
+///     },
+///     E::ProposeInterview { on: parse_date("2023-09-18")? },
+///     E::ApproveInterview { on: parse_date("2023-09-20")? },
+///     E::HoldInterview { on: parse_date("2023-09-27")? },
+///     E::GradePoor { on: parse_date("2023-10-09")? },
+/// ])?;
+/// assert_eq!(s.grade(), Some(Grade::Poor));
+/// assert_eq!(s.consequences(),
+///            vec![Consequence::CriticisedCityWide, Consequence::ExposedInMedia]);
+/// # Ok::<(), duban::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AccountabilityState {
+    /// 正常: no accountability measure.
+    #[default]
+    Normal,
+    /// 重点督办: under key supervision, ordered to rectify by a deadline (限期整改).
+    KeySupervision {
+        /// The date of the order.
+        on: NaiveDate,
+        /// Why (at least one).
+        triggers: Vec<KeySupervisionTrigger>,
+        /// The rectification deadline.
+        rectify_by: NaiveDate,
+    },
+    /// 已提出约谈意见: the Supervision Office proposed an interview.
+    InterviewProposed {
+        /// The date of the proposal.
+        on: NaiveDate,
+        /// The date key supervision began.
+        supervised_on: NaiveDate,
+    },
+    /// 市政府已同意约谈: the city government consented to the interview.
+    InterviewApproved {
+        /// The date of consent.
+        on: NaiveDate,
+        /// The date key supervision began.
+        supervised_on: NaiveDate,
+    },
+    /// 已约谈: the interview was held; the written plan is due within a week (D6).
+    InterviewHeld {
+        /// The date of the interview, from which the plan's week counts.
+        on: NaiveDate,
+        /// The date key supervision began.
+        supervised_on: NaiveDate,
+    },
+    /// 已提交书面整改方案: the written rectification plan is in.
+    PlanSubmitted {
+        /// The date the plan was submitted.
+        on: NaiveDate,
+        /// The date of the interview.
+        interview_on: NaiveDate,
+        /// The date key supervision began.
+        supervised_on: NaiveDate,
+    },
+    /// 已办结: rectified under key supervision, or clear progress after the interview.
+    Resolved {
+        /// The date of resolution.
+        on: NaiveDate,
+        /// The date of the interview; `None` when rectified without one.
+        interview_on: Option<NaiveDate>,
+        /// The date key supervision began.
+        supervised_on: NaiveDate,
+    },
+    /// 直接认定为“较差”等次: no clear progress after the interview; criticised city-wide
+    /// and exposed in the media.
+    GradedPoor {
+        /// The date of the decision.
+        on: NaiveDate,
+        /// The date of the interview.
+        interview_on: NaiveDate,
+        /// The date key supervision began.
+        supervised_on: NaiveDate,
+    },
+    /// 已移送执纪执法部门: referred for dereliction or law-breaking, from any other state.
+    Referred {
+        /// The date of referral.
+        on: NaiveDate,
+        /// The state the case was in when referred.
+        from: Box<AccountabilityState>,
+    },
+}
+
+/// What can happen in an accountability case (Art. 12 (3)). Each event carries its date.
+///
+/// “由市政府督查室进行重点督办，责令限期整改。对经重点督办仍不整改或整改不力的，由市政府督查室提出约谈意见，报经市政府同意后，由市政府分管领导……进行约谈。”
+/// (Key supervision with a deadline; if not rectified, an interview is proposed, consented
+/// to by the city government, and held by the leader in charge.)
+///
+/// ```
+/// use duban::{parse_date, AccountabilityEvent};
+/// let e = AccountabilityEvent::HoldInterview { on: parse_date("2023-09-27")? };
+/// assert_eq!(serde_json::to_string(&e).unwrap(),
+///            r#"{"event":"hold_interview","on":"2023-09-27"}"#);
+/// # Ok::<(), duban::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AccountabilityEvent {
+    /// 重点督办、责令限期整改.
+    PlaceUnderKeySupervision {
+        /// The date of the order.
+        on: NaiveDate,
+        /// Why (at least one).
+        triggers: Vec<KeySupervisionTrigger>,
+        /// The rectification deadline, not before `on`.
+        rectify_by: NaiveDate,
+    },
+    /// 整改到位: rectified under key supervision.
+    Rectify {
+        /// The date rectification was confirmed.
+        on: NaiveDate,
+    },
+    /// 提出约谈意见: not rectified, or poorly (仍不整改或整改不力).
+    ProposeInterview {
+        /// The date of the proposal.
+        on: NaiveDate,
+    },
+    /// 报经市政府同意: the city government consents to the interview.
+    ApproveInterview {
+        /// The date of consent.
+        on: NaiveDate,
+    },
+    /// 约谈: the leader in charge interviews the unit's head.
+    HoldInterview {
+        /// The date of the interview.
+        on: NaiveDate,
+    },
+    /// 提出书面整改方案: the unit's head submits the written plan.
+    SubmitPlan {
+        /// The date of submission.
+        on: NaiveDate,
+    },
+    /// 取得明显进展: clear progress after the interview; the case is closed.
+    Resolve {
+        /// The date of the finding.
+        on: NaiveDate,
+    },
+    /// 直接认定为“较差”等次: no clear progress after the interview (or no plan).
+    GradePoor {
+        /// The date of the decision.
+        on: NaiveDate,
+    },
+    /// 移送相关执纪执法部门: dereliction or law-breaking found.
+    Refer {
+        /// The date of referral.
+        on: NaiveDate,
+    },
+}
+
+impl AccountabilityEvent {
+    /// The name of every event, as [`AccountabilityEvent::name`] gives it.
+    ///
+    /// ```
+    /// assert!(duban::AccountabilityEvent::NAMES.contains(&"grade_poor"));
+    /// ```
+    pub const NAMES: &'static [&'static str] = &[
+        "place_under_key_supervision",
+        "rectify",
+        "propose_interview",
+        "approve_interview",
+        "hold_interview",
+        "submit_plan",
+        "resolve",
+        "grade_poor",
+        "refer",
+    ];
+
+    /// The event's stable name (its serde tag).
+    ///
+    /// ```
+    /// use duban::{parse_date, AccountabilityEvent};
+    /// let e = AccountabilityEvent::ApproveInterview { on: parse_date("2023-09-20")? };
+    /// assert_eq!(e.name(), "approve_interview");
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn name(&self) -> &'static str {
+        self.named().name
+    }
+
+    /// The event in words.
+    ///
+    /// ```
+    /// use duban::{parse_date, AccountabilityEvent, Language};
+    /// let e = AccountabilityEvent::HoldInterview { on: parse_date("2023-09-27")? };
+    /// assert_eq!(e.label(Language::Chinese), "约谈");
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn label(&self, language: Language) -> &'static str {
+        use AccountabilityEvent as E;
+        let en = match self {
+            E::PlaceUnderKeySupervision { .. } => "place under key supervision",
+            E::Rectify { .. } => "rectified",
+            E::ProposeInterview { .. } => "propose an interview",
+            E::ApproveInterview { .. } => "city government consents to the interview",
+            E::HoldInterview { .. } => "hold the interview",
+            E::SubmitPlan { .. } => "submit the written rectification plan",
+            E::Resolve { .. } => "clear progress",
+            E::GradePoor { .. } => "grade poor directly",
+            E::Refer { .. } => "refer to the discipline and law enforcement bodies",
+        };
+        language.pick(self.named().zh, en)
+    }
+
+    /// The event's date.
+    ///
+    /// ```
+    /// use duban::{parse_date, AccountabilityEvent};
+    /// let on = parse_date("2023-09-27")?;
+    /// assert_eq!(AccountabilityEvent::Refer { on }.on(), on);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn on(&self) -> NaiveDate {
+        use AccountabilityEvent as E;
+        match self {
+            E::PlaceUnderKeySupervision { on, .. }
+            | E::Rectify { on }
+            | E::ProposeInterview { on }
+            | E::ApproveInterview { on }
+            | E::HoldInterview { on }
+            | E::SubmitPlan { on }
+            | E::Resolve { on }
+            | E::GradePoor { on }
+            | E::Refer { on } => *on,
+        }
+    }
+
+    fn named(&self) -> Named {
+        use AccountabilityEvent as E;
+        let (name, zh) = match self {
+            E::PlaceUnderKeySupervision { .. } => {
+                ("place_under_key_supervision", "重点督办、责令限期整改")
+            }
+            E::Rectify { .. } => ("rectify", "整改到位"),
+            E::ProposeInterview { .. } => ("propose_interview", "提出约谈意见"),
+            E::ApproveInterview { .. } => ("approve_interview", "市政府同意约谈"),
+            E::HoldInterview { .. } => ("hold_interview", "约谈"),
+            E::SubmitPlan { .. } => ("submit_plan", "提出书面整改方案"),
+            E::Resolve { .. } => ("resolve", "取得明显进展"),
+            E::GradePoor { .. } => ("grade_poor", "直接认定为“较差”等次"),
+            E::Refer { .. } => ("refer", "移送相关执纪执法部门"),
+        };
+        Named { name, zh }
+    }
+}
+
+impl AccountabilityState {
+    /// The name of every state, as [`AccountabilityState::name`] gives it.
+    ///
+    /// ```
+    /// assert!(duban::AccountabilityState::NAMES.contains(&"interview_held"));
+    /// ```
+    pub const NAMES: &'static [&'static str] = &[
+        "normal",
+        "key_supervision",
+        "interview_proposed",
+        "interview_approved",
+        "interview_held",
+        "plan_submitted",
+        "resolved",
+        "graded_poor",
+        "referred",
+    ];
+
+    /// The first state: no accountability measure.
+    ///
+    /// ```
+    /// assert_eq!(duban::AccountabilityState::new(), duban::AccountabilityState::Normal);
+    /// ```
+    pub fn new() -> AccountabilityState {
+        AccountabilityState::Normal
+    }
+
+    /// The article this workflow implements: Art. 12 (3).
+    ///
+    /// ```
+    /// assert_eq!(duban::AccountabilityState::article(), duban::Article::item(12, 3));
+    /// ```
+    pub fn article() -> Article {
+        FLOW.article
+    }
+
+    /// The state's stable name (its serde tag).
+    ///
+    /// ```
+    /// assert_eq!(duban::AccountabilityState::Normal.name(), "normal");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        self.named().name
+    }
+
+    /// The state in words.
+    ///
+    /// ```
+    /// use duban::{AccountabilityState, Language};
+    /// assert_eq!(AccountabilityState::Normal.label(Language::Chinese), "正常");
+    /// assert_eq!(AccountabilityState::Normal.label(Language::English), "normal");
+    /// ```
+    pub fn label(&self, language: Language) -> &'static str {
+        use AccountabilityState as S;
+        let en = match self {
+            S::Normal => "normal",
+            S::KeySupervision { .. } => "under key supervision",
+            S::InterviewProposed { .. } => "interview proposed",
+            S::InterviewApproved { .. } => "interview approved",
+            S::InterviewHeld { .. } => "interview held",
+            S::PlanSubmitted { .. } => "rectification plan submitted",
+            S::Resolved { .. } => "resolved",
+            S::GradedPoor { .. } => "graded poor",
+            S::Referred { .. } => "referred to the discipline and law enforcement bodies",
+        };
+        language.pick(self.named().zh, en)
+    }
+
+    fn named(&self) -> Named {
+        use AccountabilityState as S;
+        let (name, zh) = match self {
+            S::Normal => ("normal", "正常"),
+            S::KeySupervision { .. } => ("key_supervision", "重点督办"),
+            S::InterviewProposed { .. } => ("interview_proposed", "已提出约谈意见"),
+            S::InterviewApproved { .. } => ("interview_approved", "市政府已同意约谈"),
+            S::InterviewHeld { .. } => ("interview_held", "已约谈"),
+            S::PlanSubmitted { .. } => ("plan_submitted", "已提交书面整改方案"),
+            S::Resolved { .. } => ("resolved", "已办结"),
+            S::GradedPoor { .. } => ("graded_poor", "直接认定为“较差”等次"),
+            S::Referred { .. } => ("referred", "已移送执纪执法部门"),
+        };
+        Named { name, zh }
+    }
+
+    /// The date of the event that led to this state; `None` before any event.
+    ///
+    /// ```
+    /// use duban::{parse_date, AccountabilityEvent, AccountabilityState};
+    /// let on = parse_date("2023-09-27")?;
+    /// let s = AccountabilityState::new().apply(&AccountabilityEvent::Refer { on })?;
+    /// assert_eq!(s.last_event_on(), Some(on));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn last_event_on(&self) -> Option<NaiveDate> {
+        use AccountabilityState as S;
+        match self {
+            S::Normal => None,
+            S::KeySupervision { on, .. }
+            | S::InterviewProposed { on, .. }
+            | S::InterviewApproved { on, .. }
+            | S::InterviewHeld { on, .. }
+            | S::PlanSubmitted { on, .. }
+            | S::Resolved { on, .. }
+            | S::GradedPoor { on, .. }
+            | S::Referred { on, .. } => Some(*on),
+        }
+    }
+
+    /// The date of the interview, once held: the day from which the written plan's week
+    /// counts (D6), and an entry of the year-end summary (Art. 12 (4)).
+    ///
+    /// ```
+    /// assert_eq!(duban::AccountabilityState::Normal.interview_on(), None);
+    /// ```
+    pub fn interview_on(&self) -> Option<NaiveDate> {
+        use AccountabilityState as S;
+        match self {
+            S::Normal
+            | S::KeySupervision { .. }
+            | S::InterviewProposed { .. }
+            | S::InterviewApproved { .. } => None,
+            S::InterviewHeld { on, .. } => Some(*on),
+            S::PlanSubmitted { interview_on, .. } | S::GradedPoor { interview_on, .. } => {
+                Some(*interview_on)
+            }
+            S::Resolved { interview_on, .. } => *interview_on,
+            S::Referred { from, .. } => from.interview_on(),
+        }
+    }
+
+    /// The grade the case has fixed: [`Grade::Poor`] once graded poor directly (also when
+    /// referred afterwards); `None` otherwise (the grade is then the evaluation's).
+    ///
+    /// ```
+    /// assert_eq!(duban::AccountabilityState::Normal.grade(), None);
+    /// ```
+    pub fn grade(&self) -> Option<Grade> {
+        match self {
+            AccountabilityState::GradedPoor { .. } => Some(Grade::Poor),
+            AccountabilityState::Referred { from, .. } => from.grade(),
+            AccountabilityState::Normal
+            | AccountabilityState::KeySupervision { .. }
+            | AccountabilityState::InterviewProposed { .. }
+            | AccountabilityState::InterviewApproved { .. }
+            | AccountabilityState::InterviewHeld { .. }
+            | AccountabilityState::PlanSubmitted { .. }
+            | AccountabilityState::Resolved { .. } => None,
+        }
+    }
+
+    /// What Art. 12 (3) attaches to this state: a unit graded poor directly is criticised
+    /// city-wide and exposed in the media, beyond what [`Grade::consequences`] gives for
+    /// the grade itself; a referred case adds the referral to what the state it came from
+    /// brought.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use duban::{parse_date, AccountabilityEvent, AccountabilityState, Consequence};
+    /// let s = AccountabilityState::new().apply(&AccountabilityEvent::Refer { on: parse_date("2023-09-27")? })?;
+    /// assert_eq!(s.consequences(), vec![Consequence::ReferredForDiscipline]);
+    /// assert!(AccountabilityState::Normal.consequences().is_empty());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn consequences(&self) -> Vec<Consequence> {
+        use AccountabilityState as S;
+        match self {
+            S::GradedPoor { .. } => {
+                let mut all = Grade::Poor.consequences();
+                all.extend([Consequence::CriticisedCityWide, Consequence::ExposedInMedia]);
+                all
+            }
+            S::Referred { from, .. } => {
+                let mut all = from.consequences();
+                all.push(Consequence::ReferredForDiscipline);
+                all
+            }
+            S::Normal
+            | S::KeySupervision { .. }
+            | S::InterviewProposed { .. }
+            | S::InterviewApproved { .. }
+            | S::InterviewHeld { .. }
+            | S::PlanSubmitted { .. }
+            | S::Resolved { .. } => Vec::new(),
+        }
+    }
+
+    /// The state after `event`. Pure: `self` is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::IllegalTransition`](crate::ErrorKind::IllegalTransition), naming the
+    /// state and the event, when Art. 12 (3) does not allow the event here: proposing an
+    /// interview without key supervision, approving one never proposed, interviewing
+    /// before approval, a plan before the interview, resolving before the plan, grading
+    /// poor before the interview, key supervision without a trigger or twice, anything
+    /// after referral (and anything but referral after the case closed); an event dated
+    /// before the event that led to this state.
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when a rectification
+    /// deadline comes before the order that sets it.
+    ///
+    /// ```
+    /// use duban::{parse_date, AccountabilityEvent, AccountabilityState, ErrorKind, Language};
+    /// let err = AccountabilityState::new()
+    ///     .apply(&AccountabilityEvent::HoldInterview { on: parse_date("2023-09-27")? })
+    ///     .unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::IllegalTransition);
+    /// assert!(err.message(Language::English).starts_with("cannot hold_interview on 2023-09-27 in state normal"));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn apply(&self, event: &AccountabilityEvent) -> Result<AccountabilityState> {
+        use AccountabilityEvent as E;
+        use AccountabilityState as S;
+        let illegal =
+            |zh: &str, en: &str| Err(FLOW.illegal(self.named(), event.named(), event.on(), zh, en));
+        let not_supervised = || {
+            illegal(
+                "该单位未被重点督办",
+                "the unit is not under key supervision",
+            )
+        };
+        let no_proposal = || illegal("尚未提出约谈意见", "no interview has been proposed");
+        let not_approved = || {
+            illegal(
+                "约谈意见尚未报经市政府同意",
+                "the city government has not consented to an interview",
+            )
+        };
+        let no_interview = || illegal("尚未约谈", "no interview has been held");
+        let no_plan = || {
+            illegal(
+                "尚未提出书面整改方案",
+                "no written rectification plan has been submitted",
+            )
+        };
+        let closed = || illegal("该事项已办结或已认定等次", "the case is closed");
+        let supervision_ongoing = || {
+            illegal(
+                "重点督办已在进行中",
+                "the unit is already under key supervision or further along",
+            )
+        };
+        let next = match (self, event) {
+            // Referral is open from every state but itself.
+            (S::Referred { .. }, _) => {
+                return illegal("已移送相关执纪执法部门", "the case has been referred");
+            }
+            (_, E::Refer { on }) => S::Referred {
+                on: *on,
+                from: Box::new(self.clone()),
+            },
+
+            (
+                S::Normal,
+                E::PlaceUnderKeySupervision {
+                    on,
+                    triggers,
+                    rectify_by,
+                },
+            ) => {
+                if triggers.is_empty() {
+                    return illegal(
+                        "重点督办须有第十二条第（三）项所列情形（不重视、措施不力、推进缓慢、不按期报送进展情况、虚报瞒报）之一",
+                        "key supervision needs at least one trigger (neglect, weak_measures, \
+                         slow_progress, late_reporting, false_reporting)",
+                    );
+                }
+                if rectify_by < on {
+                    return Err(FLOW.invalid(
+                        self.named(),
+                        event.named(),
+                        *on,
+                        &format!("整改期限{rectify_by}早于督办日期"),
+                        &format!("the rectification deadline {rectify_by} is before the order"),
+                    ));
+                }
+                S::KeySupervision {
+                    on: *on,
+                    triggers: triggers.clone(),
+                    rectify_by: *rectify_by,
+                }
+            }
+            (S::Normal, E::Rectify { .. } | E::ProposeInterview { .. }) => return not_supervised(),
+            (S::Normal, E::ApproveInterview { .. }) => return no_proposal(),
+            (S::Normal, E::HoldInterview { .. }) => return not_approved(),
+            (S::Normal, E::SubmitPlan { .. } | E::Resolve { .. } | E::GradePoor { .. }) => {
+                return no_interview()
+            }
+
+            (S::KeySupervision { on: s, .. }, E::Rectify { on }) => S::Resolved {
+                on: *on,
+                interview_on: None,
+                supervised_on: *s,
+            },
+            (S::KeySupervision { on: s, .. }, E::ProposeInterview { on }) => S::InterviewProposed {
+                on: *on,
+                supervised_on: *s,
+            },
+            (S::KeySupervision { .. }, E::ApproveInterview { .. }) => return no_proposal(),
+            (S::KeySupervision { .. }, E::HoldInterview { .. }) => return not_approved(),
+            (
+                S::KeySupervision { .. },
+                E::SubmitPlan { .. } | E::Resolve { .. } | E::GradePoor { .. },
+            ) => return no_interview(),
+
+            (S::InterviewProposed { supervised_on, .. }, E::ApproveInterview { on }) => {
+                S::InterviewApproved {
+                    on: *on,
+                    supervised_on: *supervised_on,
+                }
+            }
+            (S::InterviewProposed { .. }, E::HoldInterview { .. }) => return not_approved(),
+            (
+                S::InterviewProposed { .. },
+                E::SubmitPlan { .. } | E::Resolve { .. } | E::GradePoor { .. },
+            ) => return no_interview(),
+
+            (S::InterviewApproved { supervised_on, .. }, E::HoldInterview { on }) => {
+                S::InterviewHeld {
+                    on: *on,
+                    supervised_on: *supervised_on,
+                }
+            }
+            (S::InterviewApproved { .. }, E::ApproveInterview { .. }) => {
+                return illegal("市政府已同意约谈", "the interview is already approved");
+            }
+            (
+                S::InterviewApproved { .. },
+                E::SubmitPlan { .. } | E::Resolve { .. } | E::GradePoor { .. },
+            ) => return no_interview(),
+
+            (
+                S::InterviewHeld {
+                    on: interview,
+                    supervised_on,
+                },
+                E::SubmitPlan { on },
+            ) => S::PlanSubmitted {
+                on: *on,
+                interview_on: *interview,
+                supervised_on: *supervised_on,
+            },
+            (
+                S::InterviewHeld {
+                    on: interview,
+                    supervised_on,
+                }
+                | S::PlanSubmitted {
+                    interview_on: interview,
+                    supervised_on,
+                    ..
+                },
+                E::GradePoor { on },
+            ) => S::GradedPoor {
+                on: *on,
+                interview_on: *interview,
+                supervised_on: *supervised_on,
+            },
+            (S::InterviewHeld { .. }, E::Resolve { .. }) => return no_plan(),
+            (S::InterviewHeld { .. } | S::PlanSubmitted { .. }, E::ApproveInterview { .. }) => {
+                return illegal(
+                    "约谈已经同意并已举行",
+                    "the interview has been approved and held",
+                );
+            }
+            (S::InterviewHeld { .. } | S::PlanSubmitted { .. }, E::HoldInterview { .. }) => {
+                return illegal("约谈已经举行", "the interview has already been held");
+            }
+
+            (
+                S::PlanSubmitted {
+                    interview_on,
+                    supervised_on,
+                    ..
+                },
+                E::Resolve { on },
+            ) => S::Resolved {
+                on: *on,
+                interview_on: Some(*interview_on),
+                supervised_on: *supervised_on,
+            },
+            (S::PlanSubmitted { .. }, E::SubmitPlan { .. }) => {
+                return illegal(
+                    "书面整改方案已经提出",
+                    "the written plan has already been submitted",
+                );
+            }
+
+            (
+                S::KeySupervision { .. }
+                | S::InterviewProposed { .. }
+                | S::InterviewApproved { .. }
+                | S::InterviewHeld { .. }
+                | S::PlanSubmitted { .. },
+                E::PlaceUnderKeySupervision { .. },
+            ) => return supervision_ongoing(),
+            (
+                S::InterviewProposed { .. }
+                | S::InterviewApproved { .. }
+                | S::InterviewHeld { .. }
+                | S::PlanSubmitted { .. },
+                E::Rectify { .. } | E::ProposeInterview { .. },
+            ) => {
+                return illegal(
+                    "已进入约谈程序",
+                    "the case has already moved on to an interview",
+                );
+            }
+            (
+                S::Resolved { .. } | S::GradedPoor { .. },
+                E::PlaceUnderKeySupervision { .. }
+                | E::Rectify { .. }
+                | E::ProposeInterview { .. }
+                | E::ApproveInterview { .. }
+                | E::HoldInterview { .. }
+                | E::SubmitPlan { .. }
+                | E::Resolve { .. }
+                | E::GradePoor { .. },
+            ) => return closed(),
+        };
+        FLOW.check_order(
+            self.named(),
+            event.named(),
+            self.last_event_on(),
+            event.on(),
+        )?;
+        Ok(next)
+    }
+
+    /// The state after `events`, applied in order from [`AccountabilityState::Normal`].
+    ///
+    /// # Errors
+    ///
+    /// The first error of [`AccountabilityState::apply`], its message prefixed with the
+    /// position of the event (from 1).
+    ///
+    /// ```
+    /// use duban::{parse_date, AccountabilityEvent, AccountabilityState};
+    /// let s = AccountabilityState::replay(&[AccountabilityEvent::Refer { on: parse_date("2023-09-27")? }])?;
+    /// assert_eq!(s.name(), "referred");
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn replay<'a>(
+        events: impl IntoIterator<Item = &'a AccountabilityEvent>,
+    ) -> Result<AccountabilityState> {
+        transition::replay(
+            AccountabilityState::new(),
+            events,
+            AccountabilityState::apply,
+        )
+    }
+}

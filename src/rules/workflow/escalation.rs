@@ -1,0 +1,447 @@
+//! Art. 4: escalating a hard matter to the Supervision Office (提级督查) with the
+//! Secretary-General's consent.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::transition::{self, Flow, Named};
+use crate::{Article, Language, Result};
+
+const FLOW: Flow = Flow {
+    zh: "提级督查流程",
+    en: "escalation workflow",
+    article: Article::whole(4),
+};
+
+/// A feature of a matter that grounds its escalation (Art. 4).
+///
+/// “对于涉及面广、事关全局、综合性强、协调难度大且催办后落实效果不佳的事项，经市政府秘书长同意后，可转交市政府督查室提级督查。”
+/// (A matter that is wide-reaching, overall, comprehensive or hard to coordinate, *and*
+/// still poorly carried out after urging, may be escalated to the Supervision Office with
+/// the Secretary-General's consent.)
+///
+/// The article joins the last feature with 且 (and): a request needs
+/// [`IneffectiveAfterUrging`](EscalationGround::IneffectiveAfterUrging) and at least one of
+/// the other four.
+///
+/// ```
+/// use duban::{EscalationGround, Language};
+/// assert_eq!(EscalationGround::HardToCoordinate.label(Language::Chinese), "协调难度大");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EscalationGround {
+    /// 涉及面广.
+    WideReaching,
+    /// 事关全局.
+    Overall,
+    /// 综合性强.
+    Comprehensive,
+    /// 协调难度大.
+    HardToCoordinate,
+    /// 催办后落实效果不佳: always required.
+    IneffectiveAfterUrging,
+}
+
+impl EscalationGround {
+    /// Every ground, in the order of the article.
+    ///
+    /// ```
+    /// assert_eq!(duban::EscalationGround::ALL.len(), 5);
+    /// ```
+    pub const ALL: &'static [EscalationGround] = &[
+        EscalationGround::WideReaching,
+        EscalationGround::Overall,
+        EscalationGround::Comprehensive,
+        EscalationGround::HardToCoordinate,
+        EscalationGround::IneffectiveAfterUrging,
+    ];
+
+    /// The ground in words.
+    ///
+    /// ```
+    /// use duban::{EscalationGround, Language};
+    /// assert_eq!(EscalationGround::IneffectiveAfterUrging.label(Language::English),
+    ///            "still ineffective after urging");
+    /// ```
+    pub fn label(self, language: Language) -> &'static str {
+        let (zh, en) = match self {
+            EscalationGround::WideReaching => ("涉及面广", "wide-reaching"),
+            EscalationGround::Overall => ("事关全局", "bears on the whole"),
+            EscalationGround::Comprehensive => ("综合性强", "highly comprehensive"),
+            EscalationGround::HardToCoordinate => ("协调难度大", "hard to coordinate"),
+            EscalationGround::IneffectiveAfterUrging => {
+                ("催办后落实效果不佳", "still ineffective after urging")
+            }
+        };
+        language.pick(zh, en)
+    }
+}
+
+/// Where an escalation stands (Art. 4).
+///
+/// “对于涉及面广、事关全局、综合性强、协调难度大且催办后落实效果不佳的事项，经市政府秘书长同意后，可转交市政府督查室提级督查。”
+/// (Such a matter, still ineffective after urging, may be handed to the Supervision Office
+/// for escalated supervision once the Secretary-General consents.)
+///
+/// ```
+/// use duban::{parse_date, EscalationEvent, EscalationGround, EscalationState};
+/// let s = EscalationState::replay(&[
+///     EscalationEvent::RequestEscalation {
+///         on: parse_date("2024-05-06")?,
+///         grounds: vec![EscalationGround::HardToCoordinate, EscalationGround::IneffectiveAfterUrging],
+///     },
+///     EscalationEvent::Approve { on: parse_date("2024-05-08")? },
+/// ])?;
+/// assert!(s.is_escalated());
+/// # Ok::<(), duban::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EscalationState {
+    /// 已催办: the matter has been urged (催办) and is supervised as usual.
+    #[default]
+    Urged,
+    /// 已申请提级督查: escalation requested, awaiting the Secretary-General.
+    Requested {
+        /// The date of the request.
+        on: NaiveDate,
+        /// The grounds given.
+        grounds: Vec<EscalationGround>,
+    },
+    /// 提级督查: the Secretary-General consented; the Supervision Office supervises it.
+    Escalated {
+        /// The date of the request.
+        requested_on: NaiveDate,
+        /// The grounds given.
+        grounds: Vec<EscalationGround>,
+        /// The date of consent.
+        on: NaiveDate,
+    },
+    /// 未获同意: the Secretary-General declined; escalation may be requested again.
+    Declined {
+        /// The date of the request.
+        requested_on: NaiveDate,
+        /// The grounds given.
+        grounds: Vec<EscalationGround>,
+        /// The date it was declined.
+        on: NaiveDate,
+    },
+}
+
+/// What can happen in an escalation (Art. 4). Each event carries its date.
+///
+/// “经市政府秘书长同意后，可转交市政府督查室提级督查。”
+/// (With the Secretary-General's consent, it may be escalated to the Supervision Office.)
+///
+/// ```
+/// use duban::{parse_date, EscalationEvent};
+/// let e = EscalationEvent::Decline { on: parse_date("2024-05-08")? };
+/// assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"event":"decline","on":"2024-05-08"}"#);
+/// # Ok::<(), duban::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EscalationEvent {
+    /// 申请提级督查: escalation is requested, on the grounds of Art. 4.
+    RequestEscalation {
+        /// The date of the request.
+        on: NaiveDate,
+        /// The grounds: [`EscalationGround::IneffectiveAfterUrging`] and at least one other.
+        grounds: Vec<EscalationGround>,
+    },
+    /// 秘书长同意: the Secretary-General consents.
+    Approve {
+        /// The date of consent.
+        on: NaiveDate,
+    },
+    /// 秘书长不同意: the Secretary-General declines.
+    Decline {
+        /// The date it was declined.
+        on: NaiveDate,
+    },
+}
+
+impl EscalationEvent {
+    /// The name of every event, as [`EscalationEvent::name`] gives it.
+    ///
+    /// ```
+    /// assert_eq!(duban::EscalationEvent::NAMES, &["request_escalation", "approve", "decline"]);
+    /// ```
+    pub const NAMES: &'static [&'static str] = &["request_escalation", "approve", "decline"];
+
+    /// The event's stable name (its serde tag).
+    ///
+    /// ```
+    /// use duban::{parse_date, EscalationEvent};
+    /// assert_eq!(EscalationEvent::Approve { on: parse_date("2024-05-08")? }.name(), "approve");
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn name(&self) -> &'static str {
+        self.named().name
+    }
+
+    /// The event in words.
+    ///
+    /// ```
+    /// use duban::{parse_date, EscalationEvent, Language};
+    /// let e = EscalationEvent::Approve { on: parse_date("2024-05-08")? };
+    /// assert_eq!(e.label(Language::Chinese), "市政府秘书长同意");
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn label(&self, language: Language) -> &'static str {
+        let en = match self {
+            EscalationEvent::RequestEscalation { .. } => "request escalation",
+            EscalationEvent::Approve { .. } => "consent of the Secretary-General",
+            EscalationEvent::Decline { .. } => "refusal of the Secretary-General",
+        };
+        language.pick(self.named().zh, en)
+    }
+
+    /// The event's date.
+    ///
+    /// ```
+    /// use duban::{parse_date, EscalationEvent};
+    /// let on = parse_date("2024-05-08")?;
+    /// assert_eq!(EscalationEvent::Decline { on }.on(), on);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn on(&self) -> NaiveDate {
+        match self {
+            EscalationEvent::RequestEscalation { on, .. }
+            | EscalationEvent::Approve { on }
+            | EscalationEvent::Decline { on } => *on,
+        }
+    }
+
+    fn named(&self) -> Named {
+        let (name, zh) = match self {
+            EscalationEvent::RequestEscalation { .. } => ("request_escalation", "申请提级督查"),
+            EscalationEvent::Approve { .. } => ("approve", "市政府秘书长同意"),
+            EscalationEvent::Decline { .. } => ("decline", "市政府秘书长不同意"),
+        };
+        Named { name, zh }
+    }
+}
+
+/// Which grounds a request lacks, in words: `None` when Art. 4 is satisfied.
+fn missing_grounds(grounds: &[EscalationGround]) -> Option<(String, String)> {
+    let ineffective = grounds.contains(&EscalationGround::IneffectiveAfterUrging);
+    let other = grounds
+        .iter()
+        .any(|g| *g != EscalationGround::IneffectiveAfterUrging);
+    let others_zh = "涉及面广、事关全局、综合性强、协调难度大中的至少一项";
+    let others_en = "at least one of wide_reaching, overall, comprehensive, hard_to_coordinate";
+    let lacking: Vec<(&str, &str)> = [
+        (!ineffective).then_some(("催办后落实效果不佳", "ineffective_after_urging")),
+        (!other).then_some((others_zh, others_en)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if lacking.is_empty() {
+        return None;
+    }
+    let zh: Vec<&str> = lacking.iter().map(|(zh, _)| *zh).collect();
+    let en: Vec<&str> = lacking.iter().map(|(_, en)| *en).collect();
+    Some((
+        format!("提级督查须具备第四条所列情形，缺少：{}", zh.join("；")),
+        format!("Art. 4 grounds are missing: {}", en.join("; and ")),
+    ))
+}
+
+impl EscalationState {
+    /// The name of every state, as [`EscalationState::name`] gives it.
+    ///
+    /// ```
+    /// assert_eq!(duban::EscalationState::NAMES, &["urged", "requested", "escalated", "declined"]);
+    /// ```
+    pub const NAMES: &'static [&'static str] = &["urged", "requested", "escalated", "declined"];
+
+    /// The first state: a matter that has been urged.
+    ///
+    /// ```
+    /// assert_eq!(duban::EscalationState::new(), duban::EscalationState::Urged);
+    /// ```
+    pub fn new() -> EscalationState {
+        EscalationState::Urged
+    }
+
+    /// The article this workflow implements: Art. 4.
+    ///
+    /// ```
+    /// assert_eq!(duban::EscalationState::article(), duban::Article::whole(4));
+    /// ```
+    pub fn article() -> Article {
+        FLOW.article
+    }
+
+    /// The state's stable name (its serde tag).
+    ///
+    /// ```
+    /// assert_eq!(duban::EscalationState::Urged.name(), "urged");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        self.named().name
+    }
+
+    /// The state in words.
+    ///
+    /// ```
+    /// use duban::{EscalationState, Language};
+    /// assert_eq!(EscalationState::Urged.label(Language::Chinese), "已催办");
+    /// ```
+    pub fn label(&self, language: Language) -> &'static str {
+        let en = match self {
+            EscalationState::Urged => "urged",
+            EscalationState::Requested { .. } => "escalation requested",
+            EscalationState::Escalated { .. } => "escalated to the Supervision Office",
+            EscalationState::Declined { .. } => "escalation declined",
+        };
+        language.pick(self.named().zh, en)
+    }
+
+    fn named(&self) -> Named {
+        let (name, zh) = match self {
+            EscalationState::Urged => ("urged", "已催办"),
+            EscalationState::Requested { .. } => ("requested", "已申请提级督查"),
+            EscalationState::Escalated { .. } => ("escalated", "提级督查"),
+            EscalationState::Declined { .. } => ("declined", "提级督查未获同意"),
+        };
+        Named { name, zh }
+    }
+
+    /// The date of the event that led to this state; `None` before any event.
+    ///
+    /// ```
+    /// assert_eq!(duban::EscalationState::Urged.last_event_on(), None);
+    /// ```
+    pub fn last_event_on(&self) -> Option<NaiveDate> {
+        match self {
+            EscalationState::Urged => None,
+            EscalationState::Requested { on, .. }
+            | EscalationState::Escalated { on, .. }
+            | EscalationState::Declined { on, .. } => Some(*on),
+        }
+    }
+
+    /// True once the Secretary-General has consented: the Supervision Office now supervises
+    /// the matter.
+    ///
+    /// ```
+    /// assert!(!duban::EscalationState::Urged.is_escalated());
+    /// ```
+    pub fn is_escalated(&self) -> bool {
+        matches!(self, EscalationState::Escalated { .. })
+    }
+
+    /// The state after `event`. Pure: `self` is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::IllegalTransition`](crate::ErrorKind::IllegalTransition), naming the
+    /// state and the event, when Art. 4 does not allow the event here: a request whose
+    /// grounds lack [`EscalationGround::IneffectiveAfterUrging`] or any of the other four
+    /// (the message names what is missing); a second request while one is pending;
+    /// consent or refusal with no request pending; anything after escalation; an event
+    /// dated before the event that led to this state.
+    ///
+    /// ```
+    /// use duban::{parse_date, EscalationEvent, EscalationGround, EscalationState, Language};
+    /// let request = EscalationEvent::RequestEscalation {
+    ///     on: parse_date("2024-05-06")?,
+    ///     grounds: vec![EscalationGround::WideReaching],
+    /// };
+    /// let err = EscalationState::new().apply(&request).unwrap_err();
+    /// assert!(err.message(Language::English).contains("ineffective_after_urging"));
+    /// assert!(err.message(Language::Chinese).contains("催办后落实效果不佳"));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn apply(&self, event: &EscalationEvent) -> Result<EscalationState> {
+        use EscalationEvent as E;
+        use EscalationState as S;
+        let illegal =
+            |zh: &str, en: &str| Err(FLOW.illegal(self.named(), event.named(), event.on(), zh, en));
+        let next = match (self, event) {
+            (S::Urged | S::Declined { .. }, E::RequestEscalation { on, grounds }) => {
+                if let Some((zh, en)) = missing_grounds(grounds) {
+                    return illegal(&zh, &en);
+                }
+                S::Requested {
+                    on: *on,
+                    grounds: grounds.clone(),
+                }
+            }
+            (S::Urged | S::Declined { .. }, E::Approve { .. } | E::Decline { .. }) => {
+                return illegal("没有待审的提级督查申请", "no escalation request is pending");
+            }
+            (S::Requested { .. }, E::RequestEscalation { .. }) => {
+                return illegal(
+                    "已有提级督查申请待市政府秘书长审定",
+                    "a request is already pending before the Secretary-General",
+                );
+            }
+            (
+                S::Requested {
+                    on: requested,
+                    grounds,
+                },
+                E::Approve { on },
+            ) => S::Escalated {
+                requested_on: *requested,
+                grounds: grounds.clone(),
+                on: *on,
+            },
+            (
+                S::Requested {
+                    on: requested,
+                    grounds,
+                },
+                E::Decline { on },
+            ) => S::Declined {
+                requested_on: *requested,
+                grounds: grounds.clone(),
+                on: *on,
+            },
+            (
+                S::Escalated { .. },
+                E::RequestEscalation { .. } | E::Approve { .. } | E::Decline { .. },
+            ) => {
+                return illegal(
+                    "该事项已转交市政府督查室提级督查",
+                    "the matter is already escalated to the Supervision Office",
+                );
+            }
+        };
+        FLOW.check_order(
+            self.named(),
+            event.named(),
+            self.last_event_on(),
+            event.on(),
+        )?;
+        Ok(next)
+    }
+
+    /// The state after `events`, applied in order from [`EscalationState::Urged`].
+    ///
+    /// # Errors
+    ///
+    /// The first error of [`EscalationState::apply`], its message prefixed with the
+    /// position of the event (from 1).
+    ///
+    /// ```
+    /// use duban::{parse_date, EscalationEvent, EscalationState};
+    /// let err = EscalationState::replay(&[EscalationEvent::Approve { on: parse_date("2024-05-08")? }])
+    ///     .unwrap_err();
+    /// assert!(err.message(duban::Language::English).starts_with("event 1: cannot approve"));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn replay<'a>(
+        events: impl IntoIterator<Item = &'a EscalationEvent>,
+    ) -> Result<EscalationState> {
+        transition::replay(EscalationState::new(), events, EscalationState::apply)
+    }
+}

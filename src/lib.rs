@@ -37,6 +37,7 @@
 struct ReadmeDoctests;
 
 mod calendar;
+mod caseload;
 mod error;
 mod language;
 mod period;
@@ -53,4 +54,16 @@ pub use rules::{
     ObligationKind, Parameter, ParameterChange, Parameters, Period, Policy, Reading, ReadingDate,
     RolledDate, SkippedBreak, StartDay, Status, SupplementCredit, WeekReading, WorkingDays,
     POLICY_SCHEMA,
+};
+// The workflow state machines (Art. 4, 9, 10, 12).
+pub use caseload::{
+    check, what_if, Caseload, CheckReport, Difference, Explanations, InputError,
+    InspectionViolation, ItemCategory, ItemRef, LateUnit, MatterKind, MatterReport,
+    ObligationReport, Progress, QuarterBands, ReturnFinding, ReturnRequired, Summary,
+    UnitDifference, ViolationKind, WhatIf, CASELOAD_SCHEMA, REPORT_SCHEMA,
+};
+pub use rules::workflow::{
+    AccountabilityEvent, AccountabilityState, AnnualPlan, Consequence, EscalationEvent,
+    EscalationGround, EscalationState, Grade, InspectionEvent, InspectionState,
+    KeySupervisionTrigger, Remedy, ReportEvent, ReportState, ReturnReason,
 };

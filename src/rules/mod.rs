@@ -5,6 +5,7 @@ mod article;
 mod counting;
 mod obligation;
 mod policy;
+pub mod workflow;
 
 pub use article::{Article, MatterSource, MeetingKind};
 pub use counting::{Bound, CalendarDays, Period, RolledDate, StartDay, WeekReading, WorkingDays};

@@ -1,0 +1,217 @@
+//! The caseload input format, `duban-caseload/1`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::{MatterSource, MeetingKind, Quarter, YearMonth};
+
+/// The version tag of the caseload input format.
+pub const CASELOAD_SCHEMA: &str = "duban-caseload/1";
+
+/// Dates in caseloads are strict ISO dates (see [`crate::parse_date`]).
+pub(crate) fn strict_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+    crate::parse_date(&text)
+        .map_err(|e| serde::de::Error::custom(e.message(crate::Language::English).to_owned()))
+}
+
+fn strict_date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    strict_date(d).map(Some)
+}
+
+/// What kind of supervised matter a record is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MatterKind {
+    /// Decisions of a meeting: progress due within 30 working days (Art. 9, D1).
+    MeetingFollowUp,
+    /// A month's progress on the Government Work Report's key tasks (Art. 9, D2).
+    MonthlyReport,
+    /// An office section's quarterly ledger (Art. 7, D3).
+    QuarterlyReport,
+    /// A supervision inspection (Art. 10, D4 and D5 when not in the annual plan).
+    Inspection,
+    /// A unit under accountability (Art. 12 (3), D6 once interviewed).
+    Accountability,
+    /// A matter whose escalation to the Supervision Office is sought (Art. 4).
+    Escalation,
+    /// The Supervision Office's year-end summary to the assessment office (Art. 12 (4), D7).
+    YearEndSummary,
+}
+
+impl MatterKind {
+    /// The snake_case name used in JSON.
+    ///
+    /// ```
+    /// assert_eq!(duban::MatterKind::MeetingFollowUp.code(), "meeting_follow_up");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            MatterKind::MeetingFollowUp => "meeting_follow_up",
+            MatterKind::MonthlyReport => "monthly_report",
+            MatterKind::QuarterlyReport => "quarterly_report",
+            MatterKind::Inspection => "inspection",
+            MatterKind::Accountability => "accountability",
+            MatterKind::Escalation => "escalation",
+            MatterKind::YearEndSummary => "year_end_summary",
+        }
+    }
+
+    /// Whether the matter is a progress report of Art. 7 or 9 (the reports whose lateness is
+    /// 不按期报送 under Art. 12 (3)).
+    pub(crate) fn is_progress_report(self) -> bool {
+        matches!(
+            self,
+            MatterKind::MeetingFollowUp | MatterKind::MonthlyReport | MatterKind::QuarterlyReport
+        )
+    }
+}
+
+/// The meeting behind a follow-up matter.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MeetingInput {
+    #[serde(deserialize_with = "strict_date")]
+    pub date: NaiveDate,
+    pub kind: MeetingKind,
+}
+
+/// Whether a decided item is a project (项目类), whose progress must state its physical
+/// progress (形象进度).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemCategory {
+    /// 项目类: progress must include 形象进度.
+    Project,
+    /// Any other item.
+    #[default]
+    General,
+}
+
+/// An item decided at a meeting or listed in a ledger.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ItemInput {
+    pub id: String,
+    #[serde(default)]
+    pub category: ItemCategory,
+}
+
+/// The progress of an item as a report states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Progress {
+    /// 已完成.
+    Completed,
+    /// On schedule (进展顺利).
+    OnSchedule,
+    /// Behind schedule (进展缓慢).
+    BehindSchedule,
+}
+
+/// One item in a submitted report.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ReportedItem {
+    pub item: String,
+    pub progress: Progress,
+    #[serde(default)]
+    pub physical_progress: Option<String>,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+}
+
+/// Every event name a caseload may use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum EventName {
+    Submit,
+    Return,
+    Accept,
+    Apply,
+    Approve,
+    Reject,
+    File,
+    Start,
+    PlaceUnderKeySupervision,
+    Rectify,
+    ProposeInterview,
+    ApproveInterview,
+    HoldInterview,
+    SubmitPlan,
+    Resolve,
+    GradePoor,
+    Refer,
+    RequestEscalation,
+    Decline,
+}
+
+/// One event; which optional fields are required depends on `event`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EventInput {
+    pub event: EventName,
+    #[serde(deserialize_with = "strict_date")]
+    pub on: NaiveDate,
+    /// `return`: redo or supplement.
+    #[serde(default)]
+    pub remedy: Option<crate::Remedy>,
+    /// `return`: why.
+    #[serde(default)]
+    pub reasons: Vec<crate::ReturnReason>,
+    /// `submit` of a progress report: the items reported.
+    #[serde(default)]
+    pub items: Option<Vec<ReportedItem>>,
+    /// `place_under_key_supervision`: the grounds.
+    #[serde(default)]
+    pub triggers: Vec<crate::KeySupervisionTrigger>,
+    /// `place_under_key_supervision`: the rectification deadline (限期整改).
+    #[serde(default, deserialize_with = "strict_date_opt")]
+    pub rectify_by: Option<NaiveDate>,
+    /// `request_escalation`: the grounds of Art. 4.
+    #[serde(default)]
+    pub grounds: Vec<crate::EscalationGround>,
+    /// Free text, kept for people.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Whether an inspection is in the annual plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum PlanListing {
+    Listed,
+    NotListed,
+}
+
+/// One matter as read from the input; checked for its kind's required fields afterwards.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MatterInput {
+    pub id: String,
+    pub kind: MatterKind,
+    pub unit: String,
+    #[serde(default)]
+    pub sector: String,
+    #[serde(default)]
+    pub source: Option<MatterSource>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub meeting: Option<MeetingInput>,
+    #[serde(default)]
+    pub month: Option<YearMonth>,
+    #[serde(default)]
+    pub quarter: Option<Quarter>,
+    #[serde(default, deserialize_with = "strict_date_opt")]
+    pub start: Option<NaiveDate>,
+    #[serde(default)]
+    pub annual_plan: Option<PlanListing>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub items: Vec<ItemInput>,
+    #[serde(default)]
+    pub events: Vec<EventInput>,
+}

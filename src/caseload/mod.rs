@@ -1,0 +1,358 @@
+//! Compliance checking of whole caseloads, and what-if comparison of policies.
+//!
+//! Input is a JSON document in the `duban-caseload/1` format (JSON Schema in
+//! `schema/caseload-1.schema.json`); output is a [`CheckReport`], written as
+//! `duban-report/1` JSON ([`CheckReport::write_json`]) or as a table
+//! ([`CheckReport::to_table`]).
+//!
+//! Input errors are collected, not fatal: a matter that is malformed, uses an unknown
+//! event, has events out of order, repeats an id, or needs a date the calendar cannot
+//! answer is reported in [`CheckReport::errors`] with its position and id, and every
+//! other matter is still checked. A truncated document keeps every matter before the cut.
+//!
+//! How the derived findings are computed (the rules the report follows):
+//!
+//! - **Statuses** use the events dated on or before the as-of day. A progress report
+//!   (D1, D2, D3, D7) is met on the date of its credited submission: a report returned for
+//!   redo (重办) counts only from its resubmission; a report returned for supplement (补办)
+//!   counts, once resubmitted, from the original submission under the default policy
+//!   (`supplement_credit = original_submission`), or from the resubmission under
+//!   `resubmission`. A report under return is not met.
+//! - **Late units (Art. 12 (3), 不按期报送)**: a unit's progress reports (meeting
+//!   follow-up, monthly, quarterly) that are overdue or were met late on the as-of day. A
+//!   unit with at least `late_reports_for_key_supervision` of them (default 1) is a trigger
+//!   of key supervision (重点督办).
+//! - **Quarterly bands (Art. 7)**: each item of a quarterly ledger, per quarter and sector,
+//!   by the progress stated in the latest submission on or before the as-of day:
+//!   `completed` → 已完成, `on_schedule` → 进展顺利, `behind_schedule` → 进展缓慢. An item
+//!   that no submission reports is banded 进展缓慢 and marked `not_reported`.
+//! - **Returns (Art. 9)**: the latest submission of a meeting follow-up, monthly or
+//!   quarterly report that has not been reviewed yet (no return or acceptance after it) is
+//!   checked against the matter's decided items: an item left out (`missing_item`, 漏项), a
+//!   project item not completed and without physical progress (`no_physical_progress`,
+//!   形象进度), a completed item without evidence (`no_evidence`, 印证资料). The remedy is
+//!   redo (重办) when no decided item is reported at all, supplement (补办) otherwise.
+//! - **Inspections (Art. 10)**: an inspection not in the annual plan has D4 (apply by the
+//!   7th working day before the start) and D5 (approved by the start day), counted from the
+//!   day it actually started, or from the planned `start` until it has. One that started is
+//!   flagged `no_application`, `late_application` and/or `no_approval`.
+
+mod check;
+mod input;
+mod output;
+mod report;
+mod scan;
+mod whatif;
+
+use chrono::NaiveDate;
+
+pub use input::{ItemCategory, MatterKind, Progress, CASELOAD_SCHEMA};
+pub use output::Explanations;
+pub use report::{
+    CheckReport, InputError, InspectionViolation, ItemRef, LateUnit, MatterReport,
+    ObligationReport, QuarterBands, ReturnFinding, ReturnRequired, Summary, ViolationKind,
+    REPORT_SCHEMA,
+};
+pub use whatif::{Difference, UnitDifference, WhatIf};
+
+use crate::{Calendar, Error, ErrorKind, Policy, Result};
+use input::MatterInput;
+use report::InputError as Problem;
+
+/// A caseload read from JSON: the matters that could be read, and the errors of those that
+/// could not.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let json = br#"{
+///   "schema": "duban-caseload/1",
+///   "as_of": "2023-11-10",
+///   "matters": [
+///     {"id": "HY-1", "kind": "meeting_follow_up", "unit": "市发改委", "sector": "经济",
+///      "meeting": {"date": "2023-09-20", "kind": "executive"},
+///      "items": [{"id": "1"}],
+///      "events": [{"event": "submit", "on": "2023-11-08",
+///                  "items": [{"item": "1", "progress": "on_schedule"}]}]},
+///     {"id": "HY-2", "kind": "no_such_kind"}
+///   ]
+/// }"#;
+/// let caseload = Caseload::from_json(json)?;
+/// let report = duban::check(&caseload, &Policy::ankang_2020(), &Calendar::china(), caseload.as_of().unwrap())?;
+/// assert_eq!(report.matters.len(), 1);
+/// assert_eq!(report.matters[0].obligations[0].status.code(), "met_late"); // due 2023-11-07
+/// assert_eq!(report.errors[0].matter.as_deref(), Some("HY-2"));
+/// # Ok::<(), duban::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Caseload {
+    as_of: Option<NaiveDate>,
+    matters: Vec<(usize, MatterInput)>,
+    errors: Vec<Problem>,
+}
+
+const KNOWN_EVENTS: &[&str] = &[
+    "submit",
+    "return",
+    "accept",
+    "apply",
+    "approve",
+    "reject",
+    "file",
+    "start",
+    "place_under_key_supervision",
+    "rectify",
+    "propose_interview",
+    "approve_interview",
+    "hold_interview",
+    "submit_plan",
+    "resolve",
+    "grade_poor",
+    "refer",
+    "request_escalation",
+    "decline",
+];
+
+fn caseload_error(zh: String, en: String) -> Error {
+    Error::new(ErrorKind::InvalidCaseload, zh, en)
+}
+
+impl Caseload {
+    /// Reads a `duban-caseload/1` document.
+    ///
+    /// # Errors
+    ///
+    /// `InvalidCaseload` only when the document as a whole is not a caseload: not a JSON
+    /// object, no `matters` array, a missing or different `schema`, a malformed `as_of`.
+    /// Problems with single matters, and a truncation after some matters, are collected
+    /// into the report's errors instead.
+    ///
+    /// ```
+    /// let err = duban::Caseload::from_json(b"[1, 2]").unwrap_err();
+    /// assert_eq!(err.kind(), duban::ErrorKind::InvalidCaseload);
+    /// ```
+    pub fn from_json(bytes: &[u8]) -> Result<Caseload> {
+        let scanned = scan::scan(bytes);
+        let mut errors = Vec::new();
+        if !scanned.has_matters {
+            let why = scanned
+                .fatal
+                .clone()
+                .unwrap_or_else(|| "no `matters` field".to_owned());
+            return Err(caseload_error(
+                format!("不是有效的事项清单（{CASELOAD_SCHEMA}）：{why}"),
+                format!("not a {CASELOAD_SCHEMA} document: {why}"),
+            ));
+        }
+        let mut schema_ok = false;
+        let mut as_of = None;
+        for (key, raw) in &scanned.fields {
+            match key.as_str() {
+                "schema" => {
+                    let tag: Option<String> = serde_json::from_slice(raw).ok();
+                    if tag.as_deref() != Some(CASELOAD_SCHEMA) {
+                        return Err(caseload_error(
+                            format!("schema 应为“{CASELOAD_SCHEMA}”"),
+                            format!("`schema` must be {CASELOAD_SCHEMA:?}"),
+                        ));
+                    }
+                    schema_ok = true;
+                }
+                "as_of" => {
+                    let text: String = serde_json::from_slice(raw).map_err(|e| {
+                        caseload_error(
+                            format!("as_of 无法读取：{e}"),
+                            format!("cannot read `as_of`: {e}"),
+                        )
+                    })?;
+                    as_of = Some(crate::parse_date(&text)?);
+                }
+                "title" | "description" | "generated_by" => {}
+                other => errors.push(Problem::new(
+                    None,
+                    None,
+                    "document",
+                    format!("未知的顶层字段“{other}”，已忽略"),
+                    format!("unknown top-level field {other:?}, ignored"),
+                )),
+            }
+        }
+        if !schema_ok {
+            return Err(caseload_error(
+                format!("缺少 schema 字段（应为“{CASELOAD_SCHEMA}”）"),
+                format!("the `schema` field is missing (expected {CASELOAD_SCHEMA:?})"),
+            ));
+        }
+        let mut matters = Vec::with_capacity(scanned.matters.len());
+        for (index, raw) in scanned.matters.iter().enumerate() {
+            match raw {
+                Ok(raw) => match serde_json::from_slice::<MatterInput>(raw) {
+                    Ok(m) => matters.push((index, m)),
+                    Err(e) => errors.push(matter_parse_error(index, raw, &e)),
+                },
+                Err(why) => errors.push(Problem::new(
+                    index,
+                    None,
+                    "truncated",
+                    format!("第{}个事项不完整：{why}", index + 1),
+                    format!("matter #{} is incomplete: {why}", index + 1),
+                )),
+            }
+        }
+        if let Some(fatal) = scanned.fatal {
+            errors.push(Problem::new(
+                None,
+                None,
+                "document",
+                format!("文档结构有误，其后的内容未能读取：{fatal}"),
+                format!("the document is malformed; nothing after this point was read: {fatal}"),
+            ));
+        }
+        Ok(Caseload {
+            as_of,
+            matters,
+            errors,
+        })
+    }
+
+    /// The document's `as_of` day, if it has one.
+    ///
+    /// ```
+    /// let c = duban::Caseload::from_json(br#"{"schema": "duban-caseload/1", "as_of": "2024-01-02", "matters": []}"#)?;
+    /// assert_eq!(c.as_of(), Some(duban::parse_date("2024-01-02")?));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn as_of(&self) -> Option<NaiveDate> {
+        self.as_of
+    }
+
+    /// How many matters were read (errors not included).
+    ///
+    /// ```
+    /// let c = duban::Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [{}]}"#)?;
+    /// assert_eq!((c.len(), c.errors().len()), (0, 1));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn len(&self) -> usize {
+        self.matters.len()
+    }
+
+    /// Whether no matter was read.
+    ///
+    /// ```
+    /// let c = duban::Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": []}"#)?;
+    /// assert!(c.is_empty());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.matters.is_empty()
+    }
+
+    /// The matters that could not be read, and document-level problems.
+    ///
+    /// ```
+    /// let c = duban::Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [{"id": "x"}]}"#)?;
+    /// assert_eq!(c.errors()[0].matter.as_deref(), Some("x"));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn errors(&self) -> &[InputError] {
+        &self.errors
+    }
+}
+
+fn matter_parse_error(index: usize, raw: &[u8], e: &serde_json::Error) -> Problem {
+    let value: Option<serde_json::Value> = serde_json::from_slice(raw).ok();
+    let id = value
+        .as_ref()
+        .and_then(|v| v.get("id"))
+        .and_then(|v| v.as_str())
+        .map(str::to_owned);
+    let unknown_event = value
+        .as_ref()
+        .and_then(|v| v.get("events"))
+        .and_then(|v| v.as_array())
+        .and_then(|events| {
+            events.iter().enumerate().find_map(|(i, ev)| {
+                let name = ev.get("event")?.as_str()?;
+                (!KNOWN_EVENTS.contains(&name)).then(|| (i, name.to_owned()))
+            })
+        });
+    let who_zh = match &id {
+        Some(id) => format!("第{}个事项（{id}）", index + 1),
+        None => format!("第{}个事项", index + 1),
+    };
+    let who_en = match &id {
+        Some(id) => format!("matter #{} ({id})", index + 1),
+        None => format!("matter #{}", index + 1),
+    };
+    match unknown_event {
+        Some((i, name)) => Problem::new(
+            index,
+            id,
+            "unknown_event",
+            format!("{who_zh}：第{}个事件“{name}”不是已知事件", i + 1),
+            format!("{who_en}: event {} {name:?} is not a known event", i + 1),
+        ),
+        None => Problem::new(
+            index,
+            id,
+            "malformed",
+            format!("{who_zh}无法读取：{e}"),
+            format!("{who_en} cannot be read: {e}"),
+        ),
+    }
+}
+
+/// Checks every matter of `caseload` on `as_of` under `policy` and `calendar`.
+///
+/// # Errors
+///
+/// `OutsideCoverage` when `as_of` itself is outside the calendar. Everything else is
+/// collected into [`CheckReport::errors`].
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "YB-1", "kind": "monthly_report", "unit": "市财政局", "sector": "经济", "month": "2022-01"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2022-02-07")?)?;
+/// assert_eq!(report.late_units[0].unit, "市财政局");
+/// assert!(report.late_units[0].key_supervision_trigger);
+/// # Ok::<(), duban::Error>(())
+/// ```
+pub fn check(
+    caseload: &Caseload,
+    policy: &Policy,
+    calendar: &Calendar,
+    as_of: NaiveDate,
+) -> Result<CheckReport> {
+    check::run(caseload, policy, calendar, as_of)
+}
+
+/// Checks `caseload` under two policies and lists every matter whose due date or status
+/// differs, with the parameters that made the difference.
+///
+/// # Errors
+///
+/// `OutsideCoverage` when `as_of` is outside the calendar.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy, WorkingDays};
+/// let c = Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "HY-1", "kind": "meeting_follow_up", "unit": "u", "sector": "s",
+///    "meeting": {"date": "2023-09-20", "kind": "executive"}}]}"#)?;
+/// let a = Policy::ankang_2020();
+/// let mut b = a.clone();
+/// b.parameters.meeting_follow_up_period.value = WorkingDays(20);
+/// let diff = duban::what_if(&c, &a, &b, &Calendar::china(), duban::parse_date("2023-10-30")?)?;
+/// assert_eq!(diff.differences.len(), 1);
+/// assert_eq!(diff.differences[0].parameters, ["meeting_follow_up_period"]);
+/// # Ok::<(), duban::Error>(())
+/// ```
+pub fn what_if(
+    caseload: &Caseload,
+    a: &Policy,
+    b: &Policy,
+    calendar: &Calendar,
+    as_of: NaiveDate,
+) -> Result<WhatIf> {
+    whatif::compare(caseload, a, b, calendar, as_of)
+}

@@ -1,0 +1,496 @@
+//! Writing a report: `duban-report/1` JSON, and a table for people.
+
+use std::fmt::Write as _;
+use std::io;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::report::*;
+use super::whatif::WhatIf;
+use crate::{Calendar, Language, Policy, Status};
+
+/// How to render explanations in JSON output.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub enum Explanations<'a> {
+    /// No explanation lines (smaller output).
+    Omit,
+    /// Explanation lines for every obligation, rendered with this policy and calendar
+    /// (the ones the report was checked with).
+    Include(&'a Policy, &'a Calendar),
+}
+
+#[derive(Serialize)]
+struct ObligationView<'a> {
+    #[serde(flatten)]
+    deadline: &'a crate::Deadline,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    met_on: Option<NaiveDate>,
+    status: &'a Status,
+    status_text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<Vec<String>>,
+}
+
+#[derive(Serialize)]
+struct MatterView<'a> {
+    id: &'a str,
+    kind: super::MatterKind,
+    unit: &'a str,
+    sector: &'a str,
+    state: &'a str,
+    obligations: Vec<ObligationView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ErrorView<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matter: Option<&'a str>,
+    code: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct ReportView<'a> {
+    schema: &'static str,
+    as_of: NaiveDate,
+    policy: &'a str,
+    language: Language,
+    coverage: Vec<String>,
+    summary: &'a Summary,
+    matters: Vec<MatterView<'a>>,
+    late_units: &'a [LateUnit],
+    quarterly_bands: &'a [QuarterBands],
+    returns: &'a [ReturnRequired],
+    inspection_violations: &'a [InspectionViolation],
+    errors: Vec<ErrorView<'a>>,
+}
+
+impl CheckReport {
+    /// Writes the report as `duban-report/1` JSON (schema in
+    /// `schema/report-1.schema.json`): messages and status texts in `language`.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error from `out`.
+    ///
+    /// ```
+    /// use duban::{Calendar, Caseload, Explanations, Language, Policy};
+    /// let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
+    /// let c = Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [
+    ///   {"id": "YB-1", "kind": "monthly_report", "unit": "u", "sector": "s", "month": "2022-01"}]}"#)?;
+    /// let report = duban::check(&c, &policy, &cal, duban::parse_date("2022-01-30")?)?;
+    /// let mut out = Vec::new();
+    /// report.write_json(&mut out, Language::English, Explanations::Include(&policy, &cal)).unwrap();
+    /// let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    /// assert_eq!(json["schema"], "duban-report/1");
+    /// assert_eq!(json["matters"][0]["obligations"][0]["status"]["status"], "due_today");
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn write_json<W: io::Write>(
+        &self,
+        out: W,
+        language: Language,
+        explanations: Explanations<'_>,
+    ) -> io::Result<()> {
+        let view = ReportView {
+            schema: REPORT_SCHEMA,
+            as_of: self.as_of,
+            policy: &self.policy,
+            language,
+            coverage: self
+                .coverage
+                .iter()
+                .map(|(a, b)| format!("{a}..={b}"))
+                .collect(),
+            summary: &self.summary,
+            matters: self
+                .matters
+                .iter()
+                .map(|m| MatterView {
+                    id: &m.id,
+                    kind: m.kind,
+                    unit: &m.unit,
+                    sector: &m.sector,
+                    state: m.state,
+                    obligations: m
+                        .obligations
+                        .iter()
+                        .map(|o| ObligationView {
+                            deadline: &o.deadline,
+                            met_on: o.met_on,
+                            status: &o.status,
+                            status_text: o.status.describe(language),
+                            explanation: match explanations {
+                                Explanations::Omit => None,
+                                Explanations::Include(policy, calendar) => Some(
+                                    o.deadline
+                                        .explain(policy, calendar, language)
+                                        .map(|e| e.lines)
+                                        .unwrap_or_else(|e| vec![e.message(language).to_owned()]),
+                                ),
+                            },
+                        })
+                        .collect(),
+                })
+                .collect(),
+            late_units: &self.late_units,
+            quarterly_bands: &self.quarterly_bands,
+            returns: &self.returns,
+            inspection_violations: &self.inspection_violations,
+            errors: self
+                .errors
+                .iter()
+                .map(|e| ErrorView {
+                    index: e.index,
+                    matter: e.matter.as_deref(),
+                    code: e.code,
+                    message: match language {
+                        Language::Chinese => &e.message_zh,
+                        Language::English => &e.message_en,
+                    },
+                })
+                .collect(),
+        };
+        serde_json::to_writer_pretty(out, &view).map_err(io::Error::other)
+    }
+
+    /// The report as a table for people, with a summary line at the end.
+    ///
+    /// ```
+    /// use duban::{Calendar, Caseload, Language, Policy};
+    /// let c = Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [
+    ///   {"id": "YB-1", "kind": "monthly_report", "unit": "市财政局", "sector": "经济", "month": "2022-01"}]}"#)?;
+    /// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2022-02-07")?)?;
+    /// let table = report.to_table(Language::English);
+    /// assert!(table.contains("YB-1"));
+    /// assert!(table.lines().last().unwrap().starts_with("1 matters"));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn to_table(&self, language: Language) -> String {
+        let zh = language == Language::Chinese;
+        let mut rows: Vec<Vec<String>> = vec![if zh {
+            [
+                "编号",
+                "类型",
+                "责任单位",
+                "分口",
+                "义务",
+                "截止日期",
+                "完成日期",
+                "状态",
+            ]
+            .map(String::from)
+            .to_vec()
+        } else {
+            [
+                "id", "kind", "unit", "sector", "duty", "due", "met on", "status",
+            ]
+            .map(String::from)
+            .to_vec()
+        }];
+        for m in &self.matters {
+            if m.obligations.is_empty() {
+                rows.push(vec![
+                    m.id.clone(),
+                    m.kind.code().into(),
+                    m.unit.clone(),
+                    m.sector.clone(),
+                    "-".into(),
+                    "-".into(),
+                    "-".into(),
+                    m.state.into(),
+                ]);
+            }
+            for o in &m.obligations {
+                rows.push(vec![
+                    m.id.clone(),
+                    m.kind.code().into(),
+                    m.unit.clone(),
+                    m.sector.clone(),
+                    o.deadline.kind().code().into(),
+                    o.deadline.due().to_string(),
+                    o.met_on.map_or("-".into(), |d| d.to_string()),
+                    o.status.describe(language),
+                ]);
+            }
+        }
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{}",
+            language.pick(
+                &format!("截至 {}，政策 {}", self.as_of, self.policy),
+                &format!("As of {}, policy {}", self.as_of, self.policy)
+            )
+        );
+        out.push_str(&render_rows(&rows));
+        if !self.late_units.is_empty() {
+            out.push_str(language.pick(
+                "\n未按期报送的单位（第十二条第（三）项）：\n",
+                "\nUnits not reporting on time (Art. 12(3)):\n",
+            ));
+            for u in &self.late_units {
+                let flag = if u.key_supervision_trigger {
+                    language.pick("，应予重点督办", "; key supervision")
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    out,
+                    "  {}: {} ({}){flag}",
+                    u.unit,
+                    u.late_reports,
+                    u.matters.join(", ")
+                );
+            }
+        }
+        if !self.returns.is_empty() {
+            out.push_str(language.pick(
+                "\n应退回的报送材料（第九条）：\n",
+                "\nReports to return (Art. 9):\n",
+            ));
+            for r in &self.returns {
+                let reasons: Vec<String> = r
+                    .findings
+                    .iter()
+                    .map(|f| format!("{} {}", f.item, f.reason.label(language)))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  {} ({}, {}): {} — {}",
+                    r.matter,
+                    r.unit,
+                    r.submitted_on,
+                    r.remedy.label(language),
+                    reasons.join("; ")
+                );
+            }
+        }
+        if !self.inspection_violations.is_empty() {
+            out.push_str(language.pick(
+                "\n违规开展的计划外督查检查（第十条）：\n",
+                "\nUnplanned inspections carried out against Art. 10:\n",
+            ));
+            for v in &self.inspection_violations {
+                let what = match v.violation {
+                    ViolationKind::NoApplication => language.pick("未申报", "no application"),
+                    ViolationKind::LateApplication => language.pick(
+                        "未提前7个工作日申报",
+                        "application not 7 working days ahead",
+                    ),
+                    ViolationKind::NoApproval => language.pick("未经审批", "not approved"),
+                };
+                let _ = writeln!(out, "  {} ({}, {}): {what}", v.matter, v.unit, v.started_on);
+            }
+        }
+        if !self.quarterly_bands.is_empty() {
+            out.push_str(language.pick(
+                "\n季度分口汇总（第七条）：已完成 / 进展顺利 / 进展缓慢\n",
+                "\nQuarterly bands by sector (Art. 7): completed / well / slowly\n",
+            ));
+            for b in &self.quarterly_bands {
+                let _ = writeln!(
+                    out,
+                    "  {} {}: {} / {} / {}",
+                    b.quarter,
+                    b.sector,
+                    b.completed.len(),
+                    b.progressing_well.len(),
+                    b.progressing_slowly.len()
+                );
+            }
+        }
+        if !self.errors.is_empty() {
+            out.push_str(language.pick("\n输入错误：\n", "\nInput errors:\n"));
+            for e in &self.errors {
+                let msg = language.pick(&e.message_zh, &e.message_en);
+                let _ = writeln!(
+                    out,
+                    "  [{}] {}: {msg}",
+                    e.code,
+                    e.matter.as_deref().unwrap_or("-")
+                );
+            }
+        }
+        let s = &self.summary;
+        let _ = write!(
+            out,
+            "{}",
+            if zh {
+                format!(
+                    "{} 个事项（已检查 {}，错误 {}）；{} 项义务：未到期 {}，今日到期 {}，逾期 {}，按期完成 {}，逾期完成 {}；未按期报送单位 {}（应重点督办 {}）；应退回 {}；督查检查违规 {}",
+                    s.matters, s.checked, s.errors, s.obligations, s.pending, s.due_today, s.overdue, s.met_on_time, s.met_late, s.late_units, s.key_supervision_units, s.returns, s.inspection_violations
+                )
+            } else {
+                format!(
+                    "{} matters ({} checked, {} errors); {} obligations: {} pending, {} due today, {} overdue, {} met on time, {} met late; {} late units ({} for key supervision); {} returns; {} inspection violations",
+                    s.matters, s.checked, s.errors, s.obligations, s.pending, s.due_today, s.overdue, s.met_on_time, s.met_late, s.late_units, s.key_supervision_units, s.returns, s.inspection_violations
+                )
+            }
+        );
+        out.push('\n');
+        out
+    }
+}
+
+impl WhatIf {
+    /// The differences as a table for people, with a summary line.
+    ///
+    /// ```
+    /// use duban::{Calendar, Caseload, Language, Policy, WorkingDays};
+    /// let c = Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [
+    ///   {"id": "HY-1", "kind": "meeting_follow_up", "unit": "u", "sector": "s",
+    ///    "meeting": {"date": "2023-09-20", "kind": "executive"}}]}"#)?;
+    /// let a = Policy::ankang_2020();
+    /// let mut b = a.clone();
+    /// b.parameters.meeting_follow_up_period.value = WorkingDays(20);
+    /// let diff = duban::what_if(&c, &a, &b, &Calendar::china(), duban::parse_date("2023-10-30")?)?;
+    /// assert!(diff.to_table(Language::English).contains("meeting_follow_up_period"));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn to_table(&self, language: Language) -> String {
+        let zh = language == Language::Chinese;
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{}",
+            if zh {
+                format!("截至 {}：{} → {}", self.as_of, self.policy_a, self.policy_b)
+            } else {
+                format!(
+                    "As of {}: {} → {}",
+                    self.as_of, self.policy_a, self.policy_b
+                )
+            }
+        );
+        for c in &self.changes {
+            let _ = writeln!(
+                out,
+                "  {}: {} → {}",
+                c.parameter,
+                c.before.get("value").unwrap_or(&c.before),
+                c.after.get("value").unwrap_or(&c.after)
+            );
+        }
+        let mut rows: Vec<Vec<String>> = vec![if zh {
+            [
+                "编号",
+                "义务",
+                "截止日期 A",
+                "截止日期 B",
+                "状态 A",
+                "状态 B",
+                "原因",
+            ]
+            .map(String::from)
+            .to_vec()
+        } else {
+            [
+                "id",
+                "duty",
+                "due A",
+                "due B",
+                "status A",
+                "status B",
+                "because of",
+            ]
+            .map(String::from)
+            .to_vec()
+        }];
+        let date = |d: Option<NaiveDate>| d.map_or("-".to_owned(), |d| d.to_string());
+        let status = |s: Option<Status>| {
+            s.map_or(language.pick("（错误）", "(error)").to_owned(), |s| {
+                s.describe(language)
+            })
+        };
+        for d in &self.differences {
+            rows.push(vec![
+                d.matter.clone(),
+                d.obligation.map_or("-".into(), |k| k.code().into()),
+                date(d.due_a),
+                date(d.due_b),
+                status(d.status_a),
+                status(d.status_b),
+                d.parameters.join(", "),
+            ]);
+        }
+        out.push_str(&render_rows(&rows));
+        for u in &self.units {
+            let _ = writeln!(
+                out,
+                "  {}: {} → {} ({} → {})",
+                u.unit,
+                u.late_reports_a,
+                u.late_reports_b,
+                u.key_supervision_a,
+                u.key_supervision_b
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{}",
+            if zh {
+                format!(
+                    "{} 个事项比较，{} 处不同，{} 个单位的重点督办情况变化",
+                    self.matters_compared,
+                    self.differences.len(),
+                    self.units.len()
+                )
+            } else {
+                format!(
+                    "{} matters compared, {} differences, {} units change",
+                    self.matters_compared,
+                    self.differences.len(),
+                    self.units.len()
+                )
+            }
+        );
+        out
+    }
+}
+
+/// Display width: CJK and full-width characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+fn render_rows(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| width(s))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if c + 1 < row.len() {
+                line.push_str(&" ".repeat(widths[c] - width(cell) + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,308 @@
+//! The check's output, `duban-report/1`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::input::{MatterInput, MatterKind};
+use crate::{Calendar, Deadline, Policy, Quarter, Remedy, ReturnReason, Status};
+
+/// The version tag of the report format.
+pub const REPORT_SCHEMA: &str = "duban-report/1";
+
+/// One obligation of a matter, with its status on the as-of day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ObligationReport {
+    /// The due date and how it was computed.
+    pub deadline: Deadline,
+    /// The day the obligation counts as met (for a report, the credited submission).
+    pub met_on: Option<NaiveDate>,
+    /// The status on the as-of day.
+    pub status: Status,
+}
+
+/// One matter that was checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct MatterReport {
+    /// The matter's id.
+    pub id: String,
+    /// Its kind.
+    pub kind: MatterKind,
+    /// The responsible unit.
+    pub unit: String,
+    /// The sector (口).
+    pub sector: String,
+    /// The workflow state after the events up to the as-of day.
+    pub state: &'static str,
+    /// Its obligations (none for an escalation or a planned inspection).
+    pub obligations: Vec<ObligationReport>,
+}
+
+impl MatterReport {
+    pub(crate) fn new(m: &MatterInput) -> MatterReport {
+        MatterReport {
+            id: m.id.clone(),
+            kind: m.kind,
+            unit: m.unit.clone(),
+            sector: m.sector.clone(),
+            state: "",
+            obligations: Vec::new(),
+        }
+    }
+}
+
+/// A unit with reports not submitted on time (不按期报送, Art. 12 (3)).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct LateUnit {
+    /// The unit.
+    pub unit: String,
+    /// How many of its progress reports are overdue or were met late.
+    pub late_reports: usize,
+    /// Whether that reaches the policy's `late_reports_for_key_supervision`: the unit is to
+    /// be put under key supervision (重点督办).
+    pub key_supervision_trigger: bool,
+    /// The matters behind it.
+    pub matters: Vec<String>,
+}
+
+/// An item of a quarterly ledger in a band.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ItemRef {
+    /// The matter (ledger) it belongs to.
+    pub matter: String,
+    /// The item.
+    pub item: String,
+    /// True when no submission reported it (it is then banded as progressing slowly).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_reported: bool,
+}
+
+/// Art. 7's three bands for one quarter and one sector (分口).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct QuarterBands {
+    /// The quarter.
+    pub quarter: Quarter,
+    /// The sector.
+    pub sector: String,
+    /// 已完成.
+    pub completed: Vec<ItemRef>,
+    /// 进展顺利.
+    pub progressing_well: Vec<ItemRef>,
+    /// 进展缓慢.
+    pub progressing_slowly: Vec<ItemRef>,
+}
+
+impl QuarterBands {
+    pub(crate) fn new(quarter: Quarter, sector: &str) -> QuarterBands {
+        QuarterBands {
+            quarter,
+            sector: sector.to_owned(),
+            completed: Vec::new(),
+            progressing_well: Vec::new(),
+            progressing_slowly: Vec::new(),
+        }
+    }
+}
+
+/// One reason a report must be returned, and the item it concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ReturnFinding {
+    /// Why.
+    pub reason: ReturnReason,
+    /// The decided item concerned.
+    pub item: String,
+}
+
+/// A submitted, not yet reviewed report that Art. 9 says must be returned.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ReturnRequired {
+    /// The matter.
+    pub matter: String,
+    /// The unit.
+    pub unit: String,
+    /// The submission concerned.
+    pub submitted_on: NaiveDate,
+    /// Redo (nothing usable reported) or supplement.
+    pub remedy: Remedy,
+    /// The reasons, item by item.
+    pub findings: Vec<ReturnFinding>,
+}
+
+/// What was wrong with an unplanned inspection that was carried out (Art. 10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ViolationKind {
+    /// Carried out without any application.
+    NoApplication,
+    /// Applied for later than 7 working days before the start.
+    LateApplication,
+    /// Carried out without approval (none, or only after it started).
+    NoApproval,
+}
+
+/// An unplanned inspection carried out against Art. 10.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct InspectionViolation {
+    /// The matter.
+    pub matter: String,
+    /// The unit that carried it out.
+    pub unit: String,
+    /// What was wrong.
+    pub violation: ViolationKind,
+    /// The day it started.
+    pub started_on: NaiveDate,
+    /// The day it was applied for, if it was.
+    pub applied_on: Option<NaiveDate>,
+    /// The last day to apply (D4).
+    pub application_due: NaiveDate,
+    /// The day it was approved, if before it started.
+    pub approved_on: Option<NaiveDate>,
+}
+
+/// A matter (or the document) that could not be checked, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct InputError {
+    /// The matter's position in `matters` (from 0); `None` for the document itself.
+    pub index: Option<usize>,
+    /// The matter's id, when it could be read.
+    pub matter: Option<String>,
+    /// A stable code: `malformed`, `unknown_event`, `missing_field`, `event_not_allowed`,
+    /// `out_of_order`, `duplicate_id`, `outside_coverage`, `policy_not_in_force`,
+    /// `illegal_transition`, `invalid_value`, `truncated`, `document`.
+    pub code: &'static str,
+    /// The message in Chinese.
+    pub message_zh: String,
+    /// The message in English.
+    pub message_en: String,
+}
+
+impl InputError {
+    pub(crate) fn new(
+        index: impl Into<Option<usize>>,
+        matter: Option<String>,
+        code: &'static str,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> InputError {
+        InputError {
+            index: index.into(),
+            matter,
+            code,
+            message_zh: zh.into(),
+            message_en: en.into(),
+        }
+    }
+}
+
+/// Counts over the whole report.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Summary {
+    /// Matters in the input (including those in error).
+    pub matters: usize,
+    /// Matters checked.
+    pub checked: usize,
+    /// Input errors.
+    pub errors: usize,
+    /// Obligations computed.
+    pub obligations: usize,
+    /// Obligations pending.
+    pub pending: usize,
+    /// Obligations due on the as-of day.
+    pub due_today: usize,
+    /// Obligations overdue.
+    pub overdue: usize,
+    /// Obligations met on time.
+    pub met_on_time: usize,
+    /// Obligations met late.
+    pub met_late: usize,
+    /// Units with late reports.
+    pub late_units: usize,
+    /// Units that reach the key-supervision trigger.
+    pub key_supervision_units: usize,
+    /// Reports that must be returned.
+    pub returns: usize,
+    /// Inspection violations.
+    pub inspection_violations: usize,
+}
+
+/// The result of [`check`](super::check): every matter's obligations and statuses, and what
+/// the regulation derives from them.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct CheckReport {
+    /// The as-of day.
+    pub as_of: NaiveDate,
+    /// The policy's id.
+    pub policy: String,
+    /// The calendar's covered range(s).
+    pub coverage: Vec<(NaiveDate, NaiveDate)>,
+    /// The matters checked, in input order.
+    pub matters: Vec<MatterReport>,
+    /// Units with reports not submitted on time (Art. 12 (3)), by unit name.
+    pub late_units: Vec<LateUnit>,
+    /// Art. 7's quarterly bands, by quarter and sector.
+    pub quarterly_bands: Vec<QuarterBands>,
+    /// Reports that must be returned (Art. 9).
+    pub returns: Vec<ReturnRequired>,
+    /// Unplanned inspections carried out against Art. 10.
+    pub inspection_violations: Vec<InspectionViolation>,
+    /// Matters that could not be checked, and document-level problems.
+    pub errors: Vec<InputError>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+impl CheckReport {
+    pub(crate) fn new(as_of: NaiveDate, policy: &Policy, calendar: &Calendar) -> CheckReport {
+        CheckReport {
+            as_of,
+            policy: policy.id.clone(),
+            coverage: calendar.coverage().to_vec(),
+            matters: Vec::new(),
+            late_units: Vec::new(),
+            quarterly_bands: Vec::new(),
+            returns: Vec::new(),
+            inspection_violations: Vec::new(),
+            errors: Vec::new(),
+            summary: Summary::default(),
+        }
+    }
+
+    pub(crate) fn summarise(&mut self) {
+        let mut s = Summary {
+            checked: self.matters.len(),
+            errors: self.errors.len(),
+            matters: self.matters.len() + self.errors.iter().filter(|e| e.index.is_some()).count(),
+            late_units: self.late_units.len(),
+            key_supervision_units: self
+                .late_units
+                .iter()
+                .filter(|u| u.key_supervision_trigger)
+                .count(),
+            returns: self.returns.len(),
+            inspection_violations: self.inspection_violations.len(),
+            ..Summary::default()
+        };
+        for o in self.matters.iter().flat_map(|m| &m.obligations) {
+            s.obligations += 1;
+            match o.status {
+                Status::Pending { .. } => s.pending += 1,
+                Status::DueToday => s.due_today += 1,
+                Status::Overdue { .. } => s.overdue += 1,
+                Status::MetOnTime { .. } => s.met_on_time += 1,
+                Status::MetLate { .. } => s.met_late += 1,
+            }
+        }
+        self.summary = s;
+    }
+}

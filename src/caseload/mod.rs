@@ -64,7 +64,7 @@ use report::InputError as Problem;
 ///
 /// ```
 /// use duban::{Calendar, Caseload, Policy};
-/// let json = br#"{
+/// let json = r#"{
 ///   "schema": "duban-caseload/1",
 ///   "as_of": "2023-11-10",
 ///   "matters": [
@@ -127,11 +127,11 @@ impl Caseload {
     /// into the report's errors instead.
     ///
     /// ```
-    /// let err = duban::Caseload::from_json(b"[1, 2]").unwrap_err();
+    /// let err = duban::Caseload::from_json("[1, 2]").unwrap_err();
     /// assert_eq!(err.kind(), duban::ErrorKind::InvalidCaseload);
     /// ```
-    pub fn from_json(bytes: &[u8]) -> Result<Caseload> {
-        let scanned = scan::scan(bytes);
+    pub fn from_json(json: impl AsRef<[u8]>) -> Result<Caseload> {
+        let scanned = scan::scan(json.as_ref());
         let mut errors = Vec::new();
         if !scanned.has_matters {
             let why = scanned
@@ -217,7 +217,7 @@ impl Caseload {
     /// The document's `as_of` day, if it has one.
     ///
     /// ```
-    /// let c = duban::Caseload::from_json(br#"{"schema": "duban-caseload/1", "as_of": "2024-01-02", "matters": []}"#)?;
+    /// let c = duban::Caseload::from_json(r#"{"schema": "duban-caseload/1", "as_of": "2024-01-02", "matters": []}"#)?;
     /// assert_eq!(c.as_of(), Some(duban::parse_date("2024-01-02")?));
     /// # Ok::<(), duban::Error>(())
     /// ```
@@ -228,7 +228,7 @@ impl Caseload {
     /// How many matters were read (errors not included).
     ///
     /// ```
-    /// let c = duban::Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [{}]}"#)?;
+    /// let c = duban::Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [{}]}"#)?;
     /// assert_eq!((c.len(), c.errors().len()), (0, 1));
     /// # Ok::<(), duban::Error>(())
     /// ```
@@ -239,7 +239,7 @@ impl Caseload {
     /// Whether no matter was read.
     ///
     /// ```
-    /// let c = duban::Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": []}"#)?;
+    /// let c = duban::Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": []}"#)?;
     /// assert!(c.is_empty());
     /// # Ok::<(), duban::Error>(())
     /// ```
@@ -250,7 +250,7 @@ impl Caseload {
     /// The matters that could not be read, and document-level problems.
     ///
     /// ```
-    /// let c = duban::Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [{"id": "x"}]}"#)?;
+    /// let c = duban::Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [{"id": "x"}]}"#)?;
     /// assert_eq!(c.errors()[0].matter.as_deref(), Some("x"));
     /// # Ok::<(), duban::Error>(())
     /// ```
@@ -311,7 +311,7 @@ fn matter_parse_error(index: usize, raw: &[u8], e: &serde_json::Error) -> Proble
 ///
 /// ```
 /// use duban::{Calendar, Caseload, Policy};
-/// let c = Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
 ///   {"id": "YB-1", "kind": "monthly_report", "unit": "市财政局", "sector": "经济", "month": "2022-01"}]}"#)?;
 /// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2022-02-07")?)?;
 /// assert_eq!(report.late_units[0].unit, "市财政局");
@@ -336,7 +336,7 @@ pub fn check(
 ///
 /// ```
 /// use duban::{Calendar, Caseload, Policy, WorkingDays};
-/// let c = Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
 ///   {"id": "HY-1", "kind": "meeting_follow_up", "unit": "u", "sector": "s",
 ///    "meeting": {"date": "2023-09-20", "kind": "executive"}}]}"#)?;
 /// let a = Policy::ankang_2020();

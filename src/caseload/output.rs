@@ -80,7 +80,7 @@ impl CheckReport {
     /// ```
     /// use duban::{Calendar, Caseload, Explanations, Language, Policy};
     /// let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
-    /// let c = Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [
+    /// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
     ///   {"id": "YB-1", "kind": "monthly_report", "unit": "u", "sector": "s", "month": "2022-01"}]}"#)?;
     /// let report = duban::check(&c, &policy, &cal, duban::parse_date("2022-01-30")?)?;
     /// let mut out = Vec::new();
@@ -162,7 +162,7 @@ impl CheckReport {
     ///
     /// ```
     /// use duban::{Calendar, Caseload, Language, Policy};
-    /// let c = Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [
+    /// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
     ///   {"id": "YB-1", "kind": "monthly_report", "unit": "市财政局", "sector": "经济", "month": "2022-01"}]}"#)?;
     /// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2022-02-07")?)?;
     /// let table = report.to_table(Language::English);
@@ -342,7 +342,7 @@ impl WhatIf {
     ///
     /// ```
     /// use duban::{Calendar, Caseload, Language, Policy, WorkingDays};
-    /// let c = Caseload::from_json(br#"{"schema": "duban-caseload/1", "matters": [
+    /// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
     ///   {"id": "HY-1", "kind": "meeting_follow_up", "unit": "u", "sector": "s",
     ///    "meeting": {"date": "2023-09-20", "kind": "executive"}}]}"#)?;
     /// let a = Policy::ankang_2020();

@@ -2,6 +2,7 @@
 //! from them across the caseload.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -80,10 +81,10 @@ pub(crate) fn event_name(e: EventName) -> String {
 }
 
 /// What checking one matter yields.
-struct Checked {
+struct Checked<'a> {
     report: MatterReport,
-    /// For progress reports: the items of the credited (or latest) submission.
-    latest_items: Option<Vec<(String, Progress)>>,
+    /// For progress reports: the latest submission on or before the as-of day.
+    latest_submission: Option<&'a EventInput>,
     return_required: Option<ReturnRequired>,
     violations: Vec<InspectionViolation>,
 }
@@ -97,16 +98,17 @@ pub(crate) fn run(
     // The as-of day must be answerable: every status is counted from it.
     calendar.is_workday(as_of)?;
     let mut report = CheckReport::new(as_of, policy, calendar);
+    report.matters.reserve_exact(caseload.matters.len());
     report.errors.extend(caseload.errors.iter().cloned());
     let mut seen: HashSet<&str> = HashSet::with_capacity(caseload.matters.len());
-    let mut late: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut bands: BTreeMap<(Quarter, String), QuarterBands> = BTreeMap::new();
+    let mut late: HashMap<Arc<str>, Vec<Arc<str>>> = HashMap::new();
+    let mut bands: BTreeMap<(Quarter, Arc<str>), QuarterBands> = BTreeMap::new();
 
     for (index, matter) in &caseload.matters {
-        if !seen.insert(matter.id.as_str()) {
+        if !seen.insert(&*matter.id) {
             report.errors.push(InputError::new(
                 *index,
-                Some(matter.id.clone()),
+                Some(matter.id.to_string()),
                 "duplicate_id",
                 format!("事项编号“{}”重复；只检查第一次出现的事项", matter.id),
                 format!(
@@ -119,7 +121,7 @@ pub(crate) fn run(
         match check_matter(matter, policy, calendar, as_of) {
             Err(p) => report.errors.push(InputError::new(
                 *index,
-                Some(matter.id.clone()),
+                Some(matter.id.to_string()),
                 p.code,
                 p.zh,
                 p.en,
@@ -140,7 +142,7 @@ pub(crate) fn run(
                     let entry = bands
                         .entry((quarter, matter.sector.clone()))
                         .or_insert_with(|| QuarterBands::new(quarter, &matter.sector));
-                    band_items(entry, matter, checked.latest_items.as_deref());
+                    band_items(entry, matter, checked.latest_submission);
                 }
                 if let Some(r) = checked.return_required {
                     report.returns.push(r);
@@ -161,6 +163,9 @@ pub(crate) fn run(
             matters,
         })
         .collect();
+    report
+        .late_units
+        .sort_unstable_by(|a, b| a.unit.cmp(&b.unit));
     report.quarterly_bands = bands.into_values().collect();
     report.errors.sort_by_key(|e| e.index);
     report.summarise();
@@ -168,14 +173,13 @@ pub(crate) fn run(
 }
 
 /// Sorts the quarter's decided items into Art. 7's three bands.
-fn band_items(
-    bands: &mut QuarterBands,
-    matter: &MatterInput,
-    reported: Option<&[(String, Progress)]>,
-) {
+fn band_items(bands: &mut QuarterBands, matter: &MatterInput, reported: Option<&EventInput>) {
+    let reported = reported.and_then(|e| e.items.as_deref()).unwrap_or(&[]);
     for item in &matter.items {
-        let progress =
-            reported.and_then(|r| r.iter().find(|(id, _)| *id == item.id).map(|(_, p)| *p));
+        let progress = reported
+            .iter()
+            .find(|r| r.item == item.id)
+            .map(|r| r.progress);
         let entry = ItemRef {
             matter: matter.id.clone(),
             item: item.id.clone(),
@@ -189,12 +193,12 @@ fn band_items(
     }
 }
 
-fn check_matter(
-    m: &MatterInput,
+fn check_matter<'a>(
+    m: &'a MatterInput,
     policy: &Policy,
     calendar: &Calendar,
     as_of: NaiveDate,
-) -> std::result::Result<Checked, Problem> {
+) -> std::result::Result<Checked<'a>, Problem> {
     // Events must be in date order; those after the as-of day have not happened yet.
     if let Some(w) = m.events.windows(2).position(|w| w[1].on < w[0].on) {
         let (a, b) = (&m.events[w], &m.events[w + 1]);
@@ -216,15 +220,10 @@ fn check_matter(
             ),
         ));
     }
-    let events: Vec<(usize, &EventInput)> = m
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.on <= as_of)
-        .collect();
+    let events = &m.events[..m.events.partition_point(|e| e.on <= as_of)];
     let mut checked = Checked {
         report: MatterReport::new(m),
-        latest_items: None,
+        latest_submission: None,
         return_required: None,
         violations: Vec::new(),
     };
@@ -238,7 +237,7 @@ fn check_matter(
                 meeting: meeting.date,
                 kind: meeting.kind,
             };
-            progress_report(&mut checked, m, o, &events, policy, calendar, as_of)?;
+            progress_report(&mut checked, m, o, events, policy, calendar, as_of)?;
         }
         MatterKind::MonthlyReport => {
             let month = m.month.ok_or_else(|| missing("month", m.kind))?;
@@ -246,7 +245,7 @@ fn check_matter(
                 &mut checked,
                 m,
                 Obligation::MonthlyReport { month },
-                &events,
+                events,
                 policy,
                 calendar,
                 as_of,
@@ -258,7 +257,7 @@ fn check_matter(
                 &mut checked,
                 m,
                 Obligation::QuarterlyReport { quarter },
-                &events,
+                events,
                 policy,
                 calendar,
                 as_of,
@@ -270,19 +269,19 @@ fn check_matter(
                 &mut checked,
                 m,
                 Obligation::YearEndSummary { year },
-                &events,
+                events,
                 policy,
                 calendar,
                 as_of,
             )?;
         }
-        MatterKind::Inspection => inspection(&mut checked, m, &events, policy, calendar, as_of)?,
+        MatterKind::Inspection => inspection(&mut checked, m, events, policy, calendar, as_of)?,
         MatterKind::Accountability => {
-            accountability(&mut checked, m, &events, policy, calendar, as_of)?
+            accountability(&mut checked, m, events, policy, calendar, as_of)?
         }
         MatterKind::Escalation => {
             let mut state = EscalationState::new();
-            for (i, e) in &events {
+            for (i, e) in events.iter().enumerate() {
                 let event = match e.event {
                     EventName::RequestEscalation => EscalationEvent::RequestEscalation {
                         on: e.on,
@@ -293,13 +292,13 @@ fn check_matter(
                     _ => {
                         return Err(not_allowed(
                             e,
-                            *i,
+                            i,
                             m.kind,
                             "request_escalation, approve, decline",
                         ))
                     }
                 };
-                state = state.apply(&event).map_err(|err| at_event(err, *i))?;
+                state = state.apply(&event).map_err(|err| at_event(err, i))?;
             }
             checked.report.state = state.name();
         }
@@ -331,11 +330,11 @@ fn obligation_report(
 }
 
 /// D1, D2, D3, D7: the submit / return / accept cycle of Art. 9 ¶2.
-fn progress_report(
-    checked: &mut Checked,
-    m: &MatterInput,
+fn progress_report<'a>(
+    checked: &mut Checked<'a>,
+    m: &'a MatterInput,
     o: Obligation,
-    events: &[(usize, &EventInput)],
+    events: &'a [EventInput],
     policy: &Policy,
     calendar: &Calendar,
     as_of: NaiveDate,
@@ -343,7 +342,7 @@ fn progress_report(
     let mut state = ReportState::new();
     // The items of the latest submission, and whether it has been reviewed since.
     let mut latest: Option<(&EventInput, bool)> = None;
-    for (i, e) in events {
+    for (i, e) in events.iter().enumerate() {
         let event = match e.event {
             EventName::Submit => ReportEvent::Submit { on: e.on },
             EventName::Return => ReportEvent::Return {
@@ -361,9 +360,9 @@ fn progress_report(
                 reasons: e.reasons.clone(),
             },
             EventName::Accept => ReportEvent::Accept { on: e.on },
-            _ => return Err(not_allowed(e, *i, m.kind, "submit, return, accept")),
+            _ => return Err(not_allowed(e, i, m.kind, "submit, return, accept")),
         };
-        state = state.apply(&event).map_err(|err| at_event(err, *i))?;
+        state = state.apply(&event).map_err(|err| at_event(err, i))?;
         match e.event {
             EventName::Submit => latest = Some((e, false)),
             _ => {
@@ -381,10 +380,7 @@ fn progress_report(
         .push(obligation_report(o, met_on, policy, calendar, as_of)?);
 
     if let Some((submission, reviewed)) = latest {
-        if let Some(items) = &submission.items {
-            checked.latest_items =
-                Some(items.iter().map(|r| (r.item.clone(), r.progress)).collect());
-        }
+        checked.latest_submission = Some(submission);
         if !reviewed && m.kind != MatterKind::YearEndSummary {
             checked.return_required = deficiencies(m, submission);
         }
@@ -447,10 +443,10 @@ fn deficiencies(m: &MatterInput, submission: &EventInput) -> Option<ReturnRequir
 }
 
 /// Art. 10: D4 and D5 for an inspection not in the annual plan, and the violations.
-fn inspection(
-    checked: &mut Checked,
-    m: &MatterInput,
-    events: &[(usize, &EventInput)],
+fn inspection<'a>(
+    checked: &mut Checked<'a>,
+    m: &'a MatterInput,
+    events: &'a [EventInput],
     policy: &Policy,
     calendar: &Calendar,
     as_of: NaiveDate,
@@ -465,7 +461,7 @@ fn inspection(
     };
     let mut state = InspectionState::new(plan);
     let (mut applied_on, mut approved_on, mut started_on) = (None, None, None);
-    for (i, e) in events {
+    for (i, e) in events.iter().enumerate() {
         let event = match e.event {
             EventName::Apply => InspectionEvent::Apply { on: e.on },
             EventName::Approve => InspectionEvent::Approve { on: e.on },
@@ -475,7 +471,7 @@ fn inspection(
             _ => {
                 return Err(not_allowed(
                     e,
-                    *i,
+                    i,
                     m.kind,
                     "apply, approve, reject, file, start",
                 ))
@@ -489,7 +485,7 @@ fn inspection(
                         .apply(&event)
                         .err()
                         .unwrap_or_else(|| Error::invalid_input("重复开始", "started twice")),
-                    *i,
+                    i,
                 ));
             }
             started_on = Some(e.on);
@@ -501,7 +497,7 @@ fn inspection(
             };
             continue;
         }
-        state = state.apply(&event).map_err(|err| at_event(err, *i))?;
+        state = state.apply(&event).map_err(|err| at_event(err, i))?;
         match e.event {
             EventName::Apply => applied_on = Some(e.on),
             EventName::Approve => approved_on = Some(e.on),
@@ -556,17 +552,17 @@ fn inspection(
 }
 
 /// Art. 12 (3): the accountability workflow, and D6 once the interview is held.
-fn accountability(
-    checked: &mut Checked,
-    m: &MatterInput,
-    events: &[(usize, &EventInput)],
+fn accountability<'a>(
+    checked: &mut Checked<'a>,
+    m: &'a MatterInput,
+    events: &'a [EventInput],
     policy: &Policy,
     calendar: &Calendar,
     as_of: NaiveDate,
 ) -> std::result::Result<(), Problem> {
     let mut state = AccountabilityState::new();
     let (mut interview, mut plan_on) = (None, None);
-    for (i, e) in events {
+    for (i, e) in events.iter().enumerate() {
         let event = match e.event {
             EventName::PlaceUnderKeySupervision => AccountabilityEvent::PlaceUnderKeySupervision {
                 on: e.on,
@@ -590,13 +586,13 @@ fn accountability(
             _ => {
                 return Err(not_allowed(
                     e,
-                    *i,
+                    i,
                     m.kind,
                     "place_under_key_supervision, rectify, propose_interview, approve_interview, hold_interview, submit_plan, resolve, grade_poor, refer",
                 ))
             }
         };
-        state = state.apply(&event).map_err(|err| at_event(err, *i))?;
+        state = state.apply(&event).map_err(|err| at_event(err, i))?;
         match e.event {
             EventName::HoldInterview => interview = Some(e.on),
             EventName::SubmitPlan => plan_on = Some(e.on),
@@ -618,5 +614,5 @@ fn accountability(
 
 /// Lookup of matters by id, for the what-if comparison.
 pub(crate) fn index_by_id(report: &CheckReport) -> HashMap<&str, &MatterReport> {
-    report.matters.iter().map(|m| (m.id.as_str(), m)).collect()
+    report.matters.iter().map(|m| (&*m.id, m)).collect()
 }

@@ -1,5 +1,7 @@
 //! The caseload input format, `duban-caseload/1`.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -93,7 +95,7 @@ pub enum ItemCategory {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ItemInput {
-    pub id: String,
+    pub id: Arc<str>,
     #[serde(default)]
     pub category: ItemCategory,
 }
@@ -114,7 +116,7 @@ pub enum Progress {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ReportedItem {
-    pub item: String,
+    pub item: Arc<str>,
     pub progress: Progress,
     #[serde(default)]
     pub physical_progress: Option<String>,
@@ -189,11 +191,11 @@ pub(crate) enum PlanListing {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct MatterInput {
-    pub id: String,
+    pub id: Arc<str>,
     pub kind: MatterKind,
-    pub unit: String,
+    pub unit: Arc<str>,
     #[serde(default)]
-    pub sector: String,
+    pub sector: Arc<str>,
     #[serde(default)]
     pub source: Option<MatterSource>,
     #[serde(default)]

@@ -195,10 +195,10 @@ impl CheckReport {
         for m in &self.matters {
             if m.obligations.is_empty() {
                 rows.push(vec![
-                    m.id.clone(),
+                    m.id.to_string(),
                     m.kind.code().into(),
-                    m.unit.clone(),
-                    m.sector.clone(),
+                    m.unit.to_string(),
+                    m.sector.to_string(),
                     "-".into(),
                     "-".into(),
                     "-".into(),
@@ -207,10 +207,10 @@ impl CheckReport {
             }
             for o in &m.obligations {
                 rows.push(vec![
-                    m.id.clone(),
+                    m.id.to_string(),
                     m.kind.code().into(),
-                    m.unit.clone(),
-                    m.sector.clone(),
+                    m.unit.to_string(),
+                    m.sector.to_string(),
                     o.deadline.kind().code().into(),
                     o.deadline.due().to_string(),
                     o.met_on.map_or("-".into(), |d| d.to_string()),

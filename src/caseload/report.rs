@@ -1,5 +1,7 @@
 //! The check's output, `duban-report/1`.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -26,13 +28,13 @@ pub struct ObligationReport {
 #[non_exhaustive]
 pub struct MatterReport {
     /// The matter's id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Its kind.
     pub kind: MatterKind,
     /// The responsible unit.
-    pub unit: String,
+    pub unit: Arc<str>,
     /// The sector (口).
-    pub sector: String,
+    pub sector: Arc<str>,
     /// The workflow state after the events up to the as-of day.
     pub state: &'static str,
     /// Its obligations (none for an escalation or a planned inspection).
@@ -57,14 +59,14 @@ impl MatterReport {
 #[non_exhaustive]
 pub struct LateUnit {
     /// The unit.
-    pub unit: String,
+    pub unit: Arc<str>,
     /// How many of its progress reports are overdue or were met late.
     pub late_reports: usize,
     /// Whether that reaches the policy's `late_reports_for_key_supervision`: the unit is to
     /// be put under key supervision (重点督办).
     pub key_supervision_trigger: bool,
     /// The matters behind it.
-    pub matters: Vec<String>,
+    pub matters: Vec<Arc<str>>,
 }
 
 /// An item of a quarterly ledger in a band.
@@ -72,9 +74,9 @@ pub struct LateUnit {
 #[non_exhaustive]
 pub struct ItemRef {
     /// The matter (ledger) it belongs to.
-    pub matter: String,
+    pub matter: Arc<str>,
     /// The item.
-    pub item: String,
+    pub item: Arc<str>,
     /// True when no submission reported it (it is then banded as progressing slowly).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub not_reported: bool,
@@ -87,7 +89,7 @@ pub struct QuarterBands {
     /// The quarter.
     pub quarter: Quarter,
     /// The sector.
-    pub sector: String,
+    pub sector: Arc<str>,
     /// 已完成.
     pub completed: Vec<ItemRef>,
     /// 进展顺利.
@@ -100,7 +102,7 @@ impl QuarterBands {
     pub(crate) fn new(quarter: Quarter, sector: &str) -> QuarterBands {
         QuarterBands {
             quarter,
-            sector: sector.to_owned(),
+            sector: sector.into(),
             completed: Vec::new(),
             progressing_well: Vec::new(),
             progressing_slowly: Vec::new(),
@@ -115,7 +117,7 @@ pub struct ReturnFinding {
     /// Why.
     pub reason: ReturnReason,
     /// The decided item concerned.
-    pub item: String,
+    pub item: Arc<str>,
 }
 
 /// A submitted, not yet reviewed report that Art. 9 says must be returned.
@@ -123,9 +125,9 @@ pub struct ReturnFinding {
 #[non_exhaustive]
 pub struct ReturnRequired {
     /// The matter.
-    pub matter: String,
+    pub matter: Arc<str>,
     /// The unit.
-    pub unit: String,
+    pub unit: Arc<str>,
     /// The submission concerned.
     pub submitted_on: NaiveDate,
     /// Redo (nothing usable reported) or supplement.
@@ -152,9 +154,9 @@ pub enum ViolationKind {
 #[non_exhaustive]
 pub struct InspectionViolation {
     /// The matter.
-    pub matter: String,
+    pub matter: Arc<str>,
     /// The unit that carried it out.
-    pub unit: String,
+    pub unit: Arc<str>,
     /// What was wrong.
     pub violation: ViolationKind,
     /// The day it started.

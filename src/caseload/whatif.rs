@@ -106,9 +106,9 @@ pub(crate) fn compare(
         units: Vec::new(),
     };
     for ma in &ra.matters {
-        let Some(mb) = in_b.get(ma.id.as_str()) else {
+        let Some(mb) = in_b.get(&*ma.id) else {
             out.differences.push(Difference {
-                matter: ma.id.clone(),
+                matter: ma.id.to_string(),
                 obligation: None,
                 due_a: None,
                 due_b: None,
@@ -123,7 +123,7 @@ pub(crate) fn compare(
             let (da, db) = (oa.deadline.due(), ob.deadline.due());
             if da != db || oa.status != ob.status {
                 out.differences.push(Difference {
-                    matter: ma.id.clone(),
+                    matter: ma.id.to_string(),
                     obligation: Some(oa.deadline.kind()),
                     due_a: Some(da),
                     due_b: Some(db),
@@ -136,9 +136,9 @@ pub(crate) fn compare(
     }
     let in_a = index_by_id(&ra);
     for mb in &rb.matters {
-        if !in_a.contains_key(mb.id.as_str()) {
+        if !in_a.contains_key(&*mb.id) {
             out.differences.push(Difference {
-                matter: mb.id.clone(),
+                matter: mb.id.to_string(),
                 obligation: None,
                 due_a: None,
                 due_b: None,
@@ -151,7 +151,7 @@ pub(crate) fn compare(
     let find = |units: &[super::LateUnit], name: &str| {
         units
             .iter()
-            .find(|u| u.unit == name)
+            .find(|u| &*u.unit == name)
             .map(|u| (u.late_reports, u.key_supervision_trigger))
             .unwrap_or((0, false))
     };
@@ -159,7 +159,7 @@ pub(crate) fn compare(
         .late_units
         .iter()
         .chain(&rb.late_units)
-        .map(|u| u.unit.as_str())
+        .map(|u| &*u.unit)
         .collect();
     names.sort_unstable();
     names.dedup();

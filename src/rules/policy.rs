@@ -338,6 +338,15 @@ impl Policy {
         Ok(())
     }
 
+    /// The latest `since` of all parameters.
+    fn latest_since(&self) -> NaiveDate {
+        self.parameter_dates()
+            .iter()
+            .map(|(_, since)| *since)
+            .max()
+            .unwrap_or(self.in_force_from)
+    }
+
     fn parameter_dates(&self) -> [(&'static str, NaiveDate); 11] {
         let p = &self.parameters;
         [
@@ -392,13 +401,17 @@ impl Policy {
                 ),
             ));
         }
-        for (name, since) in self.parameter_dates() {
-            if parameters.contains(&name) && trigger < since {
-                return Err(Error::new(
-                    ErrorKind::PolicyNotInForce,
-                    format!("{trigger} 早于政策参数 {name} 的生效日期 {since}"),
-                    format!("{trigger} is before policy parameter {name} holds (from {since})"),
-                ));
+        // Most triggers fall after every parameter's date; only the others need the
+        // per-parameter look-up by name.
+        if trigger < self.latest_since() {
+            for (name, since) in self.parameter_dates() {
+                if parameters.contains(&name) && trigger < since {
+                    return Err(Error::new(
+                        ErrorKind::PolicyNotInForce,
+                        format!("{trigger} 早于政策参数 {name} 的生效日期 {since}"),
+                        format!("{trigger} is before policy parameter {name} holds (from {since})"),
+                    ));
+                }
             }
         }
         Ok(())

@@ -314,7 +314,7 @@ fn matter_parse_error(index: usize, raw: &[u8], e: &serde_json::Error) -> Proble
 /// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
 ///   {"id": "YB-1", "kind": "monthly_report", "unit": "市财政局", "sector": "经济", "month": "2022-01"}]}"#)?;
 /// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2022-02-07")?)?;
-/// assert_eq!(report.late_units[0].unit, "市财政局");
+/// assert_eq!(&*report.late_units[0].unit, "市财政局");
 /// assert!(report.late_units[0].key_supervision_trigger);
 /// # Ok::<(), duban::Error>(())
 /// ```

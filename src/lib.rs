@@ -31,6 +31,9 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[doc = include_str!("../DESIGN.md")]
+pub mod design {}
+
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -34,6 +34,11 @@ struct Inner {
 }
 
 /// What went wrong, for programs to branch on.
+///
+/// ```
+/// let err = duban::parse_date("2023-02-30").unwrap_err();
+/// assert_eq!(err.kind(), duban::ErrorKind::InvalidInput);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -126,4 +131,11 @@ impl fmt::Debug for Error {
 impl std::error::Error for Error {}
 
 /// Shorthand for `Result<T, duban::Error>`.
+///
+/// ```
+/// fn due() -> duban::Result<chrono::NaiveDate> {
+///     duban::Calendar::china().next_workday(duban::parse_date("2024-09-30")?)
+/// }
+/// assert_eq!(due().unwrap().to_string(), "2024-10-08");
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -52,6 +52,15 @@ const EMBEDDED: &[(&str, &str)] = &[
 ///
 /// Overtime pay, among other things, differs between these: a statutory holiday is not a
 /// shifted rest day, and a make-up working day is not an ordinary one.
+///
+/// ```
+/// use duban::{parse_date, Calendar, DayKind};
+/// let cal = Calendar::china();
+/// assert_eq!(cal.day(parse_date("2024-02-04")?)?.kind, DayKind::MakeUpWorkday);
+/// assert_eq!(cal.day(parse_date("2024-02-10")?)?.kind, DayKind::StatutoryHoliday);
+/// assert_eq!(cal.day(parse_date("2024-02-15")?)?.kind, DayKind::ShiftedRestDay);
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -134,6 +143,14 @@ impl DayKind {
 }
 
 /// One day of the calendar: its kind, the holiday it belongs to, and the notice that set it.
+///
+/// ```
+/// let cal = duban::Calendar::china();
+/// let day = cal.day(duban::parse_date("2020-01-31")?)?;
+/// assert_eq!(day.holiday, Some("春节"));
+/// assert_eq!(day.notice, Some("国办发明电〔2020〕1号")); // the extension
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Day<'a> {

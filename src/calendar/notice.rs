@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 use crate::{parse_date, Error, ErrorKind, Result};
 
 /// Whose schedule a notice sets.
+///
+/// ```
+/// let cal = duban::Calendar::china();
+/// assert!(cal.notices().iter().all(|n| n.scope == duban::Scope::National));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -21,6 +26,14 @@ pub enum Scope {
 
 /// A holiday break (放假) set by a notice: its name, its first and last day off (weekends
 /// inside included), and which of its days are statutory holidays (法定节假日).
+///
+/// ```
+/// let cal = duban::Calendar::china();
+/// let n = cal.notices().iter().find(|n| n.id == "国办发明电〔2021〕11号").unwrap();
+/// let spring = n.holidays.iter().find(|h| h.name == "春节").unwrap();
+/// assert_eq!((spring.first.to_string(), spring.last.to_string()), ("2022-01-31".into(), "2022-02-06".into()));
+/// assert_eq!(spring.statutory.len(), 3);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HolidayBreak {
@@ -37,6 +50,13 @@ pub struct HolidayBreak {
 
 /// A day that a notice makes a working day: for a national notice a weekend make-up day
 /// (调休上班), for a local adjustment any day.
+///
+/// ```
+/// let cal = duban::Calendar::china();
+/// let n = cal.notices().iter().find(|n| n.id == "国办发明电〔2021〕11号").unwrap();
+/// assert_eq!(n.workdays[0].date.to_string(), "2022-01-29");
+/// assert_eq!(n.workdays[0].name, "春节");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct WorkdayOrder {

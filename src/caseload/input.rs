@@ -8,6 +8,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::{MatterSource, MeetingKind, Quarter, YearMonth};
 
 /// The version tag of the caseload input format.
+///
+/// ```
+/// assert_eq!(duban::CASELOAD_SCHEMA, "duban-caseload/1");
+/// ```
 pub const CASELOAD_SCHEMA: &str = "duban-caseload/1";
 
 /// Dates in caseloads are strict ISO dates (see [`crate::parse_date`]).
@@ -22,6 +26,11 @@ fn strict_date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>,
 }
 
 /// What kind of supervised matter a record is.
+///
+/// ```
+/// let kind: duban::MatterKind = serde_json::from_str("\"quarterly_report\"").unwrap();
+/// assert_eq!(kind, duban::MatterKind::QuarterlyReport);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -81,6 +90,10 @@ pub(crate) struct MeetingInput {
 
 /// Whether a decided item is a project (项目类), whose progress must state its physical
 /// progress (形象进度).
+///
+/// ```
+/// assert_eq!(duban::ItemCategory::default(), duban::ItemCategory::General);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemCategory {
@@ -101,6 +114,11 @@ pub(crate) struct ItemInput {
 }
 
 /// The progress of an item as a report states it.
+///
+/// ```
+/// let p: duban::Progress = serde_json::from_str("\"behind_schedule\"").unwrap();
+/// assert_eq!(p, duban::Progress::BehindSchedule);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Progress {

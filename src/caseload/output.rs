@@ -11,6 +11,16 @@ use super::whatif::WhatIf;
 use crate::{Calendar, Language, Policy, Status};
 
 /// How to render explanations in JSON output.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Explanations, Language, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": []}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2024-01-02")?)?;
+/// let mut out = Vec::new();
+/// report.write_json(&mut out, Language::Chinese, Explanations::Omit).unwrap();
+/// assert!(!out.is_empty());
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub enum Explanations<'a> {

@@ -9,9 +9,29 @@ use super::input::{MatterInput, MatterKind};
 use crate::{Calendar, Deadline, Policy, Quarter, Remedy, ReturnReason, Status};
 
 /// The version tag of the report format.
+///
+/// ```
+/// assert_eq!(duban::REPORT_SCHEMA, "duban-report/1");
+/// ```
 pub const REPORT_SCHEMA: &str = "duban-report/1";
 
 /// One obligation of a matter, with its status on the as-of day.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// let o = &report.matters[0].obligations[0];
+/// assert_eq!(o.deadline.due().to_string(), "2023-09-28");
+/// assert_eq!(o.status.code(), "met_late");
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ObligationReport {
@@ -24,6 +44,21 @@ pub struct ObligationReport {
 }
 
 /// One matter that was checked.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// assert_eq!(&*report.matters[0].id, "JD-1");
+/// assert_eq!(report.matters[0].state, "submitted");
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct MatterReport {
@@ -55,6 +90,21 @@ impl MatterReport {
 }
 
 /// A unit with reports not submitted on time (不按期报送, Art. 12 (3)).
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// assert_eq!(&*report.late_units[0].unit, "一科");
+/// assert_eq!(report.late_units[0].late_reports, 1);
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct LateUnit {
@@ -70,6 +120,21 @@ pub struct LateUnit {
 }
 
 /// An item of a quarterly ledger in a band.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// let slow = &report.quarterly_bands[0].progressing_slowly[0];
+/// assert_eq!((&*slow.item, slow.not_reported), ("B", true));
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ItemRef {
@@ -83,6 +148,21 @@ pub struct ItemRef {
 }
 
 /// Art. 7's three bands for one quarter and one sector (分口).
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// let bands = &report.quarterly_bands[0];
+/// assert_eq!((bands.completed.len(), bands.progressing_well.len(), bands.progressing_slowly.len()), (1, 0, 1));
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct QuarterBands {
@@ -111,6 +191,21 @@ impl QuarterBands {
 }
 
 /// One reason a report must be returned, and the item it concerns.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// let r = &report.returns[0];
+/// assert_eq!(r.findings.len(), 2); // B left out; A completed without evidence
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ReturnFinding {
@@ -121,6 +216,21 @@ pub struct ReturnFinding {
 }
 
 /// A submitted, not yet reviewed report that Art. 9 says must be returned.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// assert_eq!(&*report.returns[0].matter, "JD-1");
+/// assert_eq!(report.returns[0].remedy, duban::Remedy::Supplement);
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ReturnRequired {
@@ -137,6 +247,21 @@ pub struct ReturnRequired {
 }
 
 /// What was wrong with an unplanned inspection that was carried out (Art. 10).
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// let kinds: Vec<_> = report.inspection_violations.iter().map(|v| v.violation).collect();
+/// assert_eq!(kinds, [duban::ViolationKind::NoApplication, duban::ViolationKind::NoApproval]);
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -150,6 +275,20 @@ pub enum ViolationKind {
 }
 
 /// An unplanned inspection carried out against Art. 10.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// assert_eq!(report.inspection_violations[0].application_due.to_string(), "2023-10-26");
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct InspectionViolation {
@@ -170,6 +309,21 @@ pub struct InspectionViolation {
 }
 
 /// A matter (or the document) that could not be checked, and why.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// assert_eq!(report.errors[0].matter.as_deref(), Some("bad"));
+/// assert_eq!(report.errors[0].code, "missing_field");
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct InputError {
@@ -206,6 +360,20 @@ impl InputError {
 }
 
 /// Counts over the whole report.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// assert_eq!((report.summary.checked, report.summary.errors), (2, 1));
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Summary {
@@ -239,6 +407,21 @@ pub struct Summary {
 
 /// The result of [`check`](super::check): every matter's obligations and statuses, and what
 /// the regulation derives from them.
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "JD-1", "kind": "quarterly_report", "unit": "一科", "sector": "经济", "quarter": "2023-Q3",
+///    "items": [{"id": "A"}, {"id": "B"}],
+///    "events": [{"event": "submit", "on": "2023-10-09", "items": [{"item": "A", "progress": "completed"}]}]},
+///   {"id": "DC-1", "kind": "inspection", "unit": "市教育局", "sector": "社会", "start": "2023-11-06",
+///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
+///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
+/// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+/// assert_eq!(report.matters.len(), 2);
+/// assert_eq!(report.as_of.to_string(), "2023-11-10");
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct CheckReport {

@@ -8,6 +8,21 @@ use super::Caseload;
 use crate::{Calendar, ObligationKind, ParameterChange, Policy, Result, Status};
 
 /// One obligation whose due date or status differs between the two policies.
+///
+/// ```
+/// use duban::{Bound, Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "YB-1", "kind": "monthly_report", "unit": "u", "sector": "s", "month": "2022-01",
+///    "events": [{"event": "submit", "on": "2022-01-30"}]}]}"#)?;
+/// let a = Policy::ankang_2020();
+/// let mut b = a.clone();
+/// b.parameters.monthly_report_bound.value = Bound::Exclusive;
+/// let w = duban::what_if(&c, &a, &b, &Calendar::china(), duban::parse_date("2022-02-07")?)?;
+/// let d = &w.differences[0];
+/// assert_eq!((d.due_a.unwrap().to_string(), d.due_b.unwrap().to_string()), ("2022-01-30".into(), "2022-01-29".into()));
+/// assert_eq!(d.parameters, ["monthly_report_bound"]);
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Difference {
@@ -29,6 +44,20 @@ pub struct Difference {
 }
 
 /// A unit whose key-supervision trigger (Art. 12 (3)) differs between the policies.
+///
+/// ```
+/// use duban::{Bound, Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "YB-1", "kind": "monthly_report", "unit": "u", "sector": "s", "month": "2022-01",
+///    "events": [{"event": "submit", "on": "2022-01-30"}]}]}"#)?;
+/// let a = Policy::ankang_2020();
+/// let mut b = a.clone();
+/// b.parameters.monthly_report_bound.value = Bound::Exclusive;
+/// let w = duban::what_if(&c, &a, &b, &Calendar::china(), duban::parse_date("2022-02-07")?)?;
+/// // Submitted on the last working day: late only under the exclusive reading.
+/// assert_eq!((w.units[0].key_supervision_a, w.units[0].key_supervision_b), (false, true));
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct UnitDifference {
@@ -45,6 +74,20 @@ pub struct UnitDifference {
 }
 
 /// What changes when a caseload is checked under a second policy.
+///
+/// ```
+/// use duban::{Bound, Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "YB-1", "kind": "monthly_report", "unit": "u", "sector": "s", "month": "2022-01",
+///    "events": [{"event": "submit", "on": "2022-01-30"}]}]}"#)?;
+/// let a = Policy::ankang_2020();
+/// let mut b = a.clone();
+/// b.parameters.monthly_report_bound.value = Bound::Exclusive;
+/// let w = duban::what_if(&c, &a, &b, &Calendar::china(), duban::parse_date("2022-02-07")?)?;
+/// assert_eq!(w.matters_compared, 1);
+/// assert_eq!(w.changes[0].parameter, "monthly_report_bound");
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct WhatIf {

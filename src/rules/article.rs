@@ -144,6 +144,10 @@ pub enum MeetingKind {
 
 impl MeetingKind {
     /// Every kind, in the order of the regulation.
+    ///
+    /// ```
+    /// assert_eq!(duban::MeetingKind::ALL.len(), 5);
+    /// ```
     pub const ALL: [MeetingKind; 5] = [
         MeetingKind::Plenary,
         MeetingKind::Executive,

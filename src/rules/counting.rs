@@ -62,6 +62,15 @@ pub enum Bound {
 }
 
 /// How “一周” (one week) in Art. 12 (3) is read.
+///
+/// ```
+/// use duban::{Calendar, Obligation, Policy, WeekReading};
+/// let mut p = Policy::ankang_2020();
+/// p.parameters.rectification_plan_period.value = WeekReading::FiveWorkingDays;
+/// let d = Obligation::RectificationPlan { interview: duban::parse_date("2023-09-27")? }.deadline(&p, &Calendar::china())?;
+/// assert_eq!(d.due().to_string(), "2023-10-10");
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -76,6 +85,15 @@ pub enum WeekReading {
 
 /// Whether the start day of an inspection counts among the working days of
 /// “提前7个工作日” (Art. 10).
+///
+/// ```
+/// use duban::{parse_date, Calendar, StartDay, WorkingDays};
+/// let cal = Calendar::china();
+/// let start = parse_date("2024-03-18")?; // a Monday
+/// assert_eq!(WorkingDays(7).before(&cal, start, StartDay::Excluded)?, parse_date("2024-03-07")?);
+/// assert_eq!(WorkingDays(7).before(&cal, start, StartDay::Counted)?, parse_date("2024-03-08")?);
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -169,6 +187,13 @@ impl fmt::Display for Period {
 
 /// The end of a calendar-day period: the nominal last day, and the due date after rolling a
 /// rest day forward.
+///
+/// ```
+/// use duban::{parse_date, Calendar, CalendarDays};
+/// let r = CalendarDays(7).after(&Calendar::china(), parse_date("2024-09-24")?)?;
+/// assert_eq!((r.nominal.to_string(), r.due.to_string()), ("2024-10-01".into(), "2024-10-08".into()));
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RolledDate {

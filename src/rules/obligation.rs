@@ -10,6 +10,12 @@ use crate::{
 };
 
 /// Which of the regulation's deadlines an obligation is (D1-D7 of the domain notes).
+///
+/// ```
+/// use duban::ObligationKind;
+/// assert_eq!(ObligationKind::InspectionApplication.code(), "D4");
+/// assert_eq!(ObligationKind::InspectionApplication.article().to_string(), "第十条");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -32,6 +38,10 @@ pub enum ObligationKind {
 
 impl ObligationKind {
     /// All kinds, D1 to D7.
+    ///
+    /// ```
+    /// assert_eq!(duban::ObligationKind::ALL.map(|k| k.code()), ["D1", "D2", "D3", "D4", "D5", "D6", "D7"]);
+    /// ```
     pub const ALL: [ObligationKind; 7] = [
         ObligationKind::MeetingFollowUp,
         ObligationKind::MonthlyReport,
@@ -207,6 +217,14 @@ pub enum Obligation {
 }
 
 /// A reading of contested words, and the date it gives.
+///
+/// ```
+/// use duban::{Calendar, Obligation, Policy, Reading};
+/// let d = Obligation::QuarterlyReport { quarter: "2023-Q3".parse()? }.deadline(&Policy::ankang_2020(), &Calendar::china())?;
+/// let readings: Vec<Reading> = d.readings().iter().map(|r| r.reading).collect();
+/// assert_eq!(readings, [Reading::Inclusive, Reading::Exclusive]);
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -258,6 +276,14 @@ impl Reading {
 }
 
 /// The date under one reading.
+///
+/// ```
+/// use duban::{Calendar, Obligation, Policy};
+/// let d = Obligation::QuarterlyReport { quarter: "2023-Q3".parse()? }.deadline(&Policy::ankang_2020(), &Calendar::china())?;
+/// let exclusive = d.readings()[1];
+/// assert_eq!((exclusive.date.to_string(), exclusive.chosen), ("2023-09-27".into(), false));
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ReadingDate {
@@ -270,6 +296,15 @@ pub struct ReadingDate {
 }
 
 /// A run of rest days that belong to one holiday break, skipped by a count.
+///
+/// ```
+/// use duban::{Calendar, Language, MeetingKind, Obligation, Policy};
+/// let (p, cal) = (Policy::ankang_2020(), Calendar::china());
+/// let d = Obligation::MeetingFollowUp { meeting: duban::parse_date("2023-09-20")?, kind: MeetingKind::Plenary }.deadline(&p, &cal)?;
+/// let run = &d.explain(&p, &cal, Language::Chinese)?.holidays_skipped[0];
+/// assert_eq!((run.first.to_string(), run.last.to_string(), run.days), ("2023-09-29".into(), "2023-10-06".into(), 8));
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SkippedBreak {
@@ -286,6 +321,15 @@ pub struct SkippedBreak {
 /// A due date, with what is needed to explain it: the date under each plausible reading
 /// and the earliest of them. Small and `Copy`: computing one does no allocation; the
 /// explanation's text is rendered on demand by [`Deadline::explain`].
+///
+/// ```
+/// use duban::{parse_date, Calendar, Obligation, Policy};
+/// let d = Obligation::InspectionApplication { start: parse_date("2023-10-16")? }
+///     .deadline(&Policy::ankang_2020(), &Calendar::china())?;
+/// assert_eq!(d.due(), parse_date("2023-10-07")?); // a make-up Saturday
+/// assert_eq!(d.earliest(), d.due());
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Deadline {
     obligation: Obligation,
@@ -325,6 +369,16 @@ impl Serialize for Deadline {
 }
 
 /// Why a deadline falls where it does: the lines a clerk reads, and the days behind them.
+///
+/// ```
+/// use duban::{Calendar, Language, Obligation, Policy};
+/// let (p, cal) = (Policy::ankang_2020(), Calendar::china());
+/// let d = Obligation::YearEndSummary { year: 2022 }.deadline(&p, &cal)?;
+/// let why = d.explain(&p, &cal, Language::English)?;
+/// assert!(why.lines[0].starts_with("Due: 2022-12-30"));
+/// assert_eq!(why.holidays_skipped[0].holiday, "元旦");
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Explanation {
@@ -965,6 +1019,14 @@ impl Deadline {
 }
 
 /// Where an obligation stands on a date.
+///
+/// ```
+/// use duban::{parse_date, Calendar, Status};
+/// let cal = Calendar::china();
+/// let s = Status::of(&cal, parse_date("2024-09-30")?, None, parse_date("2024-10-08")?)?;
+/// assert_eq!(s, Status::Overdue { since: parse_date("2024-10-01")?, working_days: 1, calendar_days: 8 });
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 #[non_exhaustive]

@@ -11,6 +11,10 @@ use crate::{
 };
 
 /// The version tag of the policy file format.
+///
+/// ```
+/// assert_eq!(duban::Policy::ankang_2020().schema, duban::POLICY_SCHEMA);
+/// ```
 pub const POLICY_SCHEMA: &str = "duban-policy/1";
 
 /// One parameter: its value, the article it comes from, and the day from which it holds.
@@ -67,6 +71,18 @@ impl<T> Parameter<T> {
 /// only adds what was missing, so by default the report counts as submitted on the date of
 /// the submission that was returned for supplement, once the supplement has been
 /// resubmitted; until then the report is not met.
+///
+/// ```
+/// use duban::{parse_date, Remedy, ReportEvent, ReportState, ReturnReason, SupplementCredit};
+/// let report = ReportState::replay(&[
+///     ReportEvent::Submit { on: parse_date("2024-03-28")? },
+///     ReportEvent::Return { on: parse_date("2024-03-29")?, remedy: Remedy::Supplement, reasons: vec![ReturnReason::NoEvidence] },
+///     ReportEvent::Submit { on: parse_date("2024-04-02")? },
+/// ])?;
+/// assert_eq!(report.credited_submission(SupplementCredit::OriginalSubmission), Some(parse_date("2024-03-28")?));
+/// assert_eq!(report.credited_submission(SupplementCredit::Resubmission), Some(parse_date("2024-04-02")?));
+/// # Ok::<(), duban::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -80,6 +96,12 @@ pub enum SupplementCredit {
 
 /// Every parameter of the policy. Missing fields in a policy file take the values of
 /// 安政办发〔2020〕1号, so a file can change just one.
+///
+/// ```
+/// let p = duban::Parameters::default();
+/// assert_eq!(p.inspection_notice_period.value, duban::WorkingDays(7));
+/// assert_eq!(p.rectification_plan_period.value, duban::WeekReading::SevenCalendarDays);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
@@ -207,6 +229,14 @@ fn schema_tag() -> String {
 }
 
 /// One difference between two policies.
+///
+/// ```
+/// let a = duban::Policy::ankang_2020();
+/// let mut b = a.clone();
+/// b.parameters.inspection_notice_period.value = duban::WorkingDays(10);
+/// let c = &a.changes(&b)[0];
+/// assert_eq!((c.parameter.as_str(), c.before["value"].as_u64(), c.after["value"].as_u64()), ("inspection_notice_period", Some(7), Some(10)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ParameterChange {

@@ -955,7 +955,7 @@ impl Deadline {
                 if zh {
                     format!("计算：会议召开当日不计入，自次日起算的第 {n} 个工作日（《民法典》第二百零一条）")
                 } else {
-                    format!("Rule: the {n}th working day after the meeting; the meeting day is not counted (Civil Code Art. 201)")
+                    format!("Rule: {n} working days, counted from the day after the meeting (the meeting day is not counted, Civil Code Art. 201)")
                 }
             }
             Obligation::MonthlyReport { .. }
@@ -972,7 +972,7 @@ impl Deadline {
                 if zh {
                     format!("计算：实施日前第 {n} 个工作日当日或之前申报")
                 } else {
-                    format!("Rule: apply on or before the {n}th working day before the start day")
+                    format!("Rule: apply no later than {n} working days before the start day (the day that many working days before it)")
                 }
             }
             Obligation::InspectionApproval { .. } => {

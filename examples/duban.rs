@@ -1,25 +1,33 @@
-//! `duban`: the official working-day calendar of mainland China from the command line, for
-//! people and shell scripts.
+//! `duban`: the official working-day calendar of mainland China, and the deadlines of
+//! 安政办发〔2020〕1号, from the command line, for people and shell scripts.
 //!
 //! ```text
 //! cargo run --example duban -- calendar 2026-09-20 2026-10-12
 //! cargo run --example duban -- --lang en add-workdays 2023-09-20 30
+//! cargo run --example duban -- due meeting-follow-up 2023-09-20 --explain
+//! cargo run --example duban -- check examples/data/caseload.json --format table
+//! cargo run --example duban -- diff --policy builtin --policy FILE examples/data/caseload.json
 //! cargo run --example duban -- --help
 //! ```
 //!
 //! Results go to stdout. An error is one line on stderr and a non-zero exit status: 2 for a
-//! usage error (unknown command, wrong number of arguments, a malformed date or number), 1 for
-//! any other (a date outside the loaded notices, an unreadable notice file...). It never
-//! panics.
+//! usage error (unknown command or option, wrong number of arguments, a malformed date,
+//! number or trigger), 1 for any other (a date outside the loaded notices, a trigger before
+//! the policy is in force, an unreadable notice, policy or caseload file...). On error
+//! nothing is printed on stdout. It never panics.
 //!
 //! To add a subcommand: write a `fn cmd_xxx(ctx: &Ctx) -> Result<String, CliError>` and add
-//! one entry to [`COMMANDS`]; dispatch, argument counting and `--help` follow from the table.
+//! one entry to [`COMMANDS`]; dispatch, argument counting, the options a command accepts and
+//! `--help` follow from the table.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use duban::{Calendar, CalendarBuilder, Day, DayKind, Language};
+use duban::{
+    Calendar, CalendarBuilder, Caseload, Day, DayKind, Explanations, Language, MeetingKind,
+    Obligation, Policy, Quarter, YearMonth,
+};
 
 /// The longest range `calendar` prints: 100 years of days.
 const MAX_RANGE_DAYS: i64 = 36_525;
@@ -125,11 +133,15 @@ fn write_stdout(text: &str, lang: Language) -> ExitCode {
 // ---------------------------------------------------------------------------------------
 // The command table
 
-/// A subcommand: its name, its arguments as shown in the help, a one-line summary in each
-/// language, and the function that runs it.
+/// A subcommand: its name, its arguments as shown in the help, the command options it
+/// accepts (names from [`COMMAND_OPTIONS`]), a one-line summary in each language, and the
+/// function that runs it.
 struct Command {
     name: &'static str,
     args: &'static [&'static str],
+    options: &'static [&'static str],
+    /// The options as the usage line shows them (required ones without brackets).
+    synopsis: &'static str,
     summary_zh: &'static str,
     summary_en: &'static str,
     run: fn(&Ctx) -> Result<String, CliError>,
@@ -140,6 +152,8 @@ const COMMANDS: &[Command] = &[
     Command {
         name: "calendar",
         args: &["FROM", "TO"],
+        options: &[],
+        synopsis: "",
         summary_zh: "逐日列出 FROM 至 TO（含两端）的日期，每日一行",
         summary_en: "one line per date from FROM to TO, both included",
         run: cmd_calendar,
@@ -147,6 +161,8 @@ const COMMANDS: &[Command] = &[
     Command {
         name: "day",
         args: &["DATE"],
+        options: &[],
+        synopsis: "",
         summary_zh: "DATE 这一天，格式同 calendar",
         summary_en: "the one line of DATE, as calendar prints it",
         run: cmd_day,
@@ -154,6 +170,8 @@ const COMMANDS: &[Command] = &[
     Command {
         name: "add-workdays",
         args: &["DATE", "N"],
+        options: &[],
+        synopsis: "",
         summary_zh: "DATE 之后第 N 个工作日（N<0 为之前，N=0 为 DATE 本身）",
         summary_en: "the N-th working day after DATE (N < 0: before it; 0: DATE)",
         run: cmd_add_workdays,
@@ -161,19 +179,100 @@ const COMMANDS: &[Command] = &[
     Command {
         name: "workdays-between",
         args: &["A", "B"],
+        options: &[],
+        synopsis: "",
         summary_zh: "A（不含）至 B（含）的工作日数；B 早于 A 时为负",
         summary_en: "working days in (A, B]; negative if B is before A",
         run: cmd_workdays_between,
     },
+    Command {
+        name: "due",
+        args: &["KIND", "TRIGGER"],
+        options: &["--explain", "--policy", "--meeting-kind"],
+        synopsis: "[--explain] [--policy FILE] [--meeting-kind KIND]",
+        summary_zh: "安政办发〔2020〕1号规定事项的截止日期",
+        summary_en: "the due date of an obligation of 安政办发〔2020〕1号",
+        run: cmd_due,
+    },
+    Command {
+        name: "check",
+        args: &["FILE|-"],
+        options: &["--as-of", "--format", "--policy", "--no-explain"],
+        synopsis: "[--as-of DATE] [--format json|table] [--policy FILE] [--no-explain]",
+        summary_zh: "检查事项清单（duban-caseload/1，- 为标准输入）",
+        summary_en: "check a caseload (duban-caseload/1; - reads stdin)",
+        run: cmd_check,
+    },
+    Command {
+        name: "diff",
+        args: &["FILE|-"],
+        options: &["--policy", "--as-of", "--format"],
+        synopsis: "--policy A --policy B [--as-of DATE] [--format table|json]",
+        summary_zh: "在两个政策下检查同一事项清单，列出不同之处",
+        summary_en: "check a caseload under two policies and list what differs",
+        run: cmd_diff,
+    },
 ];
 
-/// What a subcommand gets: the global options, and its own arguments.
+/// An option that belongs to some commands only: its name, its value as shown in the help
+/// (`None` for a flag), and what it does.
+struct CommandOption {
+    name: &'static str,
+    value: Option<&'static str>,
+    help_zh: &'static str,
+    help_en: &'static str,
+}
+
+/// The command options, in the order the help lists them.
+const COMMAND_OPTIONS: &[CommandOption] = &[
+    CommandOption {
+        name: "--explain",
+        value: None,
+        help_zh: "due：在日期之后输出计算说明（条文、规则、各种理解下的日期）",
+        help_en: "due: print the explanation after the date (article, rule, readings)",
+    },
+    CommandOption {
+        name: "--policy",
+        value: Some("FILE"),
+        help_zh: "政策文件（duban-policy/1）或 builtin（安政办发〔2020〕1号）；diff 须给两次",
+        help_en: "a policy file (duban-policy/1), or builtin (安政办发〔2020〕1号); diff: twice",
+    },
+    CommandOption {
+        name: "--meeting-kind",
+        value: Some("KIND"),
+        help_zh: "due meeting-follow-up 的会议类型（默认 executive）：\n\
+                  \x20                       plenary|executive|mayors_office|special_topic|on_site",
+        help_en: "due meeting-follow-up: the meeting (default executive), one of\n\
+                  \x20                       plenary|executive|mayors_office|special_topic|on_site",
+    },
+    CommandOption {
+        name: "--as-of",
+        value: Some("DATE"),
+        help_zh: "check、diff：检查日期（默认取文件中的 as_of）",
+        help_en: "check, diff: the day to check on (default: the document's as_of)",
+    },
+    CommandOption {
+        name: "--format",
+        value: Some("FORMAT"),
+        help_zh: "check：json（默认）或 table；diff：table（默认）或 json",
+        help_en: "check: json (default) or table; diff: table (default) or json",
+    },
+    CommandOption {
+        name: "--no-explain",
+        value: None,
+        help_zh: "check：JSON 中不含各项义务的计算说明",
+        help_en: "check: leave the explanations out of the JSON",
+    },
+];
+
+/// What a subcommand gets: the global options, its command options, and its own arguments.
 struct Ctx<'a> {
     lang: Language,
     command: &'static Command,
     args: &'a [String],
     notices: &'a [String],
     known_on: Option<NaiveDate>,
+    opts: &'a CommandOptions,
 }
 
 impl Ctx<'_> {
@@ -239,6 +338,121 @@ impl Ctx<'_> {
         }
         Ok(cal)
     }
+
+    /// A localized message.
+    fn tr(&self, zh: String, en: String) -> String {
+        tr(self.lang, zh, en)
+    }
+
+    /// A usage error for a malformed value of `what` (an argument or option).
+    fn bad(&self, what: &str, zh: String, en: String) -> CliError {
+        CliError::Usage(format!("{what}: {}", self.tr(zh, en)))
+    }
+
+    /// `--format`: one of `allowed`, the first being the default.
+    fn format(&self, allowed: &[&'static str]) -> Result<&'static str, CliError> {
+        let Some(given) = self.opts.format.as_deref() else {
+            return Ok(allowed[0]);
+        };
+        allowed
+            .iter()
+            .copied()
+            .find(|f| *f == given)
+            .ok_or_else(|| {
+                let list = allowed.join("|");
+                self.bad(
+                    "--format",
+                    format!(
+                        "{} 的输出格式只能是 {list}，不是“{given}”",
+                        self.command.name
+                    ),
+                    format!("{} writes {list}, not {given:?}", self.command.name),
+                )
+            })
+    }
+
+    /// Loads a policy: `builtin` is 安政办发〔2020〕1号, anything else a policy file.
+    fn load_policy(&self, spec: &str) -> Result<Policy, CliError> {
+        if spec == "builtin" {
+            return Ok(Policy::ankang_2020());
+        }
+        let bytes = std::fs::read(spec).map_err(|e| {
+            CliError::Failed(self.tr(
+                format!("无法读取政策文件 {spec}：{e}"),
+                format!("cannot read policy file {spec}: {e}"),
+            ))
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            CliError::Failed(self.tr(
+                format!(
+                    "政策文件 {spec} 不是 UTF-8 文本（第 {} 字节）",
+                    e.utf8_error().valid_up_to()
+                ),
+                format!(
+                    "policy file {spec} is not UTF-8 (byte {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            ))
+        })?;
+        Policy::from_json(&text)
+            .map_err(|e| CliError::Failed(format!("{spec}: {}", e.message(self.lang))))
+    }
+
+    /// The one policy of `due` and `check`: `--policy` if given (at most once), else
+    /// 安政办发〔2020〕1号.
+    fn policy(&self) -> Result<Policy, CliError> {
+        match self.opts.policies.as_slice() {
+            [] => Ok(Policy::ankang_2020()),
+            [spec] => self.load_policy(spec),
+            more => Err(CliError::Usage(self.tr(
+                format!(
+                    "{} 最多接受一个 --policy，实际给了 {} 个",
+                    self.command.name,
+                    more.len()
+                ),
+                format!(
+                    "{} takes at most one --policy, got {}",
+                    self.command.name,
+                    more.len()
+                ),
+            ))),
+        }
+    }
+
+    /// Reads a caseload from a file, or from stdin for `-`, as bytes: the reader reports
+    /// text that is not UTF-8 as an error of the matter it is in.
+    fn caseload(&self, path: &str) -> Result<Caseload, CliError> {
+        let (bytes, name) = if path == "-" {
+            let mut bytes = Vec::new();
+            io::stdin().lock().read_to_end(&mut bytes).map_err(|e| {
+                CliError::Failed(self.tr(
+                    format!("无法读取标准输入：{e}"),
+                    format!("cannot read stdin: {e}"),
+                ))
+            })?;
+            (bytes, self.tr("标准输入".into(), "stdin".into()))
+        } else {
+            let bytes = std::fs::read(path).map_err(|e| {
+                CliError::Failed(self.tr(
+                    format!("无法读取事项清单 {path}：{e}"),
+                    format!("cannot read caseload file {path}: {e}"),
+                ))
+            })?;
+            (bytes, path.to_owned())
+        };
+        Caseload::from_json(bytes)
+            .map_err(|e| CliError::Failed(format!("{name}: {}", e.message(self.lang))))
+    }
+
+    /// The day to check on: `--as-of`, else the document's `as_of`.
+    fn as_of(&self, caseload: &Caseload) -> Result<NaiveDate, CliError> {
+        self.opts.as_of.or(caseload.as_of()).ok_or_else(|| {
+            CliError::Usage(self.tr(
+                "事项清单没有 as_of 字段，请用 --as-of DATE 指定检查日期".into(),
+                "the caseload has no as_of: give the day to check on with --as-of DATE".into(),
+            ))
+        })
+    }
 }
 
 /// Parses a date argument with [`duban::parse_date`]; a malformed or impossible date is a
@@ -256,8 +470,55 @@ struct Options {
     help: bool,
     notices: Vec<String>,
     known_on: Option<NaiveDate>,
+    /// The options that only some commands accept.
+    command: CommandOptions,
     /// The command and its arguments.
     positional: Vec<String>,
+}
+
+/// The values of the [`COMMAND_OPTIONS`] on the command line.
+#[derive(Default)]
+struct CommandOptions {
+    explain: bool,
+    no_explain: bool,
+    policies: Vec<String>,
+    meeting_kind: Option<String>,
+    as_of: Option<NaiveDate>,
+    format: Option<String>,
+    /// Each command option given, by name, once, in order: checked against the command.
+    given: Vec<&'static str>,
+}
+
+impl CommandOptions {
+    /// Records `name` (with `value` for a valued option). A single-valued option given twice
+    /// is a usage error.
+    fn set(&mut self, lang: Language, name: &str, value: Option<&str>) -> Result<(), CliError> {
+        let Some(option) = COMMAND_OPTIONS.iter().find(|o| o.name == name) else {
+            return Ok(());
+        };
+        let repeated = self.given.contains(&option.name);
+        if !repeated {
+            self.given.push(option.name);
+        }
+        if repeated && option.value.is_some() && option.name != "--policy" {
+            return Err(CliError::Usage(tr(
+                lang,
+                format!("选项 {name} 只能给一次"),
+                format!("option {name} may be given only once"),
+            )));
+        }
+        let value = value.unwrap_or_default();
+        match option.name {
+            "--explain" => self.explain = true,
+            "--no-explain" => self.no_explain = true,
+            "--policy" => self.policies.push(value.to_owned()),
+            "--meeting-kind" => self.meeting_kind = Some(value.to_owned()),
+            "--format" => self.format = Some(value.to_owned()),
+            "--as-of" => self.as_of = Some(parse_date_arg(lang, name, value)?),
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 /// Whether an argument is an option: `-x` or `--xyz`, but not `-` nor a negative number.
@@ -306,8 +567,22 @@ fn parse_options(args: &[String], lang: Language) -> Result<Options, CliError> {
             Some((name, value)) if name.starts_with("--") => (name, Some(value)),
             _ => (arg.as_str(), None),
         };
+        let command_option = COMMAND_OPTIONS.iter().find(|o| o.name == name);
         match name {
             "-h" | "--help" if inline.is_none() => opts.help = true,
+            _ if command_option.is_some_and(|o| o.value.is_none()) && inline.is_none() => {
+                opts.command.set(lang, name, None)?;
+            }
+            _ if command_option.is_some_and(|o| o.value.is_some()) => {
+                let Some(value) = inline.or_else(|| iter.next().map(String::as_str)) else {
+                    return Err(CliError::Usage(tr(
+                        lang,
+                        format!("选项 {name} 缺少取值（见 duban --help）"),
+                        format!("option {name} needs a value (see duban --help)"),
+                    )));
+                };
+                opts.command.set(lang, name, Some(value))?;
+            }
             "--lang" | "--notice" | "--known-on" => {
                 let Some(value) = inline.or_else(|| iter.next().map(String::as_str)) else {
                     return Err(CliError::Usage(tr(
@@ -375,12 +650,31 @@ fn run(args: &[String]) -> Result<String, CliError> {
             format!("unknown command {name:?} (see duban --help)"),
         )));
     };
+    if let Some(option) = opts
+        .command
+        .given
+        .iter()
+        .find(|o| !command.options.contains(o))
+    {
+        return Err(CliError::Usage(tr(
+            lang,
+            format!(
+                "选项 {option} 不适用于 {name}（用法：duban {}）",
+                usage_line(command)
+            ),
+            format!(
+                "option {option} does not apply to {name} (usage: duban {})",
+                usage_line(command)
+            ),
+        )));
+    }
     let ctx = Ctx {
         lang,
         command,
         args: rest,
         notices: &opts.notices,
         known_on: opts.known_on,
+        opts: &opts.command,
     };
     (command.run)(&ctx)
 }
@@ -457,14 +751,223 @@ fn cmd_workdays_between(ctx: &Ctx) -> Result<String, CliError> {
     Ok(format!("{}\n", cal.workdays_between(a, b)?))
 }
 
+/// The obligations `due` knows: KIND, its TRIGGER's form, and what the trigger is.
+const DUE_KINDS: &[(&str, &str, &str, &str)] = &[
+    (
+        "meeting-follow-up",
+        "DATE",
+        "D1 第九条第一款：会议召开日期（会议类型见 --meeting-kind）",
+        "D1 Art. 9 ¶1: the meeting's date (see --meeting-kind)",
+    ),
+    (
+        "monthly-report",
+        "YYYY-MM",
+        "D2 第九条第一款：报送的月份",
+        "D2 Art. 9 ¶1: the month reported on",
+    ),
+    (
+        "quarterly-report",
+        "YYYY-Qn",
+        "D3 第七条：报送的季度",
+        "D3 Art. 7: the quarter reported on",
+    ),
+    (
+        "inspection-application",
+        "DATE",
+        "D4 第十条：督查检查的实施日期；结果为最迟申报日",
+        "D4 Art. 10: the inspection's start date; the last day to apply",
+    ),
+    (
+        "inspection-approval",
+        "DATE",
+        "D5 第十条：督查检查的实施日期；结果为最迟审批日",
+        "D5 Art. 10: the inspection's start date; the last day to approve",
+    ),
+    (
+        "rectification-plan",
+        "DATE",
+        "D6 第十二条第（三）项：约谈日期",
+        "D6 Art. 12(3): the interview's date",
+    ),
+    (
+        "year-end-summary",
+        "YYYY",
+        "D7 第十二条第（四）项：年份",
+        "D7 Art. 12(4): the year",
+    ),
+];
+
+/// The meeting kinds of `--meeting-kind`.
+const MEETING_KINDS: [(&str, MeetingKind); 5] = [
+    ("plenary", MeetingKind::Plenary),
+    ("executive", MeetingKind::Executive),
+    ("mayors_office", MeetingKind::MayorsOffice),
+    ("special_topic", MeetingKind::SpecialTopic),
+    ("on_site", MeetingKind::OnSite),
+];
+
+/// The obligation of `due KIND TRIGGER`. A malformed trigger is a usage error.
+fn obligation_of(ctx: &Ctx, kind: &str, trigger: &str) -> Result<Obligation, CliError> {
+    let lib = |e: duban::Error| CliError::Usage(format!("TRIGGER: {}", e.message(ctx.lang)));
+    let date = || duban::parse_date(trigger).map_err(lib);
+    if kind != "meeting-follow-up" && ctx.opts.meeting_kind.is_some() {
+        return Err(CliError::Usage(ctx.tr(
+            format!("--meeting-kind 只适用于 meeting-follow-up，不适用于 {kind}"),
+            format!("--meeting-kind applies to meeting-follow-up only, not to {kind}"),
+        )));
+    }
+    Ok(match kind {
+        "meeting-follow-up" => {
+            let name = ctx.opts.meeting_kind.as_deref().unwrap_or("executive");
+            let Some((_, meeting_kind)) = MEETING_KINDS.iter().find(|(n, _)| *n == name) else {
+                let list = MEETING_KINDS.map(|(n, _)| n).join("|");
+                return Err(ctx.bad(
+                    "--meeting-kind",
+                    format!("未知的会议类型“{name}”（可用 {list}）"),
+                    format!("unknown meeting kind {name:?} (one of {list})"),
+                ));
+            };
+            Obligation::MeetingFollowUp {
+                meeting: date()?,
+                kind: *meeting_kind,
+            }
+        }
+        "monthly-report" => Obligation::MonthlyReport {
+            month: trigger.parse::<YearMonth>().map_err(lib)?,
+        },
+        "quarterly-report" => Obligation::QuarterlyReport {
+            quarter: trigger.parse::<Quarter>().map_err(lib)?,
+        },
+        "inspection-application" => Obligation::InspectionApplication { start: date()? },
+        "inspection-approval" => Obligation::InspectionApproval { start: date()? },
+        "rectification-plan" => Obligation::RectificationPlan { interview: date()? },
+        "year-end-summary" => {
+            let year = (trigger.len() == 4 && trigger.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| trigger.parse::<i32>().ok())
+                .flatten()
+                .ok_or_else(|| {
+                    ctx.bad(
+                        "TRIGGER",
+                        format!("“{trigger}”不是有效的年份（应为 YYYY）"),
+                        format!("{trigger:?} is not a valid year (expected YYYY)"),
+                    )
+                })?;
+            Obligation::YearEndSummary { year }
+        }
+        _ => {
+            let list = DUE_KINDS.iter().map(|k| k.0).collect::<Vec<_>>().join("|");
+            return Err(ctx.bad(
+                "KIND",
+                format!("未知的事项“{kind}”（可用 {list}）"),
+                format!("unknown obligation {kind:?} (one of {list})"),
+            ));
+        }
+    })
+}
+
+/// `due KIND TRIGGER`: the due date alone on the first line; with `--explain`, the
+/// explanation after it.
+fn cmd_due(ctx: &Ctx) -> Result<String, CliError> {
+    let [kind, trigger] = ctx.args()?;
+    let obligation = obligation_of(ctx, kind, trigger)?;
+    let policy = ctx.policy()?;
+    let cal = ctx.calendar()?;
+    let deadline = obligation.deadline(&policy, &cal)?;
+    let mut out = format!("{}\n", deadline.due());
+    if ctx.opts.explain {
+        for line in deadline.explain(&policy, &cal, ctx.lang)?.lines {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}
+
+/// `check FILE|-`: the `duban-report/1` JSON, or a table.
+fn cmd_check(ctx: &Ctx) -> Result<String, CliError> {
+    let [path] = ctx.args()?;
+    let format = ctx.format(&["json", "table"])?;
+    let policy = ctx.policy()?;
+    let caseload = ctx.caseload(path)?;
+    let as_of = ctx.as_of(&caseload)?;
+    let cal = ctx.calendar()?;
+    let report = duban::check(&caseload, &policy, &cal, as_of)?;
+    if format == "table" {
+        return Ok(report.to_table(ctx.lang));
+    }
+    let explanations = if ctx.opts.no_explain {
+        Explanations::Omit
+    } else {
+        Explanations::Include(&policy, &cal)
+    };
+    let mut out = Vec::new();
+    report
+        .write_json(&mut out, ctx.lang, explanations)
+        .map_err(|e| {
+            CliError::Failed(ctx.tr(
+                format!("无法写出报告：{e}"),
+                format!("cannot write the report: {e}"),
+            ))
+        })?;
+    out.push(b'\n');
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// `diff --policy A --policy B FILE|-`: what changes under B, as a table or JSON.
+fn cmd_diff(ctx: &Ctx) -> Result<String, CliError> {
+    let [path] = ctx.args()?;
+    let format = ctx.format(&["table", "json"])?;
+    let [a, b] = ctx.opts.policies.as_slice() else {
+        return Err(CliError::Usage(ctx.tr(
+            format!(
+                "diff 需要两个 --policy（FILE 或 builtin），实际给了 {} 个（用法：duban {}）",
+                ctx.opts.policies.len(),
+                usage_line(ctx.command)
+            ),
+            format!(
+                "diff takes exactly two --policy (FILE or builtin), got {} (usage: duban {})",
+                ctx.opts.policies.len(),
+                usage_line(ctx.command)
+            ),
+        )));
+    };
+    let (a, b) = (ctx.load_policy(a)?, ctx.load_policy(b)?);
+    let caseload = ctx.caseload(path)?;
+    let as_of = ctx.as_of(&caseload)?;
+    let cal = ctx.calendar()?;
+    let diff = duban::what_if(&caseload, &a, &b, &cal, as_of)?;
+    if format == "table" {
+        return Ok(diff.to_table(ctx.lang));
+    }
+    let mut json = serde_json::to_string_pretty(&diff).map_err(|e| {
+        CliError::Failed(ctx.tr(
+            format!("无法写出比较结果：{e}"),
+            format!("cannot write the comparison: {e}"),
+        ))
+    })?;
+    json.push('\n');
+    Ok(json)
+}
+
 // ---------------------------------------------------------------------------------------
 // Help
 
-fn usage_line(command: &Command) -> String {
+/// The command and its arguments, as the help's first column shows them.
+fn command_line(command: &Command) -> String {
     let mut line = command.name.to_owned();
     for arg in command.args {
         line.push(' ');
         line.push_str(arg);
+    }
+    line
+}
+
+/// The whole usage of a command, with its options.
+fn usage_line(command: &Command) -> String {
+    let mut line = command_line(command);
+    if !command.synopsis.is_empty() {
+        line.push(' ');
+        line.push_str(command.synopsis);
     }
     line
 }
@@ -490,24 +993,69 @@ fn help(lang: Language) -> String {
         .join(", ");
     let mut s = String::new();
     if zh {
-        s.push_str("duban（督办）：中国大陆官方工作日历（国务院办公厅节假日安排通知）\n\n");
+        s.push_str(
+            "duban（督办）：中国大陆官方工作日历（国务院办公厅节假日安排通知）与\n\
+             安政办发〔2020〕1号规定事项的截止日期\n\n",
+        );
         s.push_str("用法：duban [选项] 命令 [参数]\n\n命令：\n");
     } else {
         s.push_str(
             "duban (督办): the official working-day calendar of mainland China \
-             (State Council holiday notices)\n\n",
+             (State Council holiday notices),\nand the deadlines of 安政办发〔2020〕1号\n\n",
         );
         s.push_str("Usage: duban [OPTIONS] COMMAND [ARGS]\n\nCommands:\n");
     }
     for c in COMMANDS {
         let summary = if zh { c.summary_zh } else { c.summary_en };
-        s.push_str(&format!("  {:<24}  {summary}\n", usage_line(c)));
+        s.push_str(&format!("  {:<24}  {summary}\n", command_line(c)));
+        if !c.synopsis.is_empty() {
+            s.push_str(&format!("      {}\n", c.synopsis));
+        }
     }
     s.push_str(&format!(
         "  {:<24}  {}\n\n",
         "help",
         if zh { "显示本说明" } else { "this text" }
     ));
+    s.push_str(if zh {
+        "due 的 KIND 与 TRIGGER（D1-D7 见安政办发〔2020〕1号）：\n"
+    } else {
+        "KIND and TRIGGER of due (D1-D7 of 安政办发〔2020〕1号):\n"
+    });
+    for (kind, trigger, about_zh, about_en) in DUE_KINDS {
+        let about = if zh { about_zh } else { about_en };
+        s.push_str(&format!("  {:<28}  {about}\n", format!("{kind} {trigger}")));
+    }
+    s.push_str(if zh {
+        "\ndue 的第一行只有截止日期（YYYY-MM-DD）；--explain 在其后输出条文、规则、各种理解下的日期\n\
+         和最早日期。触发日期早于政策施行日期，或结果超出已加载的通知范围，均为错误（退出码 1）。\n\n\
+         命令选项：\n"
+    } else {
+        "\nThe first line of due is the due date alone (YYYY-MM-DD); --explain adds the article,\n\
+         the rule, the date under each reading and the earliest. A trigger before the policy is\n\
+         in force, or a result outside the loaded notices, is an error (exit status 1).\n\n\
+         Command options:\n"
+    });
+    for o in COMMAND_OPTIONS {
+        let name = match o.value {
+            Some(v) => format!("{} {v}", o.name),
+            None => o.name.to_owned(),
+        };
+        let about = if zh { o.help_zh } else { o.help_en };
+        s.push_str(&format!("  {name:<20}  {about}\n"));
+    }
+    s.push_str(if zh {
+        "\ncheck 读取 duban-caseload/1 文档（schema/caseload-1.schema.json），输出 duban-report/1\n\
+         （schema/report-1.schema.json）。文档整体无效时报错（退出码 1）；单个事项的错误写在报告的\n\
+         errors 中，退出码仍为 0。政策文件格式见 examples/data/policy-*.json，未写出的参数取\n\
+         安政办发〔2020〕1号的值。\n\n"
+    } else {
+        "\ncheck reads a duban-caseload/1 document (schema/caseload-1.schema.json) and writes\n\
+         duban-report/1 (schema/report-1.schema.json). A document that is not a caseload is an\n\
+         error (exit status 1); errors in single matters are part of the report (exit status 0).\n\
+         Policy files look like examples/data/policy-*.json; parameters left out keep the\n\
+         values of 安政办发〔2020〕1号.\n\n"
+    });
     if zh {
         s.push_str(
             "calendar 与 day 每日输出一行，以制表符分隔：\n  \
@@ -540,9 +1088,9 @@ fn help(lang: Language) -> String {
              \x20 scope  local\n\
              \x20 holiday 建城纪念日 2026-05-11\n\
              \x20 workday 2026-05-16 建城纪念日\n\n\
-             结果写到标准输出。出错时在标准错误输出一行说明：用法错误（命令、参数个数、\n\
-             日期或数字格式）退出码为 2，其他错误（超出范围、结束日早于开始日、通知文件\n\
-             无法读取等）退出码为 1。\n"
+             结果写到标准输出。出错时在标准错误输出一行说明，标准输出为空：用法错误（命令、选项、\n\
+             参数个数，日期、数字或 TRIGGER 格式）退出码为 2，其他错误（超出范围、结束日早于\n\
+             开始日、早于政策施行日期，通知、政策或事项清单文件无法读取等）退出码为 1。\n"
         ));
     } else {
         s.push_str(&format!(
@@ -560,9 +1108,11 @@ fn help(lang: Language) -> String {
              \x20 scope  local\n\
              \x20 holiday 建城纪念日 2026-05-11\n\
              \x20 workday 2026-05-16 建城纪念日\n\n\
-             Results go to stdout. An error is one line on stderr, with exit status 2 for a\n\
-             usage error (command, number of arguments, malformed date or number) and 1 for\n\
-             any other (outside coverage, TO before FROM, unreadable notice file...).\n"
+             Results go to stdout. An error is one line on stderr and nothing on stdout, with\n\
+             exit status 2 for a usage error (command, option, number of arguments, malformed\n\
+             date, number or TRIGGER) and 1 for any other (outside coverage, TO before FROM, a\n\
+             trigger before the policy is in force, an unreadable notice, policy or caseload\n\
+             file...).\n"
         ));
     }
     s

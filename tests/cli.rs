@@ -5,119 +5,11 @@
 //! data/notices/ (see the comments there).
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
+use std::process::{Command, Stdio};
 
-/// The example binary: `target/<profile>/examples/duban`, beside this test's `deps/`.
-///
-/// `cargo test` builds the examples before it runs the tests; `cargo test --test cli` does
-/// not, so the binary is (re)built here once, which is a no-op when it is up to date.
-fn bin() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let exe = std::env::current_exe().expect("path of the test binary");
-        let profile_dir = exe
-            .parent()
-            .and_then(Path::parent)
-            .expect("the test binary lives in target/<profile>/deps");
-        let bin = profile_dir
-            .join("examples")
-            .join(format!("duban{}", std::env::consts::EXE_SUFFIX));
-        if let (Some(cargo), Some(target_dir), Some(profile)) = (
-            std::env::var_os("CARGO"),
-            profile_dir.parent(),
-            profile_dir.file_name().and_then(|p| p.to_str()),
-        ) {
-            let mut build = Command::new(cargo);
-            build
-                .args(["build", "--quiet", "--example", "duban", "--manifest-path"])
-                .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-                .arg("--target-dir")
-                .arg(target_dir);
-            if profile != "debug" {
-                build.args(["--profile", profile]);
-            }
-            let out = build.output().expect("run cargo build --example duban");
-            assert!(
-                out.status.success(),
-                "cargo build --example duban failed:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
-        assert!(
-            bin.exists(),
-            "{} not found: run `cargo build --example duban` or `cargo test`",
-            bin.display()
-        );
-        bin
-    })
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run the duban example")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
-}
-
-/// Runs a call that must succeed: exit 0, nothing on stderr. Returns stdout.
-#[track_caller]
-fn ok(args: &[&str]) -> String {
-    let out = run(args);
-    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
-    assert!(
-        out.status.success(),
-        "duban {args:?} failed with {:?}: {stderr}",
-        out.status.code()
-    );
-    assert_eq!(stderr, "", "duban {args:?} wrote to stderr");
-    stdout
-}
-
-/// Runs a call that must fail cleanly: non-zero exit, empty stdout, exactly one line on
-/// stderr, no panic. Returns (exit code, the stderr line).
-#[track_caller]
-fn fails(args: &[&str]) -> (i32, String) {
-    check_failure(&format!("{args:?}"), run(args))
-}
-
-#[track_caller]
-fn check_failure(what: &str, out: Output) -> (i32, String) {
-    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
-    let code = out.status.code();
-    assert!(
-        !out.status.success(),
-        "duban {what} succeeded, printing {stdout:?}"
-    );
-    assert!(
-        !stderr.contains("panicked"),
-        "duban {what} panicked: {stderr}"
-    );
-    assert!(
-        code == Some(1) || code == Some(2),
-        "duban {what}: exit status {code:?}, expected 1 or 2: {stderr}"
-    );
-    assert_eq!(stdout, "", "duban {what} wrote to stdout on failure");
-    assert!(
-        stderr.ends_with('\n') && stderr.lines().count() == 1,
-        "duban {what}: stderr must be exactly one line, got {stderr:?}"
-    );
-    (code.unwrap_or(-1), stderr)
-}
-
-/// A failure with the given exit status; returns the stderr line.
-#[track_caller]
-fn fails_with(code: i32, args: &[&str]) -> String {
-    let (got, stderr) = fails(args);
-    assert_eq!(got, code, "duban {args:?}: {stderr}");
-    stderr
-}
+#[path = "util/cli.rs"]
+mod cli;
+use cli::*;
 
 /// The columns of calendar's line for `date`.
 #[track_caller]
@@ -133,27 +25,6 @@ fn line_of<'a>(output: &'a str, date: &str) -> Vec<&'a str> {
         "{line:?} should have 5 tab-separated columns"
     );
     cols
-}
-
-/// A file in the temp directory, unique to this test process, removed when dropped.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn new(name: &str, contents: &str) -> TempFile {
-        let path = std::env::temp_dir().join(format!("duban-cli-{}-{name}", std::process::id()));
-        std::fs::write(&path, contents).expect("write temp file");
-        TempFile(path)
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().expect("UTF-8 temp path")
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
 }
 
 // ---------------------------------------------------------------------------------------

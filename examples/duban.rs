@@ -797,15 +797,6 @@ const DUE_KINDS: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
-/// The meeting kinds of `--meeting-kind`.
-const MEETING_KINDS: [(&str, MeetingKind); 5] = [
-    ("plenary", MeetingKind::Plenary),
-    ("executive", MeetingKind::Executive),
-    ("mayors_office", MeetingKind::MayorsOffice),
-    ("special_topic", MeetingKind::SpecialTopic),
-    ("on_site", MeetingKind::OnSite),
-];
-
 /// The obligation of `due KIND TRIGGER`. A malformed trigger is a usage error.
 fn obligation_of(ctx: &Ctx, kind: &str, trigger: &str) -> Result<Obligation, CliError> {
     let lib = |e: duban::Error| CliError::Usage(format!("TRIGGER: {}", e.message(ctx.lang)));
@@ -819,17 +810,16 @@ fn obligation_of(ctx: &Ctx, kind: &str, trigger: &str) -> Result<Obligation, Cli
     Ok(match kind {
         "meeting-follow-up" => {
             let name = ctx.opts.meeting_kind.as_deref().unwrap_or("executive");
-            let Some((_, meeting_kind)) = MEETING_KINDS.iter().find(|(n, _)| *n == name) else {
-                let list = MEETING_KINDS.map(|(n, _)| n).join("|");
-                return Err(ctx.bad(
+            let meeting_kind: MeetingKind = name.parse().map_err(|e: duban::Error| {
+                ctx.bad(
                     "--meeting-kind",
-                    format!("未知的会议类型“{name}”（可用 {list}）"),
-                    format!("unknown meeting kind {name:?} (one of {list})"),
-                ));
-            };
+                    e.message(duban::Language::Chinese).to_owned(),
+                    e.message(duban::Language::English).to_owned(),
+                )
+            })?;
             Obligation::MeetingFollowUp {
                 meeting: date()?,
-                kind: *meeting_kind,
+                kind: meeting_kind,
             }
         }
         "monthly-report" => Obligation::MonthlyReport {

@@ -10,32 +10,7 @@
 //! answer is reported in [`CheckReport::errors`] with its position and id, and every
 //! other matter is still checked. A truncated document keeps every matter before the cut.
 //!
-//! How the derived findings are computed (the rules the report follows):
-//!
-//! - **Statuses** use the events dated on or before the as-of day. A progress report
-//!   (D1, D2, D3, D7) is met on the date of its credited submission: a report returned for
-//!   redo (重办) counts only from its resubmission; a report returned for supplement (补办)
-//!   counts, once resubmitted, from the original submission under the default policy
-//!   (`supplement_credit = original_submission`), or from the resubmission under
-//!   `resubmission`. A report under return is not met.
-//! - **Late units (Art. 12 (3), 不按期报送)**: a unit's progress reports (meeting
-//!   follow-up, monthly, quarterly) that are overdue or were met late on the as-of day. A
-//!   unit with at least `late_reports_for_key_supervision` of them (default 1) is a trigger
-//!   of key supervision (重点督办).
-//! - **Quarterly bands (Art. 7)**: each item of a quarterly ledger, per quarter and sector,
-//!   by the progress stated in the latest submission on or before the as-of day:
-//!   `completed` → 已完成, `on_schedule` → 进展顺利, `behind_schedule` → 进展缓慢. An item
-//!   that no submission reports is banded 进展缓慢 and marked `not_reported`.
-//! - **Returns (Art. 9)**: the latest submission of a meeting follow-up, monthly or
-//!   quarterly report that has not been reviewed yet (no return or acceptance after it) is
-//!   checked against the matter's decided items: an item left out (`missing_item`, 漏项), a
-//!   project item not completed and without physical progress (`no_physical_progress`,
-//!   形象进度), a completed item without evidence (`no_evidence`, 印证资料). The remedy is
-//!   redo (重办) when no decided item is reported at all, supplement (补办) otherwise.
-//! - **Inspections (Art. 10)**: an inspection not in the annual plan has D4 (apply by the
-//!   7th working day before the start) and D5 (approved by the start day), counted from the
-//!   day it actually started, or from the planned `start` until it has. One that started is
-//!   flagged `no_application`, `late_application` and/or `no_approval`.
+//! The rules the check follows are documented on [`check`].
 
 mod check;
 mod input;
@@ -189,16 +164,31 @@ impl Caseload {
                     Ok(m) => matters.push((index, m)),
                     Err(e) => errors.push(matter_parse_error(index, raw, &e)),
                 },
-                Err(why) => errors.push(Problem::new(
-                    index,
-                    None,
-                    "truncated",
-                    format!("第{}个事项不完整：{why}", index + 1),
-                    format!("matter #{} is incomplete: {why}", index + 1),
-                )),
+                Err((partial, why)) => {
+                    let id = scan::top_level_id(partial);
+                    let (who_zh, who_en) = match &id {
+                        Some(id) => (
+                            format!("第{}个事项（{id}）", index + 1),
+                            format!("matter #{} ({id})", index + 1),
+                        ),
+                        None => (
+                            format!("第{}个事项", index + 1),
+                            format!("matter #{}", index + 1),
+                        ),
+                    };
+                    errors.push(Problem::new(
+                        index,
+                        id,
+                        "truncated",
+                        format!("{who_zh}不完整：{why}"),
+                        format!("{who_en} is incomplete: {why}"),
+                    ))
+                }
             }
         }
-        if let Some(fatal) = scanned.fatal {
+        // A matter cut short already carries the scanner's reason; say it once.
+        let last_matter_cut = matches!(scanned.matters.last(), Some(Err(_)));
+        if let Some(fatal) = scanned.fatal.filter(|_| !last_matter_cut) {
             errors.push(Problem::new(
                 None,
                 None,
@@ -303,6 +293,33 @@ fn matter_parse_error(index: usize, raw: &[u8], e: &serde_json::Error) -> Proble
 }
 
 /// Checks every matter of `caseload` on `as_of` under `policy` and `calendar`.
+///
+/// # How the findings are derived
+///
+/// - **Statuses** use the events dated on or before the as-of day. A progress report
+///   (D1, D2, D3, D7) is met on the date of its credited submission: a report returned for
+///   redo (重办) counts only from its resubmission; a report returned for supplement (补办)
+///   counts, once resubmitted, from the original submission under the default policy
+///   (`supplement_credit = original_submission`), or from the resubmission under
+///   `resubmission`. A report under return is not met.
+/// - **Late units (Art. 12 (3), 不按期报送)**: a unit's progress reports (meeting
+///   follow-up, monthly, quarterly) that are overdue or were met late on the as-of day. A
+///   unit with at least `late_reports_for_key_supervision` of them (default 1) is a trigger
+///   of key supervision (重点督办).
+/// - **Quarterly bands (Art. 7)**: each item of a quarterly ledger, per quarter and sector,
+///   by the progress stated in the latest submission on or before the as-of day:
+///   `completed` → 已完成, `on_schedule` → 进展顺利, `behind_schedule` → 进展缓慢. An item
+///   that no submission reports is banded 进展缓慢 and marked `not_reported`.
+/// - **Returns (Art. 9)**: the latest submission of a meeting follow-up, monthly or
+///   quarterly report that has not been reviewed yet (no return or acceptance after it) is
+///   checked against the matter's decided items: an item left out (`missing_item`, 漏项), a
+///   project item not completed and without physical progress (`no_physical_progress`,
+///   形象进度), a completed item without evidence (`no_evidence`, 印证资料). The remedy is
+///   redo (重办) when no decided item is reported at all, supplement (补办) otherwise.
+/// - **Inspections (Art. 10)**: an inspection not in the annual plan has D4 (apply by the
+///   7th working day before the start) and D5 (approved by the start day), counted from the
+///   day it actually started, or from the planned `start` until it has. One that started is
+///   flagged `no_application`, `late_application` and/or `no_approval`.
 ///
 /// # Errors
 ///

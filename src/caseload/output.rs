@@ -430,14 +430,35 @@ impl WhatIf {
         }
         out.push_str(&render_rows(&rows));
         for u in &self.units {
+            let yes_no = |b: bool| {
+                if b {
+                    language.pick("是", "yes")
+                } else {
+                    language.pick("否", "no")
+                }
+            };
             let _ = writeln!(
                 out,
-                "  {}: {} → {} ({} → {})",
-                u.unit,
-                u.late_reports_a,
-                u.late_reports_b,
-                u.key_supervision_a,
-                u.key_supervision_b
+                "{}",
+                if zh {
+                    format!(
+                        "  {}：未按期报送 {} → {}，重点督办 {} → {}",
+                        u.unit,
+                        u.late_reports_a,
+                        u.late_reports_b,
+                        yes_no(u.key_supervision_a),
+                        yes_no(u.key_supervision_b)
+                    )
+                } else {
+                    format!(
+                        "  {}: late reports {} → {}, key supervision {} → {}",
+                        u.unit,
+                        u.late_reports_a,
+                        u.late_reports_b,
+                        yes_no(u.key_supervision_a),
+                        yes_no(u.key_supervision_b)
+                    )
+                }
             );
         }
         let _ = writeln!(

@@ -8,8 +8,8 @@ pub(crate) struct Scanned<'a> {
     pub fields: Vec<(String, &'a [u8])>,
     /// Whether a `matters` field was found.
     pub has_matters: bool,
-    /// Each matter's raw bytes, or why it could not be delimited.
-    pub matters: Vec<Result<&'a [u8], String>>,
+    /// Each matter's raw bytes, or why it could not be delimited (with the bytes read).
+    pub matters: Vec<Result<&'a [u8], (&'a [u8], String)>>,
     /// A structural error that stopped the scan (after the matters listed).
     pub fatal: Option<String>,
 }
@@ -212,10 +212,12 @@ fn scan_matters<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), Str
         return Ok(());
     }
     loop {
+        c.skip_ws();
+        let start = c.pos;
         match c.value() {
             Ok(raw) => out.matters.push(Ok(raw)),
             Err(e) => {
-                out.matters.push(Err(e.clone()));
+                out.matters.push(Err((&c.bytes[start..], e.clone())));
                 return Err(format!(
                     "the matters after #{} could not be read: {e}",
                     out.matters.len()
@@ -244,6 +246,24 @@ fn scan_matters<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), Str
                 ))
             }
         }
+    }
+}
+
+/// The `id` of a (possibly incomplete) matter object: the string value of its top-level
+/// `"id"` key, if the bytes get that far.
+pub(crate) fn top_level_id(bytes: &[u8]) -> Option<String> {
+    let mut c = Cursor { bytes, pos: 0 };
+    c.expect(b'{').ok()?;
+    loop {
+        c.skip_ws();
+        let key: String = serde_json::from_slice(c.string().ok()?).ok()?;
+        c.expect(b':').ok()?;
+        c.skip_ws();
+        let value = c.value().ok()?;
+        if key == "id" {
+            return serde_json::from_slice(value).ok();
+        }
+        c.expect(b',').ok()?;
     }
 }
 
@@ -278,6 +298,15 @@ mod tests {
         let s = scan(&doc);
         assert!(s.fatal.is_none());
         assert_eq!(s.matters.len(), 1);
+    }
+
+    #[test]
+    fn id_of_a_cut_matter() {
+        assert_eq!(
+            top_level_id(br#"{"items": [{"id": "x"}], "id": "M-7", "events": [1, "#).as_deref(),
+            Some("M-7")
+        );
+        assert_eq!(top_level_id(br#"{"items": [{"id": "x"}], "ev"#), None);
     }
 
     #[test]

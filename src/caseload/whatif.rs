@@ -91,6 +91,8 @@ pub struct UnitDifference {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct WhatIf {
+    /// Always `duban-whatif/1`.
+    pub schema: &'static str,
     /// The as-of day.
     pub as_of: NaiveDate,
     /// The first policy's id.
@@ -140,6 +142,7 @@ pub(crate) fn compare(
     let all: Vec<String> = changes.iter().map(|c| c.parameter.clone()).collect();
     let in_b = index_by_id(&rb);
     let mut out = WhatIf {
+        schema: "duban-whatif/1",
         as_of,
         policy_a: a.id.clone(),
         policy_b: b.id.clone(),

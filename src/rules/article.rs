@@ -156,6 +156,21 @@ impl MeetingKind {
         MeetingKind::OnSite,
     ];
 
+    /// The snake_case name used in JSON and on the command line.
+    ///
+    /// ```
+    /// assert_eq!(duban::MeetingKind::MayorsOffice.code(), "mayors_office");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            MeetingKind::Plenary => "plenary",
+            MeetingKind::Executive => "executive",
+            MeetingKind::MayorsOffice => "mayors_office",
+            MeetingKind::SpecialTopic => "special_topic",
+            MeetingKind::OnSite => "on_site",
+        }
+    }
+
     /// The meeting's name.
     ///
     /// ```
@@ -228,5 +243,33 @@ impl MatterSource {
             InstructionsAndDocuments => Article::item(6, 2),
             KeyProjects => Article::item(6, 3),
         }
+    }
+}
+
+impl std::str::FromStr for MeetingKind {
+    type Err = crate::Error;
+
+    /// Reads a [`MeetingKind::code`] (`executive`, `mayors_office`, ...).
+    ///
+    /// ```
+    /// let k: duban::MeetingKind = "special_topic".parse()?;
+    /// assert_eq!(k, duban::MeetingKind::SpecialTopic);
+    /// assert!("cabinet".parse::<duban::MeetingKind>().is_err());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    fn from_str(text: &str) -> Result<MeetingKind, crate::Error> {
+        MeetingKind::ALL
+            .into_iter()
+            .find(|k| k.code() == text)
+            .ok_or_else(|| {
+                let known: Vec<&str> = MeetingKind::ALL.iter().map(|k| k.code()).collect();
+                crate::Error::invalid_input(
+                    format!("未知的会议类型“{text}”（可用：{}）", known.join("、")),
+                    format!(
+                        "unknown meeting kind {text:?} (expected one of {})",
+                        known.join(", ")
+                    ),
+                )
+            })
     }
 }

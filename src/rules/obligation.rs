@@ -503,7 +503,7 @@ impl Obligation {
     /// let d = Obligation::RectificationPlan { interview: parse_date("2023-09-27")? }.deadline(&p, &cal)?;
     /// assert_eq!(d.due(), parse_date("2023-10-07")?);
     /// assert_eq!(d.rolled_from(), Some(parse_date("2023-10-04")?));
-    /// // 5 working days would give 2023-10-09... and 10-07 is the earlier, safe date.
+    /// // 5 working days would give 2023-10-10, so 10-07 is the earlier, safe date.
     /// assert_eq!(d.earliest(), parse_date("2023-10-07")?);
     /// # Ok::<(), duban::Error>(())
     /// ```
@@ -524,7 +524,7 @@ impl Obligation {
                             meeting_kind.label(Language::Chinese)
                         ),
                         format!(
-                            "a {} is not among the meetings whose decisions Art. 9 ¶1 puts under the follow-up period (policy parameter follow_up_meetings)",
+                            "meetings of kind `{}` are not among those whose decisions Art. 9 ¶1 puts under the follow-up period (policy parameter follow_up_meetings)",
                             meeting_kind.label(Language::English)
                         ),
                     ));
@@ -850,6 +850,26 @@ impl Deadline {
                 language.pick("政策参数：", "Policy parameter: "),
                 policy.describe(name, language)
             ));
+        }
+        // The quote is the law's text; say so when the policy departs from it.
+        let departures: Vec<String> = Policy::ankang_2020()
+            .changes(policy)
+            .into_iter()
+            .filter(|c| kind.parameters().contains(&c.parameter.as_str()))
+            .map(|c| c.parameter)
+            .collect();
+        if !departures.is_empty() {
+            lines.push(if zh {
+                format!(
+                    "注意：本政策的 {} 与安政办发〔2020〕1号原文不同，上引原文仅供对照",
+                    departures.join("、")
+                )
+            } else {
+                format!(
+                    "Note: this policy's {} differs from 安政办发〔2020〕1号; the quote above is the original text, for comparison",
+                    departures.join(", ")
+                )
+            });
         }
         if let Some(nominal) = self.rolled_from {
             lines.push(if zh {

@@ -281,17 +281,37 @@ impl Policy {
     /// absurd period, or a parameter said to hold before the policy is in force.
     ///
     /// ```
+    /// // A partial file may move the in-force date; left-out parameters follow it.
+    /// let p = duban::Policy::from_json(r#"{"id": "2024 revision", "in_force_from": "2024-01-01"}"#)?;
+    /// assert_eq!(p.parameters.meeting_follow_up_period.since.to_string(), "2024-01-01");
     /// let err = duban::Policy::from_json(r#"{"id": "x"}"#).unwrap_err();
     /// assert_eq!(err.kind(), duban::ErrorKind::InvalidPolicy);
+    /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Policy> {
-        let policy: Policy = serde_json::from_str(text).map_err(|e| {
+        let mut policy: Policy = serde_json::from_str(text).map_err(|e| {
             Error::new(
                 ErrorKind::InvalidPolicy,
                 format!("政策文件无法读取：{e}"),
                 format!("cannot read the policy file: {e}"),
             )
         })?;
+        // Parameters the file leaves out keep the 2020 values, but hold from the policy's
+        // own in-force date: a partial file may move `in_force_from`.
+        let given: Vec<String> = serde_json::from_str::<Value>(text)
+            .ok()
+            .and_then(|v| {
+                v.get("parameters")
+                    .and_then(Value::as_object)
+                    .map(|m| m.keys().cloned().collect())
+            })
+            .unwrap_or_default();
+        let in_force = policy.in_force_from;
+        for (name, since) in policy.parameter_dates_mut() {
+            if !given.iter().any(|g| g == name) && *since < in_force {
+                *since = in_force;
+            }
+        }
         policy.validate()?;
         Ok(policy)
     }
@@ -375,6 +395,44 @@ impl Policy {
             .map(|(_, since)| *since)
             .max()
             .unwrap_or(self.in_force_from)
+    }
+
+    fn parameter_dates_mut(&mut self) -> [(&'static str, &mut NaiveDate); 11] {
+        let p = &mut self.parameters;
+        [
+            (
+                "meeting_follow_up_period",
+                &mut p.meeting_follow_up_period.since,
+            ),
+            ("follow_up_meetings", &mut p.follow_up_meetings.since),
+            ("monthly_report_bound", &mut p.monthly_report_bound.since),
+            (
+                "quarterly_report_bound",
+                &mut p.quarterly_report_bound.since,
+            ),
+            (
+                "inspection_notice_period",
+                &mut p.inspection_notice_period.since,
+            ),
+            ("inspection_start_day", &mut p.inspection_start_day.since),
+            (
+                "inspection_approval_bound",
+                &mut p.inspection_approval_bound.since,
+            ),
+            (
+                "rectification_plan_period",
+                &mut p.rectification_plan_period.since,
+            ),
+            (
+                "year_end_summary_bound",
+                &mut p.year_end_summary_bound.since,
+            ),
+            ("supplement_credit", &mut p.supplement_credit.since),
+            (
+                "late_reports_for_key_supervision",
+                &mut p.late_reports_for_key_supervision.since,
+            ),
+        ]
     }
 
     fn parameter_dates(&self) -> [(&'static str, NaiveDate); 11] {

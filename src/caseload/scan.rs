@@ -8,11 +8,14 @@ pub(crate) struct Scanned<'a> {
     pub fields: Vec<(String, &'a [u8])>,
     /// Whether a `matters` field was found.
     pub has_matters: bool,
-    /// Each matter's raw bytes, or why it could not be delimited (with the bytes read).
-    pub matters: Vec<Result<&'a [u8], (&'a [u8], String)>>,
+    /// Each matter's raw bytes, or why it could not be delimited.
+    pub matters: Vec<Result<&'a [u8], CutMatter<'a>>>,
     /// A structural error that stopped the scan (after the matters listed).
     pub fatal: Option<String>,
 }
+
+/// A matter the document ends (or breaks) inside: the bytes read, and why.
+pub(crate) type CutMatter<'a> = (&'a [u8], String);
 
 struct Cursor<'a> {
     bytes: &'a [u8],

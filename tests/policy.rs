@@ -529,3 +529,33 @@ fn a_policy_in_force_later_refuses_earlier_triggers() {
         d("2024-02-18")
     );
 }
+
+/// A misspelt field inside a parameter or its article is refused, not silently dropped
+/// (a "sinse" would otherwise leave the what-if date without effect).
+#[test]
+fn unknown_fields_inside_a_parameter_are_errors() {
+    for bad in [
+        r#"{"id": "x", "in_force_from": "2020-01-06", "parameters": {"meeting_follow_up_period":
+            {"value": 20, "article": {"number": 9, "paragraph": 1}, "since": "2020-01-06", "sinse": "2024-01-01"}}}"#,
+        r#"{"id": "x", "in_force_from": "2020-01-06", "parameters": {"meeting_follow_up_period":
+            {"value": 20, "article": {"number": 9, "paragraf": 1}, "since": "2020-01-06"}}}"#,
+    ] {
+        let err = Policy::from_json(bad).unwrap_err();
+        assert_eq!(err.kind(), duban::ErrorKind::InvalidPolicy, "{bad}");
+    }
+}
+
+/// A changed parameter may give only its value: the article stays the 2020 one and the
+/// date is the policy's in-force date.
+#[test]
+fn a_parameter_may_give_only_its_value() {
+    let p = Policy::from_json(
+        r#"{"id": "x", "in_force_from": "2025-01-01", "parameters": {"inspection_notice_period": {"value": 10}}}"#,
+    )
+    .unwrap();
+    let n = &p.parameters.inspection_notice_period;
+    assert_eq!(n.value.0, 10);
+    assert_eq!(n.article, duban::Article::whole(10));
+    assert_eq!(n.since.to_string(), "2025-01-01");
+    assert_eq!(Policy::ankang_2020().changes(&p).len(), 12);
+}

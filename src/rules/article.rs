@@ -16,6 +16,7 @@ use crate::Language;
 /// assert_eq!(Article::paragraph(9, 1).label(Language::English), "Art. 9 ¶1");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Article {
     /// The article number (条).
     pub number: u8,

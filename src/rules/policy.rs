@@ -27,6 +27,7 @@ pub const POLICY_SCHEMA: &str = "duban-policy/1";
 /// assert_eq!(period.since.to_string(), "2020-01-06");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Parameter<T> {
     /// The value.
@@ -281,31 +282,49 @@ impl Policy {
     /// absurd period, or a parameter said to hold before the policy is in force.
     ///
     /// ```
-    /// // A partial file may move the in-force date; left-out parameters follow it.
-    /// let p = duban::Policy::from_json(r#"{"id": "2024 revision", "in_force_from": "2024-01-01"}"#)?;
-    /// assert_eq!(p.parameters.meeting_follow_up_period.since.to_string(), "2024-01-01");
+    /// // A partial file may move the in-force date; left-out parameters follow it, and a
+    /// // changed parameter may give just its value.
+    /// let p = duban::Policy::from_json(r#"{"id": "2024 revision", "in_force_from": "2024-01-01",
+    ///     "parameters": {"meeting_follow_up_period": {"value": 20}}}"#)?;
+    /// assert_eq!(p.parameters.meeting_follow_up_period.value.0, 20);
+    /// assert_eq!(p.parameters.meeting_follow_up_period.article.to_string(), "第九条第一款");
+    /// assert_eq!(p.parameters.inspection_notice_period.since.to_string(), "2024-01-01");
     /// let err = duban::Policy::from_json(r#"{"id": "x"}"#).unwrap_err();
     /// assert_eq!(err.kind(), duban::ErrorKind::InvalidPolicy);
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Policy> {
-        let mut policy: Policy = serde_json::from_str(text).map_err(|e| {
+        let bad = |e: serde_json::Error| {
             Error::new(
                 ErrorKind::InvalidPolicy,
                 format!("政策文件无法读取：{e}"),
                 format!("cannot read the policy file: {e}"),
             )
-        })?;
+        };
+        let mut value: Value = serde_json::from_str(text).map_err(bad)?;
+        // A changed parameter may give just its `value`: the article defaults to the 2020
+        // one, and `since` to the policy's in-force date.
+        let in_force = value.get("in_force_from").cloned();
+        let builtin = serde_json::to_value(Parameters::default()).unwrap_or(Value::Null);
+        let mut given: Vec<String> = Vec::new();
+        if let Some(parameters) = value.get_mut("parameters").and_then(Value::as_object_mut) {
+            for (name, parameter) in parameters.iter_mut() {
+                given.push(name.clone());
+                let (Some(fields), Some(default)) = (parameter.as_object_mut(), builtin.get(name))
+                else {
+                    continue;
+                };
+                if let Some(article) = default.get("article") {
+                    fields.entry("article").or_insert_with(|| article.clone());
+                }
+                if let Some(date) = &in_force {
+                    fields.entry("since").or_insert_with(|| date.clone());
+                }
+            }
+        }
+        let mut policy: Policy = serde_json::from_value(value).map_err(bad)?;
         // Parameters the file leaves out keep the 2020 values, but hold from the policy's
         // own in-force date: a partial file may move `in_force_from`.
-        let given: Vec<String> = serde_json::from_str::<Value>(text)
-            .ok()
-            .and_then(|v| {
-                v.get("parameters")
-                    .and_then(Value::as_object)
-                    .map(|m| m.keys().cloned().collect())
-            })
-            .unwrap_or_default();
         let in_force = policy.in_force_from;
         for (name, since) in policy.parameter_dates_mut() {
             if !given.iter().any(|g| g == name) && *since < in_force {

@@ -47,7 +47,8 @@ mod period;
 mod rules;
 
 pub use calendar::{
-    Calendar, CalendarBuilder, Day, DayKind, HolidayBreak, Notice, Scope, WorkdayOrder,
+    Calendar, CalendarBuilder, Day, DayKind, HolidayBreak, Notice, Provisional,
+    ProvisionalCalendar, Scope, WorkdayOrder,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use language::Language;

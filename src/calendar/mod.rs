@@ -2,6 +2,7 @@
 
 mod bdays_impl;
 mod notice;
+mod provisional;
 
 use std::sync::{Arc, OnceLock};
 
@@ -9,6 +10,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 pub use notice::{HolidayBreak, Notice, Scope, WorkdayOrder};
+pub use provisional::{Provisional, ProvisionalCalendar};
 
 use crate::{Error, ErrorKind, Quarter, Result, YearMonth};
 
@@ -46,6 +48,14 @@ const EMBEDDED: &[(&str, &str)] = &[
         "guobanfamingdian-2025-7.txt",
         include_str!("../../data/notices/guobanfamingdian-2025-7.txt"),
     ),
+];
+
+/// The provisional years compiled into the crate (data/provisional/): the statutory holidays of
+/// 《全国年节及纪念日放假办法》 for years with no notice yet. Never loaded by
+/// [`Calendar::china`]; only [`Calendar::with_provisional`] uses them.
+const EMBEDDED_PROVISIONAL: &[(&str, &str)] = &[
+    ("2027.txt", include_str!("../../data/provisional/2027.txt")),
+    ("2028.txt", include_str!("../../data/provisional/2028.txt")),
 ];
 
 /// What kind of day a date is.
@@ -161,7 +171,24 @@ pub struct Day<'a> {
     /// The holiday it belongs to (a break, or the holiday a make-up day is worked for).
     pub holiday: Option<&'a str>,
     /// The 文号 of the notice that set this day; `None` for an ordinary weekday or weekend.
+    /// For a day of a provisional year, the provisional file's id (or `None`).
     pub notice: Option<&'a str>,
+    /// True for a day of a provisional year (see [`Calendar::with_provisional`]): no notice
+    /// covers it yet, and its kind comes from 《全国年节及纪念日放假办法》 alone. Always false
+    /// in a plain [`Calendar`]. Left out of the JSON form when false.
+    ///
+    /// ```
+    /// use duban::{parse_date, Calendar, DayKind};
+    /// let cal = Calendar::china();
+    /// assert!(!cal.day(parse_date("2026-02-16")?)?.provisional);
+    /// let p = cal.with_provisional()?;
+    /// let eve = p.day(parse_date("2027-02-05")?)?.value; // 除夕
+    /// assert!(eve.provisional);
+    /// assert_eq!(eve.kind, DayKind::StatutoryHoliday);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 impl Day<'_> {
@@ -225,8 +252,13 @@ struct Tables {
     workday_dates: Vec<NaiveDate>,
     /// `uncovered_before[i]`: uncovered days among `0..i`; empty when there is no gap.
     uncovered_before: Vec<u32>,
-    /// The covered ranges, in order.
+    /// `provisional_before[i]`: days of provisional years among `0..i`; empty when there is
+    /// none (always in a plain calendar).
+    provisional_before: Vec<u32>,
+    /// The ranges covered by national notices, in order.
     coverage: Vec<(NaiveDate, NaiveDate)>,
+    /// The ranges of provisional years, in order; empty in a plain calendar.
+    provisional_coverage: Vec<(NaiveDate, NaiveDate)>,
 }
 
 /// The working-day calendar: which days are working days (工作日) under the loaded holiday
@@ -324,7 +356,9 @@ impl CalendarBuilder {
 
     /// Adds a notice. A notice whose 文号 is already loaded replaces it (a corrected
     /// transcription); any other is layered on top: national notices apply in the order
-    /// they became known, local adjustments after all of them.
+    /// they became known, local adjustments after all of them. A provisional year
+    /// ([`Scope::Provisional`]) is kept but never applied by [`build`](Self::build); only
+    /// [`Calendar::with_provisional`] uses it.
     ///
     /// ```
     /// let n = duban::Notice::parse("notice X\nsigned 2026-11-01\nscope national\ncovers 2027\n")?;
@@ -386,7 +420,7 @@ impl CalendarBuilder {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn build(self) -> Result<Calendar> {
-        Tables::build(self.notices, self.known_on).map(|t| Calendar {
+        Tables::build(self.notices, self.known_on, false).map(|t| Calendar {
             tables: Arc::new(t),
         })
     }
@@ -405,28 +439,126 @@ fn embedded_notices() -> &'static [Notice] {
     })
 }
 
+fn embedded_provisional() -> &'static [Notice] {
+    static NOTICES: OnceLock<Vec<Notice>> = OnceLock::new();
+    // Checked by the test suite like the embedded notices; a file that failed to parse would
+    // only mean fewer provisional years, never a panic.
+    NOTICES.get_or_init(|| {
+        EMBEDDED_PROVISIONAL
+            .iter()
+            .filter_map(|(_, text)| Notice::parse(text).ok())
+            .collect()
+    })
+}
+
 fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
+/// The order in which notices apply: provisional years first (so that anything a national
+/// notice says wins), then national notices, then local adjustments.
+fn scope_rank(scope: Scope) -> u8 {
+    match scope {
+        Scope::Provisional => 0,
+        Scope::National => 1,
+        Scope::Local => 2,
+    }
+}
+
+/// Whole years as date ranges, adjacent years merged. `years` is sorted.
+fn year_ranges(years: &[i32]) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut ranges: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for &y in years {
+        let (Some(a), Some(b)) = (
+            NaiveDate::from_ymd_opt(y, 1, 1),
+            NaiveDate::from_ymd_opt(y, 12, 31),
+        ) else {
+            continue;
+        };
+        match ranges.last_mut() {
+            Some(range) if range.1.succ_opt() == Some(a) => range.1 = b,
+            _ => ranges.push((a, b)),
+        }
+    }
+    ranges
+}
+
+fn ranges_text(ranges: &[(NaiveDate, NaiveDate)]) -> String {
+    ranges
+        .iter()
+        .map(|(a, b)| format!("{a}..={b}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Tables {
-    fn build(all_notices: Vec<Notice>, known_on: Option<NaiveDate>) -> Result<Tables> {
+    /// The tables of the notices known on `known_on`. Provisional years are used only when
+    /// `provisional` is set, and then only for years no national notice covers.
+    fn build(
+        all_notices: Vec<Notice>,
+        known_on: Option<NaiveDate>,
+        provisional: bool,
+    ) -> Result<Tables> {
         let mut notices: Vec<Notice> = all_notices
             .iter()
             .filter(|n| known_on.map_or(true, |d| n.known_from() <= d))
+            .filter(|n| provisional || n.scope != Scope::Provisional)
             .cloned()
             .collect();
-        // National notices in the order they became known, then local ones; stable, so
-        // notices known on the same day apply in load order.
-        notices.sort_by_key(|n| (n.scope == Scope::Local, n.known_from()));
+        // Provisional years, then national notices in the order they became known, then
+        // local ones; stable, so notices known on the same day apply in load order.
+        notices.sort_by_key(|n| (scope_rank(n.scope), n.known_from()));
 
-        let mut years: Vec<i32> = notices
+        let covers = |scope: Scope| -> Vec<i32> {
+            let mut years: Vec<i32> = notices
+                .iter()
+                .filter(|n| n.scope == scope)
+                .flat_map(|n| n.covers.iter().copied())
+                .collect();
+            years.sort_unstable();
+            years.dedup();
+            years
+        };
+        let national_years = covers(Scope::National);
+        let mut provisional_years = covers(Scope::Provisional);
+        // A national notice wins: a year it covers is never provisional.
+        provisional_years.retain(|y| national_years.binary_search(y).is_err());
+        // Each provisional year comes from one file: the one known last (load order on a
+        // tie), so a corrected estimate replaces an older one instead of adding to it.
+        // Provisional files that settle no year are not in force.
+        let owners: Vec<(i32, usize)> = provisional_years
             .iter()
-            .filter(|n| n.scope == Scope::National)
-            .flat_map(|n| n.covers.iter().copied())
+            .filter_map(|&y| {
+                notices
+                    .iter()
+                    .rposition(|n| n.scope == Scope::Provisional && n.covers.contains(&y))
+                    .map(|i| (y, i))
+            })
+            .collect();
+        let mut index = 0;
+        notices.retain(|n| {
+            let keep = n.scope != Scope::Provisional || owners.iter().any(|o| o.1 == index);
+            index += 1;
+            keep
+        });
+        // Re-index the owners after the removal: provisional notices come first, so the kept
+        // ones are the owners in their original order.
+        let mut kept: Vec<usize> = owners.iter().map(|o| o.1).collect();
+        kept.sort_unstable();
+        kept.dedup();
+        let owner_of = |year: i32| -> Option<usize> {
+            owners
+                .iter()
+                .find(|o| o.0 == year)
+                .and_then(|o| kept.binary_search(&o.1).ok())
+        };
+
+        let mut years: Vec<i32> = national_years
+            .iter()
+            .chain(provisional_years.iter())
+            .copied()
             .collect();
         years.sort_unstable();
-        years.dedup();
 
         let (Some(&first_year), Some(&last_year)) = (years.first(), years.last()) else {
             return Ok(Tables::empty(all_notices, notices, known_on));
@@ -464,7 +596,12 @@ impl Tables {
         let first_ce = first.num_days_from_ce();
         for (notice_index, notice) in notices.iter().enumerate() {
             let notice_code = notice_index.min(NONE as usize - 1) as u16;
+            let is_provisional = notice.scope == Scope::Provisional;
             let mut set = |date: NaiveDate, kind: DayKind, name: u16| {
+                // A provisional file sets only the days of the years it owns.
+                if is_provisional && owner_of(date.year()) != Some(notice_index) {
+                    return;
+                }
                 let i = i64::from(date.num_days_from_ce()) - i64::from(first_ce);
                 if let Some(record) = usize::try_from(i).ok().and_then(|i| days.get_mut(i)) {
                     if record.kind != UNCOVERED {
@@ -497,10 +634,20 @@ impl Tables {
         let mut workdays_before = Vec::with_capacity(len + 1);
         let mut workday_dates = Vec::new();
         let mut uncovered_before = Vec::with_capacity(len + 1);
-        let (mut worked, mut uncovered) = (0u32, 0u32);
+        let mut provisional_before = Vec::new();
+        if !provisional_years.is_empty() {
+            provisional_before.reserve(len + 1);
+        }
+        let (mut worked, mut uncovered, mut guessed) = (0u32, 0u32, 0u32);
         for (record, date) in days.iter().zip(first.iter_days()) {
             workdays_before.push(worked);
             uncovered_before.push(uncovered);
+            if !provisional_years.is_empty() {
+                provisional_before.push(guessed);
+                if provisional_years.binary_search(&date.year()).is_ok() {
+                    guessed += 1;
+                }
+            }
             if record.kind == UNCOVERED {
                 uncovered += 1;
             } else if KINDS[record.kind as usize].is_workday() {
@@ -513,17 +660,8 @@ impl Tables {
         if uncovered == 0 {
             uncovered_before = Vec::new();
         }
-
-        let mut coverage: Vec<(NaiveDate, NaiveDate)> = Vec::new();
-        for &y in &years {
-            let (a, b) = (
-                NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(first),
-                NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(last),
-            );
-            match coverage.last_mut() {
-                Some(range) if range.1.succ_opt() == Some(a) => range.1 = b,
-                _ => coverage.push((a, b)),
-            }
+        if !provisional_years.is_empty() {
+            provisional_before.push(guessed);
         }
 
         Ok(Tables {
@@ -536,7 +674,9 @@ impl Tables {
             workdays_before,
             workday_dates,
             uncovered_before,
-            coverage,
+            provisional_before,
+            coverage: year_ranges(&national_years),
+            provisional_coverage: year_ranges(&provisional_years),
         })
     }
 
@@ -555,7 +695,9 @@ impl Tables {
             workdays_before: vec![0],
             workday_dates: Vec::new(),
             uncovered_before: Vec::new(),
+            provisional_before: Vec::new(),
             coverage: Vec::new(),
+            provisional_coverage: Vec::new(),
         }
     }
 }
@@ -576,7 +718,7 @@ impl Calendar {
         static CHINA: OnceLock<Calendar> = OnceLock::new();
         CHINA
             .get_or_init(|| {
-                Tables::build(embedded_notices().to_vec(), None)
+                Tables::build(embedded_notices().to_vec(), None, false)
                     .map(|t| Calendar {
                         tables: Arc::new(t),
                     })
@@ -620,7 +762,7 @@ impl Calendar {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn as_known_on(&self, date: NaiveDate) -> Calendar {
-        let tables = Tables::build(self.tables.all_notices.clone(), Some(date))
+        let tables = Tables::build(self.tables.all_notices.clone(), Some(date), false)
             .unwrap_or_else(|_| Tables::empty(Vec::new(), Vec::new(), Some(date)));
         Calendar {
             tables: Arc::new(tables),
@@ -661,12 +803,7 @@ impl Calendar {
         if self.tables.coverage.is_empty() {
             return "none".to_owned();
         }
-        self.tables
-            .coverage
-            .iter()
-            .map(|(a, b)| format!("{a}..={b}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        ranges_text(&self.tables.coverage)
     }
 
     pub(crate) fn outside(&self, what_zh: String, what_en: String) -> Error {
@@ -676,11 +813,44 @@ impl Calendar {
         } else {
             range.clone()
         };
+        if self.tables.provisional_coverage.is_empty() {
+            return Error::new(
+                ErrorKind::OutsideCoverage,
+                format!("{what_zh}超出已加载的节假日安排范围（{range_zh}）"),
+                format!("{what_en} is outside the loaded holiday schedules ({range})"),
+            );
+        }
+        let guessed = ranges_text(&self.tables.provisional_coverage);
         Error::new(
             ErrorKind::OutsideCoverage,
-            format!("{what_zh}超出已加载的节假日安排范围（{range_zh}）"),
-            format!("{what_en} is outside the loaded holiday schedules ({range})"),
+            format!("{what_zh}超出已加载的节假日安排范围（通知：{range_zh}；暂定：{guessed}）"),
+            format!(
+                "{what_en} is outside the loaded holiday schedules (notices: {range}; provisional: {guessed})"
+            ),
         )
+    }
+
+    /// Whether any of the table days `a..=b` (either order) is in a provisional year (O(1)).
+    #[inline]
+    fn provisional_between(&self, a: usize, b: usize) -> bool {
+        let p = &self.tables.provisional_before;
+        match (p.get(a.min(b)), p.get(a.max(b) + 1)) {
+            (Some(x), Some(y)) => x != y,
+            _ => false,
+        }
+    }
+
+    /// Whether the span from `a` to `b` (either order) touches a provisional day. Meant for
+    /// spans a query has just answered; a date outside the tables counts as provisional, the
+    /// cautious side.
+    fn provisional_span(&self, a: NaiveDate, b: NaiveDate) -> bool {
+        if self.tables.provisional_before.is_empty() {
+            return false;
+        }
+        match (self.index(a), self.index(b)) {
+            (Ok(i), Ok(j)) => self.provisional_between(i, j),
+            _ => true,
+        }
     }
 
     fn date_outside(&self, date: NaiveDate) -> Error {
@@ -742,6 +912,7 @@ impl Calendar {
             kind: KINDS[r.kind as usize],
             holiday: t.names.get(r.holiday as usize).map(String::as_str),
             notice: t.notices.get(r.notice as usize).map(|n| n.id.as_str()),
+            provisional: self.provisional_between(i, i),
         })
     }
 

@@ -11,6 +11,10 @@ use crate::{parse_date, Error, ErrorKind, Result};
 /// ```
 /// let cal = duban::Calendar::china();
 /// assert!(cal.notices().iter().all(|n| n.scope == duban::Scope::National));
+/// // The provisional years compiled into the crate are never in a plain calendar.
+/// let p = cal.with_provisional()?;
+/// assert!(p.provisional_notices().all(|n| n.scope == duban::Scope::Provisional));
+/// # Ok::<(), duban::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -22,6 +26,16 @@ pub enum Scope {
     /// A local adjustment (a county's extra rest day or working day), layered on top of every
     /// national notice. It never extends the covered range.
     Local,
+    /// A provisional year: not a notice at all, but the statutory holidays that
+    /// 《全国年节及纪念日放假办法》 itself fixes for a year whose notice is not out yet, and
+    /// nothing else (no 调休 rest days, no make-up working days, no 补假). A plain
+    /// [`Calendar`](crate::Calendar) never applies it; only
+    /// [`Calendar::with_provisional`](crate::Calendar::with_provisional) does, for years no
+    /// national notice covers, and every answer computed from it says it is provisional.
+    ///
+    /// In the text format: `scope provisional`, a `covers` line, and `holiday` lines whose
+    /// days are all statutory; `workday` lines are refused.
+    Provisional,
 }
 
 /// A holiday break (放假) set by a notice: its name, its first and last day off (weekends
@@ -77,7 +91,7 @@ pub struct WorkdayOrder {
 /// authority  国务院办公厅
 /// signed     2021-10-25
 /// published  2021-10-25                          # optional; defaults to `signed`
-/// scope      national                            # or `local`
+/// scope      national                            # or `local`, or `provisional`
 /// covers     2022                                # national only: the years it settles
 /// amends     国办发明电〔2019〕16号                  # optional, informational
 /// holiday    春节  2022-01-31..2022-02-06  statutory 2022-02-01..2022-02-03
@@ -87,7 +101,9 @@ pub struct WorkdayOrder {
 /// A `holiday` line gives the break's name, its first..last day (or one day), and for a
 /// national notice the statutory days among them (dates and ranges separated by commas,
 /// or `none`). A `workday` line names a working day and the holiday it belongs to; in a
-/// national notice it must be a Saturday or Sunday.
+/// national notice it must be a Saturday or Sunday. A provisional year (`scope provisional`,
+/// see [`Scope::Provisional`]) has `covers` and `holiday` lines whose days are all statutory,
+/// and no `workday` line.
 ///
 /// ```
 /// use duban::Notice;
@@ -299,11 +315,16 @@ impl Parser {
                     let scope = match one("scope")?.as_str() {
                         "national" => Scope::National,
                         "local" => Scope::Local,
+                        "provisional" => Scope::Provisional,
                         other => {
                             return Err(notice_error(
                                 line,
-                                format!("未知的适用范围“{other}”（应为 national 或 local）"),
-                                format!("unknown scope {other:?} (expected national or local)"),
+                                format!(
+                                "未知的适用范围“{other}”（应为 national、local 或 provisional）"
+                            ),
+                                format!(
+                                "unknown scope {other:?} (expected national, local or provisional)"
+                            ),
                             ))
                         }
                     };
@@ -446,6 +467,9 @@ impl Parser {
                     )));
                 }
             }
+            Scope::Provisional => {
+                check_provisional(&self.covers, &self.holidays, &self.workdays).map_err(with_id)?;
+            }
         }
         Ok(Notice {
             title: self.title.unwrap_or_default(),
@@ -460,6 +484,64 @@ impl Parser {
             workdays: self.workdays,
         })
     }
+}
+
+/// A provisional year is the regulation's statutory days and nothing else: it declares the
+/// years it covers, every day of each of its breaks is statutory and lies in those years,
+/// and it orders no working day (make-up days only a notice can set).
+fn check_provisional(
+    covers: &[i32],
+    holidays: &[HolidayBreak],
+    workdays: &[WorkdayOrder],
+) -> Result<()> {
+    if covers.is_empty() {
+        return Err(file_error(
+            "缺少“covers”行（暂定年份须声明覆盖的年份）".into(),
+            "the `covers` line is missing (a provisional year must declare its years)".into(),
+        ));
+    }
+    if let Some(w) = workdays.first() {
+        return Err(file_error(
+            format!(
+                "暂定年份不能设调休上班日（{}）：调休只由国务院办公厅通知确定",
+                w.date
+            ),
+            format!(
+                "a provisional year cannot order a working day ({}): only a notice sets make-up days",
+                w.date
+            ),
+        ));
+    }
+    for h in holidays {
+        let mut days = h.first.iter_days().take_while(|d| *d <= h.last);
+        if let Some(d) = days.find(|d| !h.statutory.contains(d)) {
+            return Err(file_error(
+                format!(
+                    "暂定年份的假期“{}”含非法定节假日 {d}：暂定年份只列《全国年节及纪念日放假办法》规定的法定节假日",
+                    h.name
+                ),
+                format!(
+                    "break {} of a provisional year includes {d}, which is not statutory: a provisional year lists only the statutory days of the holiday regulation",
+                    h.name
+                ),
+            ));
+        }
+        for d in [h.first, h.last] {
+            if !covers.contains(&d.year()) {
+                return Err(file_error(
+                    format!(
+                        "暂定年份的假期“{}”的日期 {d} 不在 covers 声明的年份之内",
+                        h.name
+                    ),
+                    format!(
+                        "break {} of a provisional year has {d}, outside the years in `covers`",
+                        h.name
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn missing_order(published: NaiveDate, signed: NaiveDate) -> Error {

@@ -139,7 +139,12 @@ impl Caseload {
                             format!("cannot read `as_of`: {e}"),
                         )
                     })?;
-                    as_of = Some(crate::parse_date(&text)?);
+                    as_of = Some(crate::parse_date(&text).map_err(|e| {
+                        caseload_error(
+                            format!("as_of 无效：{}", e.message(crate::Language::Chinese)),
+                            format!("invalid `as_of`: {}", e.message(crate::Language::English)),
+                        )
+                    })?);
                 }
                 "title" | "description" | "generated_by" => {}
                 other => errors.push(Problem::new(
@@ -255,7 +260,9 @@ fn matter_parse_error(index: usize, raw: &[u8], e: &serde_json::Error) -> Proble
         .as_ref()
         .and_then(|v| v.get("id"))
         .and_then(|v| v.as_str())
-        .map(str::to_owned);
+        .map(str::to_owned)
+        // Not JSON as a whole (too deep, stray bytes): the id may still be readable.
+        .or_else(|| scan::top_level_id(raw));
     let unknown_event = value
         .as_ref()
         .and_then(|v| v.get("events"))

@@ -170,7 +170,6 @@ fn scan_object<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), Stri
         c.expect(b':')?;
         c.skip_ws();
         if key == "matters" {
-            out.has_matters = true;
             scan_matters(c, out)?;
         } else {
             let value = c.value()?;
@@ -209,6 +208,7 @@ fn trailing(c: &mut Cursor<'_>) -> Result<(), String> {
 fn scan_matters<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), String> {
     c.expect(b'[')
         .map_err(|e| format!("`matters` must be an array: {e}"))?;
+    out.has_matters = true;
     c.skip_ws();
     if c.peek() == Some(b']') {
         c.pos += 1;

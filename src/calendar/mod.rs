@@ -853,12 +853,14 @@ impl Calendar {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn date_outside(&self, date: NaiveDate) -> Error {
         self.outside(format!("{date} "), date.to_string())
     }
 
     /// Table index of a covered date.
-    #[inline]
+    #[inline(always)]
     fn index(&self, date: NaiveDate) -> Result<usize> {
         let t = &*self.tables;
         let i = date.num_days_from_ce().wrapping_sub(t.first_ce) as u32 as usize;
@@ -869,23 +871,30 @@ impl Calendar {
     }
 
     /// Whether the table days `a..=b` are all covered (O(1)).
-    #[inline]
+    #[inline(always)]
     fn covered_between(&self, a: usize, b: usize) -> bool {
         let u = &self.tables.uncovered_before;
         u.is_empty() || u[a.min(b)] == u[a.max(b) + 1]
     }
 
     /// Table indices of `a` and `b`, when every day between them (either order) is covered.
+    #[inline(always)]
     fn covered_range(&self, a: NaiveDate, b: NaiveDate) -> Result<(usize, usize)> {
         let (i, j) = (self.index(a)?, self.index(b)?);
         if self.covered_between(i, j) {
             Ok((i, j))
         } else {
-            Err(self.outside(
-                format!("{a} 至 {b} 之间有日期"),
-                format!("part of {a}..={b}"),
-            ))
+            Err(self.range_outside(a, b))
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn range_outside(&self, a: NaiveDate, b: NaiveDate) -> Error {
+        self.outside(
+            format!("{a} 至 {b} 之间有日期"),
+            format!("part of {a}..={b}"),
+        )
     }
 
     /// The day's kind, holiday and notice.
@@ -985,7 +994,7 @@ impl Calendar {
     /// assert!(cal.add_workdays(parse_date("2026-12-30")?, 5).is_err());
     /// # Ok::<(), duban::Error>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn add_workdays(&self, date: NaiveDate, n: i32) -> Result<NaiveDate> {
         let i = self.index(date)?;
         if n == 0 {
@@ -1003,15 +1012,31 @@ impl Calendar {
             .and_then(|k| t.workday_dates.get(k));
         match found {
             Some(&result) if t.uncovered_before.is_empty() => Ok(result),
-            Some(&result) => {
-                let j = (result.num_days_from_ce() - t.first_ce) as usize;
-                if self.covered_between(i, j) {
-                    Ok(result)
-                } else {
-                    Err(self.add_outside(date, n))
-                }
+            _ => self.add_across_gap(i, date, n, found.copied()),
+        }
+    }
+
+    /// The rest of `add_workdays`, out of line: a calendar with a gap in coverage, or an
+    /// answer outside it.
+    #[cold]
+    #[inline(never)]
+    fn add_across_gap(
+        &self,
+        i: usize,
+        date: NaiveDate,
+        n: i32,
+        found: Option<NaiveDate>,
+    ) -> Result<NaiveDate> {
+        match found {
+            Some(result)
+                if self.covered_between(
+                    i,
+                    (result.num_days_from_ce() - self.tables.first_ce) as usize,
+                ) =>
+            {
+                Ok(result)
             }
-            None => Err(self.add_outside(date, n)),
+            _ => Err(self.add_outside(date, n)),
         }
     }
 
@@ -1055,7 +1080,7 @@ impl Calendar {
     /// assert_eq!(cal.workdays_between(parse_date("2023-06-02")?, parse_date("2023-06-03")?)?, 0);
     /// # Ok::<(), duban::Error>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn workdays_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i32> {
         let (i, j) = self.covered_range(a, b)?;
         let w = &self.tables.workdays_before;

@@ -25,7 +25,9 @@
 //! - **No panics.** Every fallible operation returns [`Error`], whose message names the bad
 //!   input, in Chinese by default and in English on request ([`Language`]).
 //! - **No guesses.** A date outside the loaded notices is an error
-//!   ([`Error::is_outside_coverage`]), never a weekend-only answer.
+//!   ([`Error::is_outside_coverage`]), never a weekend-only answer. The one way past it is
+//!   an explicit opt-in, [`Calendar::with_provisional`], whose every answer says it is
+//!   provisional.
 //! - **O(1) arithmetic.** Working-day queries are table look-ups after construction.
 
 #![deny(missing_docs)]

@@ -374,10 +374,8 @@ fn progress_report<'a>(
     }
     checked.report.state = state.name();
     let met_on = state.credited_submission(policy.parameters.supplement_credit.value);
-    checked
-        .report
-        .obligations
-        .push(obligation_report(o, met_on, policy, calendar, as_of)?);
+    // One obligation: allocate exactly that (a default Vec would reserve four).
+    checked.report.obligations = vec![obligation_report(o, met_on, policy, calendar, as_of)?];
 
     if let Some((submission, reviewed)) = latest {
         checked.latest_submission = Some(submission);
@@ -546,8 +544,7 @@ fn inspection<'a>(
             flag(ViolationKind::NoApproval);
         }
     }
-    checked.report.obligations.push(application);
-    checked.report.obligations.push(approval);
+    checked.report.obligations = vec![application, approval];
     Ok(())
 }
 
@@ -601,13 +598,13 @@ fn accountability<'a>(
     }
     checked.report.state = state.name();
     if let Some(interview) = interview {
-        checked.report.obligations.push(obligation_report(
+        checked.report.obligations = vec![obligation_report(
             Obligation::RectificationPlan { interview },
             plan_on,
             policy,
             calendar,
             as_of,
-        )?);
+        )?];
     }
     Ok(())
 }

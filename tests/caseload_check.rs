@@ -1507,7 +1507,6 @@ fn art_10_rejected_inspection_that_never_starts() {
 }
 
 #[test]
-#[ignore = "bug: an approval after an unapproved start is an illegal_transition input error, so the matter is dropped and its no_approval violation is lost; ViolationKind::NoApproval documents 'none, or only after it started'"]
 fn art_10_approval_after_the_start_is_no_approval() {
     let json = doc(r#"
       {"id": "DC-RETRO", "kind": "inspection", "unit": "市教育局", "sector": "社会",
@@ -1530,11 +1529,19 @@ fn art_10_approval_after_the_start_is_no_approval() {
             None
         )]
     );
-    // D4: Thu 10-26, applied 10-20. (D5's status after a retroactive approval is not
-    // documented, so only its due date, the start day, is asserted.)
+    // D4: Thu 10-26, applied 10-20. D5: due on the start day (Mon 11-06); the approval on
+    // Wed 11-08 meets it late by 2 working days (11-07, 11-08).
     let m = matter(&r, "DC-RETRO");
     assert_eq!(m.obligations[0].status, on_time("2023-10-20"));
     assert_eq!(m.obligations[1].deadline.due(), d("2023-11-06"));
+    assert_eq!(
+        m.obligations[1].status,
+        duban::Status::MetLate {
+            on: d("2023-11-08"),
+            working_days_late: 2,
+            calendar_days_late: 2
+        }
+    );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -459,7 +459,26 @@ fn inspection<'a>(
     };
     let mut state = InspectionState::new(plan);
     let (mut applied_on, mut approved_on, mut started_on) = (None, None, None);
+    // An approval (or application) that comes after an unapproved start is late, not an
+    // input error: it still meets D5 (late), and the start stays a `no_approval` finding.
+    let (mut started_unapproved, mut late_approval) = (false, None);
     for (i, e) in events.iter().enumerate() {
+        if started_unapproved && e.event != EventName::Start {
+            match e.event {
+                EventName::Approve => late_approval = late_approval.or(Some(e.on)),
+                EventName::Apply => applied_on = applied_on.or(Some(e.on)),
+                EventName::Reject | EventName::File => {}
+                _ => {
+                    return Err(not_allowed(
+                        e,
+                        i,
+                        m.kind,
+                        "apply, approve, reject, file, start",
+                    ))
+                }
+            }
+            continue;
+        }
         let event = match e.event {
             EventName::Apply => InspectionEvent::Apply { on: e.on },
             EventName::Approve => InspectionEvent::Approve { on: e.on },
@@ -487,6 +506,7 @@ fn inspection<'a>(
                 ));
             }
             started_on = Some(e.on);
+            started_unapproved = true;
             state = InspectionState::CarriedOut {
                 on: e.on,
                 applied_on,
@@ -518,7 +538,7 @@ fn inspection<'a>(
     )?;
     let approval = obligation_report(
         Obligation::InspectionApproval { start },
-        approved_on,
+        approved_on.or(late_approval),
         policy,
         calendar,
         as_of,

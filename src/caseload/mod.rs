@@ -326,7 +326,8 @@ fn matter_parse_error(index: usize, raw: &[u8], e: &serde_json::Error) -> Proble
 /// - **Inspections (Art. 10)**: an inspection not in the annual plan has D4 (apply by the
 ///   7th working day before the start) and D5 (approved by the start day), counted from the
 ///   day it actually started, or from the planned `start` until it has. One that started is
-///   flagged `no_application`, `late_application` and/or `no_approval`.
+///   flagged `no_application`, `late_application` and/or `no_approval`; an approval that
+///   comes only after the start meets D5 late, and the start stays a `no_approval` finding.
 ///
 /// # Errors
 ///

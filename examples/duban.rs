@@ -26,7 +26,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use duban::{
     Calendar, CalendarBuilder, Caseload, Day, DayKind, Explanations, Language, MeetingKind,
-    Obligation, Policy, Quarter, YearMonth,
+    Obligation, Policy, ProvisionalCalendar, Quarter, YearMonth,
 };
 
 /// The longest range `calendar` prints: 100 years of days.
@@ -272,6 +272,7 @@ struct Ctx<'a> {
     args: &'a [String],
     notices: &'a [String],
     known_on: Option<NaiveDate>,
+    provisional: bool,
     opts: &'a CommandOptions,
 }
 
@@ -337,6 +338,25 @@ impl Ctx<'_> {
             cal = cal.as_known_on(date);
         }
         Ok(cal)
+    }
+
+    /// With `--provisional`: the calendar extended by the provisional years.
+    fn provisional(&self) -> Result<Option<ProvisionalCalendar>, CliError> {
+        if !self.provisional {
+            return Ok(None);
+        }
+        Ok(Some(self.calendar()?.with_provisional()?))
+    }
+
+    /// Refuses `--provisional` for a command whose answers could not say they are.
+    fn refuse_provisional(&self) -> Result<(), CliError> {
+        if self.provisional {
+            return Err(CliError::Usage(self.tr(
+                format!("--provisional 只适用于 calendar、day、add-workdays、workdays-between，不适用于 {}", self.command.name),
+                format!("--provisional applies to calendar, day, add-workdays and workdays-between, not to {}", self.command.name),
+            )));
+        }
+        Ok(())
     }
 
     /// A localized message.
@@ -470,6 +490,7 @@ struct Options {
     help: bool,
     notices: Vec<String>,
     known_on: Option<NaiveDate>,
+    provisional: bool,
     /// The options that only some commands accept.
     command: CommandOptions,
     /// The command and its arguments.
@@ -570,6 +591,7 @@ fn parse_options(args: &[String], lang: Language) -> Result<Options, CliError> {
         let command_option = COMMAND_OPTIONS.iter().find(|o| o.name == name);
         match name {
             "-h" | "--help" if inline.is_none() => opts.help = true,
+            "--provisional" if inline.is_none() => opts.provisional = true,
             _ if command_option.is_some_and(|o| o.value.is_none()) && inline.is_none() => {
                 opts.command.set(lang, name, None)?;
             }
@@ -674,6 +696,7 @@ fn run(args: &[String]) -> Result<String, CliError> {
         args: rest,
         notices: &opts.notices,
         known_on: opts.known_on,
+        provisional: opts.provisional,
         opts: &opts.command,
     };
     (command.run)(&ctx)
@@ -685,7 +708,7 @@ fn run(args: &[String]) -> Result<String, CliError> {
 /// `DATE<TAB>workday|restday<TAB>KIND<TAB>HOLIDAY|-<TAB>NOTICE|-`
 fn day_line(day: &Day<'_>) -> String {
     format!(
-        "{}\t{}\t{}\t{}\t{}\n",
+        "{}\t{}\t{}\t{}\t{}",
         day.date,
         if day.is_workday() {
             "workday"
@@ -698,28 +721,57 @@ fn day_line(day: &Day<'_>) -> String {
     )
 }
 
+/// With `--provisional`, every answer says whether it is: `confirmed` or `provisional`.
+fn mark(provisional: bool) -> &'static str {
+    if provisional {
+        "provisional"
+    } else {
+        "confirmed"
+    }
+}
+
 fn cmd_calendar(ctx: &Ctx) -> Result<String, CliError> {
     let [from, to] = ctx.args()?;
     let (from, to) = (ctx.date(0, from)?, ctx.date(1, to)?);
+    let too_long = || {
+        CliError::Failed(tr(
+            ctx.lang,
+            format!("日期范围 {from}..{to} 超过 100 年，请分段查询"),
+            format!("range {from}..{to} is longer than 100 years; ask for it in parts"),
+        ))
+    };
+    if let Some(cal) = ctx.provisional()? {
+        let days = cal.days(from, to)?;
+        if (to - from).num_days() >= MAX_RANGE_DAYS {
+            return Err(too_long());
+        }
+        return Ok(days
+            .map(|day| format!("{}\t{}\n", day_line(&day), mark(day.provisional)))
+            .collect());
+    }
     let cal = ctx.calendar()?;
     // `days` checks the order and the coverage of the whole range before yielding anything.
     let days = cal.days(from, to)?;
     if (to - from).num_days() >= MAX_RANGE_DAYS {
-        return Err(CliError::Failed(tr(
-            ctx.lang,
-            format!("日期范围 {from}..{to} 超过 100 年，请分段查询"),
-            format!("range {from}..{to} is longer than 100 years; ask for it in parts"),
-        )));
+        return Err(too_long());
     }
-    Ok(days.map(|day| day_line(&day)).collect())
+    Ok(days.map(|day| day_line(&day) + "\n").collect())
 }
 
 fn cmd_day(ctx: &Ctx) -> Result<String, CliError> {
     let [date] = ctx.args()?;
     let date = ctx.date(0, date)?;
+    if let Some(cal) = ctx.provisional()? {
+        let day = cal.day(date)?;
+        return Ok(format!(
+            "{}\t{}\n",
+            day_line(&day.value),
+            mark(day.provisional)
+        ));
+    }
     let cal = ctx.calendar()?;
     let day = cal.day(date)?;
-    Ok(day_line(&day))
+    Ok(day_line(&day) + "\n")
 }
 
 fn cmd_add_workdays(ctx: &Ctx) -> Result<String, CliError> {
@@ -740,6 +792,10 @@ fn cmd_add_workdays(ctx: &Ctx) -> Result<String, CliError> {
             ),
         })
     })?;
+    if let Some(cal) = ctx.provisional()? {
+        let r = cal.add_workdays(date, n)?;
+        return Ok(format!("{}\t{}\n", r.value, mark(r.provisional)));
+    }
     let cal = ctx.calendar()?;
     Ok(format!("{}\n", cal.add_workdays(date, n)?))
 }
@@ -747,6 +803,10 @@ fn cmd_add_workdays(ctx: &Ctx) -> Result<String, CliError> {
 fn cmd_workdays_between(ctx: &Ctx) -> Result<String, CliError> {
     let [a, b] = ctx.args()?;
     let (a, b) = (ctx.date(0, a)?, ctx.date(1, b)?);
+    if let Some(cal) = ctx.provisional()? {
+        let r = cal.workdays_between(a, b)?;
+        return Ok(format!("{}\t{}\n", r.value, mark(r.provisional)));
+    }
     let cal = ctx.calendar()?;
     Ok(format!("{}\n", cal.workdays_between(a, b)?))
 }
@@ -858,6 +918,7 @@ fn obligation_of(ctx: &Ctx, kind: &str, trigger: &str) -> Result<Obligation, Cli
 /// `due KIND TRIGGER`: the due date alone on the first line; with `--explain`, the
 /// explanation after it.
 fn cmd_due(ctx: &Ctx) -> Result<String, CliError> {
+    ctx.refuse_provisional()?;
     let [kind, trigger] = ctx.args()?;
     let obligation = obligation_of(ctx, kind, trigger)?;
     let policy = ctx.policy()?;
@@ -875,6 +936,7 @@ fn cmd_due(ctx: &Ctx) -> Result<String, CliError> {
 
 /// `check FILE|-`: the `duban-report/1` JSON, or a table.
 fn cmd_check(ctx: &Ctx) -> Result<String, CliError> {
+    ctx.refuse_provisional()?;
     let [path] = ctx.args()?;
     let format = ctx.format(&["json", "table"])?;
     let policy = ctx.policy()?;
@@ -905,6 +967,7 @@ fn cmd_check(ctx: &Ctx) -> Result<String, CliError> {
 
 /// `diff --policy A --policy B FILE|-`: what changes under B, as a table or JSON.
 fn cmd_diff(ctx: &Ctx) -> Result<String, CliError> {
+    ctx.refuse_provisional()?;
     let [path] = ctx.args()?;
     let format = ctx.format(&["table", "json"])?;
     let [a, b] = ctx.opts.policies.as_slice() else {
@@ -1069,6 +1132,9 @@ fn help(lang: Language) -> String {
              \x20 --lang zh|en      错误信息与说明的语言（默认 zh）\n\
              \x20 --notice FILE     加载一份节假日通知文件（下一年的通知、更正或地方调整），可重复\n\
              \x20 --known-on DATE   按 DATE 当日已公布的通知计算（审计用）\n\
+             \x20 --provisional     calendar、day、add-workdays、workdays-between：对尚无通知的 2027、\n\
+             \x20                   2028 年按《全国年节及纪念日放假办法》法定节假日暂定计算（不含调休、\n\
+             \x20                   补假），每个结果末列注明 confirmed（已确定）或 provisional（暂定）\n\
              \x20 -h, --help        显示本说明\n\n\
              日期格式为 YYYY-MM-DD。内置通知覆盖 {coverage}；超出已加载通知范围的日期\n\
              （或计算结果）一律报错，绝不按周末猜测：请用 --notice 加载新的通知。\n\
@@ -1089,6 +1155,10 @@ fn help(lang: Language) -> String {
              \x20 --notice FILE     load a holiday notice file (next year's notice, a correction,\n\
              \x20                   a local adjustment); repeatable\n\
              \x20 --known-on DATE   use only the notices published by DATE (for audits)\n\
+             \x20 --provisional     calendar, day, add-workdays, workdays-between: answer for 2027\n\
+             \x20                   and 2028, which have no notice yet, from the statutory holidays\n\
+             \x20                   alone (no make-up or substitute days); every result ends with a\n\
+             \x20                   column `confirmed` or `provisional`\n\
              \x20 -h, --help        this text\n\n\
              Dates are YYYY-MM-DD. The embedded notices cover {coverage}. A date (or a\n\
              result) outside the loaded notices is an error, never a guess: load the new\n\

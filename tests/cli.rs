@@ -476,3 +476,39 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(stderr, "");
     assert!(out.status.success(), "{:?}", out.status);
 }
+
+/// `--provisional`: 2027 is answered from the statutory holidays alone, and every answer
+/// says whether it is confirmed or provisional. Without the flag 2027 stays an error.
+#[test]
+fn provisional_answers_say_so() {
+    // 2026-12-30 (Wed) + 2: 12-31 (Thu, confirmed), then 2027-01-01 is 元旦, 01-02/03 a
+    // weekend, so Monday 2027-01-04.
+    assert_eq!(
+        ok(&["add-workdays", "2026-12-30", "2", "--provisional"]),
+        "2027-01-04\tprovisional\n"
+    );
+    // Inside the notices: the same answer as without the flag, marked confirmed.
+    assert_eq!(ok(&["add-workdays", "2026-09-30", "1"]), "2026-10-08\n");
+    assert_eq!(
+        ok(&["add-workdays", "2026-09-30", "1", "--provisional"]),
+        "2026-10-08\tconfirmed\n"
+    );
+    // 2027-02-08 is 正月初三 (2027-02-06 is 初一): a provisional statutory holiday.
+    let day = ok(&["day", "2027-02-08", "--provisional"]);
+    assert!(
+        day.starts_with("2027-02-08\trestday\tstatutory_holiday\t春节\t"),
+        "{day}"
+    );
+    assert!(day.ends_with("\tprovisional\n"), "{day}");
+    let lines = ok(&["calendar", "2026-12-31", "2027-01-01", "--provisional"]);
+    let marks: Vec<&str> = lines
+        .lines()
+        .map(|l| l.rsplit('\t').next().unwrap())
+        .collect();
+    assert_eq!(marks, ["confirmed", "provisional"]);
+    // Without the flag, and past the provisional years, still errors.
+    fails_with(1, &["day", "2027-02-08"]);
+    fails_with(1, &["day", "2029-01-02", "--provisional"]);
+    // Commands whose answers could not carry the mark refuse the flag.
+    fails_with(2, &["due", "monthly-report", "2027-01", "--provisional"]);
+}

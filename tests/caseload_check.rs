@@ -1484,24 +1484,15 @@ fn art_10_approval_on_the_start_day_and_a_start_in_a_holiday() {
 
 #[test]
 fn art_10_rejected_inspection_that_never_starts() {
-    // Applied 10-20, rejected 10-25, planned for Mon 11-06, never started. By the documented
-    // rule D4 and D5 count from the planned start until it has started: D4 Thu 10-26 (met
-    // 10-20); D5 the start day 11-06, never approved, so overdue since 11-07 (wd 4, cd 4),
-    // although a rejected inspection may not be carried out at all. No violation: it did
-    // not start.
+    // Applied 10-20, rejected 10-25, planned for Mon 11-06, never started. D4 counts from
+    // the planned start: Thu 10-26 (met 10-20). A rejected inspection may not be carried out
+    // at all, so no approval (D5) is due any more. No violation: it did not start.
     let json = doc(r#"
       {"id": "DC-REJ", "kind": "inspection", "unit": "市商务局", "sector": "经济",
        "start": "2023-11-06", "annual_plan": "not_listed",
        "events": [{"event": "apply", "on": "2023-10-20"}, {"event": "reject", "on": "2023-10-25"}]}"#);
     let r = run_clean(&json, "2023-11-10");
-    assert_obligations(
-        &r,
-        "DC-REJ",
-        &[
-            ("D4", "2023-10-26", on_time("2023-10-20")),
-            ("D5", "2023-11-06", overdue("2023-11-07", 4, 4)),
-        ],
-    );
+    assert_obligations(&r, "DC-REJ", &[("D4", "2023-10-26", on_time("2023-10-20"))]);
     assert_eq!(matter(&r, "DC-REJ").state, "rejected");
     assert!(r.inspection_violations.is_empty());
 }

@@ -564,7 +564,14 @@ fn inspection<'a>(
             flag(ViolationKind::NoApproval);
         }
     }
-    checked.report.obligations = vec![application, approval];
+    // A rejected inspection that has not started may not be carried out at all: no approval
+    // is due any more, only the application remains on record.
+    let rejected = matches!(state, InspectionState::Rejected { .. });
+    checked.report.obligations = if rejected {
+        vec![application]
+    } else {
+        vec![application, approval]
+    };
     Ok(())
 }
 

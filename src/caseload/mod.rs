@@ -328,6 +328,7 @@ fn matter_parse_error(index: usize, raw: &[u8], e: &serde_json::Error) -> Proble
 ///   day it actually started, or from the planned `start` until it has. One that started is
 ///   flagged `no_application`, `late_application` and/or `no_approval`; an approval that
 ///   comes only after the start meets D5 late, and the start stays a `no_approval` finding.
+///   A rejected inspection that has not started has D4 only: no approval is due any more.
 ///
 /// # Errors
 ///

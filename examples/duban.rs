@@ -962,7 +962,9 @@ fn cmd_check(ctx: &Ctx) -> Result<String, CliError> {
             ))
         })?;
     out.push(b'\n');
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    // serde_json writes UTF-8; take the buffer as it is rather than copying it.
+    Ok(String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// `diff --policy A --policy B FILE|-`: what changes under B, as a table or JSON.

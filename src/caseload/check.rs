@@ -300,7 +300,13 @@ fn check_matter<'a>(
                 };
                 state = state.apply(&event).map_err(|err| at_event(err, i))?;
             }
-            checked.report.state = state.name();
+            checked.report.set_state(
+                state.name(),
+                [
+                    state.label(Language::Chinese),
+                    state.label(Language::English),
+                ],
+            );
         }
     }
     Ok(checked)
@@ -372,7 +378,13 @@ fn progress_report<'a>(
             }
         }
     }
-    checked.report.state = state.name();
+    checked.report.set_state(
+        state.name(),
+        [
+            state.label(Language::Chinese),
+            state.label(Language::English),
+        ],
+    );
     let met_on = state.credited_submission(policy.parameters.supplement_credit.value);
     // One obligation: allocate exactly that (a default Vec would reserve four).
     checked.report.obligations = vec![obligation_report(o, met_on, policy, calendar, as_of)?];
@@ -523,7 +535,13 @@ fn inspection<'a>(
             _ => {}
         }
     }
-    checked.report.state = state.name();
+    checked.report.set_state(
+        state.name(),
+        [
+            state.label(Language::Chinese),
+            state.label(Language::English),
+        ],
+    );
     if listing == PlanListing::Listed {
         return Ok(());
     }
@@ -623,7 +641,13 @@ fn accountability<'a>(
             _ => {}
         }
     }
-    checked.report.state = state.name();
+    checked.report.set_state(
+        state.name(),
+        [
+            state.label(Language::Chinese),
+            state.label(Language::English),
+        ],
+    );
     if let Some(interview) = interview {
         checked.report.obligations = vec![obligation_report(
             Obligation::RectificationPlan { interview },

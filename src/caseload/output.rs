@@ -212,7 +212,7 @@ impl CheckReport {
                     "-".into(),
                     "-".into(),
                     "-".into(),
-                    m.state.into(),
+                    m.state_label(language).into(),
                 ]);
             }
             for o in &m.obligations {

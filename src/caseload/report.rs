@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::input::{MatterInput, MatterKind};
-use crate::{Calendar, Deadline, Policy, Quarter, Remedy, ReturnReason, Status};
+use crate::{Calendar, Deadline, Language, Policy, Quarter, Remedy, ReturnReason, Status};
 
 /// The version tag of the report format.
 ///
@@ -74,6 +74,7 @@ pub struct MatterReport {
     pub state: &'static str,
     /// Its obligations (none for an escalation or a planned inspection).
     pub obligations: Vec<ObligationReport>,
+    state_labels: [&'static str; 2],
 }
 
 impl MatterReport {
@@ -85,6 +86,32 @@ impl MatterReport {
             sector: m.sector.clone(),
             state: "",
             obligations: Vec::new(),
+            state_labels: ["", ""],
+        }
+    }
+
+    pub(crate) fn set_state(&mut self, name: &'static str, labels: [&'static str; 2]) {
+        self.state = name;
+        self.state_labels = labels;
+    }
+
+    /// The workflow state for a reader.
+    ///
+    /// ```
+    /// use duban::{Calendar, Caseload, Language, Policy};
+    /// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+    ///   {"id": "TJ-1", "kind": "escalation", "unit": "u", "events": [
+    ///     {"event": "request_escalation", "on": "2023-10-10", "grounds": ["hard_to_coordinate", "ineffective_after_urging"]},
+    ///     {"event": "approve", "on": "2023-10-12"}]}]}"#)?;
+    /// let r = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
+    /// assert_eq!(r.matters[0].state, "escalated");
+    /// assert!(!r.matters[0].state_label(Language::Chinese).is_empty());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn state_label(&self, language: Language) -> &'static str {
+        match language {
+            Language::Chinese => self.state_labels[0],
+            Language::English => self.state_labels[1],
         }
     }
 }

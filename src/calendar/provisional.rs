@@ -535,16 +535,7 @@ impl ProvisionalCalendar {
     /// ```
     pub fn last_workday_of_year(&self, year: i32) -> Result<Provisional<NaiveDate>> {
         let value = self.extended.last_workday_of_year(year)?;
-        let (Some(first), Some(last)) = (
-            NaiveDate::from_ymd_opt(year, 1, 1),
-            NaiveDate::from_ymd_opt(year, 12, 31),
-        ) else {
-            // Unreachable: the year was valid for the calendar. Cautious side.
-            return Ok(Provisional {
-                value,
-                provisional: true,
-            });
-        };
-        Ok(self.flag(value, first, last))
+        let year = crate::Period::Year(year);
+        Ok(self.flag(value, year.first_day(), year.last_day()))
     }
 }

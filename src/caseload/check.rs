@@ -452,6 +452,9 @@ fn deficiencies(m: &MatterInput, submission: &EventInput) -> Option<ReturnRequir
     })
 }
 
+/// The events of an inspection, as error messages list them.
+const INSPECTION_EVENTS: &str = "apply, approve, reject, file, start";
+
 /// Art. 10: D4 and D5 for an inspection not in the annual plan, and the violations.
 fn inspection<'a>(
     checked: &mut Checked<'a>,
@@ -480,14 +483,7 @@ fn inspection<'a>(
                 EventName::Approve => late_approval = late_approval.or(Some(e.on)),
                 EventName::Apply => applied_on = applied_on.or(Some(e.on)),
                 EventName::Reject | EventName::File => {}
-                _ => {
-                    return Err(not_allowed(
-                        e,
-                        i,
-                        m.kind,
-                        "apply, approve, reject, file, start",
-                    ))
-                }
+                _ => return Err(not_allowed(e, i, m.kind, INSPECTION_EVENTS)),
             }
             continue;
         }
@@ -497,14 +493,7 @@ fn inspection<'a>(
             EventName::Reject => InspectionEvent::Reject { on: e.on },
             EventName::File => InspectionEvent::File { on: e.on },
             EventName::Start => InspectionEvent::Start { on: e.on },
-            _ => {
-                return Err(not_allowed(
-                    e,
-                    i,
-                    m.kind,
-                    "apply, approve, reject, file, start",
-                ))
-            }
+            _ => return Err(not_allowed(e, i, m.kind, INSPECTION_EVENTS)),
         };
         if e.event == EventName::Start && !state.may_start() && listing == PlanListing::NotListed {
             // Carried out without approval: a finding, not an input error.

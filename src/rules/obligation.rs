@@ -844,20 +844,16 @@ impl Deadline {
             ));
         }
         lines.push(self.rule_text(policy, language));
+        let parameters = policy.parameters_json();
         for name in kind.parameters() {
             lines.push(format!(
                 "{}{}",
                 language.pick("政策参数：", "Policy parameter: "),
-                policy.describe(name, language)
+                Policy::describe(&parameters, name, language)
             ));
         }
         // The quote is the law's text; say so when the policy departs from it.
-        let departures: Vec<String> = Policy::ankang_2020()
-            .changes(policy)
-            .into_iter()
-            .filter(|c| kind.parameters().contains(&c.parameter.as_str()))
-            .map(|c| c.parameter)
-            .collect();
+        let departures = Policy::departs(&parameters, kind.parameters());
         if !departures.is_empty() {
             lines.push(if zh {
                 format!(

@@ -1,6 +1,8 @@
 //! The versioned policy: every number and reading of the regulation as a parameter with
 //! its article and the date from which it holds.
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -551,14 +553,7 @@ impl Policy {
         if let (Value::Object(a), Value::Object(b)) = (a, b) {
             for (name, before) in &a {
                 let after = b.get(name).cloned().unwrap_or(Value::Null);
-                let strip = |v: &Value| {
-                    let mut v = v.clone();
-                    if let Value::Object(m) = &mut v {
-                        m.remove("note");
-                    }
-                    v
-                };
-                if strip(before) != strip(&after) {
+                if !same_parameter(before, &after) {
                     out.push(ParameterChange {
                         parameter: name.clone(),
                         before: before.clone(),
@@ -570,13 +565,31 @@ impl Policy {
         out
     }
 
+    /// The parameters as JSON, for [`Policy::describe`] and [`Policy::departs`]: serialise
+    /// once per explanation, not once per line.
+    pub(crate) fn parameters_json(&self) -> Value {
+        serde_json::to_value(&self.parameters).unwrap_or(Value::Null)
+    }
+
+    /// Which of `names` differ (value, article or date) from 安政办发〔2020〕1号's, given
+    /// this policy's [`Policy::parameters_json`].
+    pub(crate) fn departs(parameters: &Value, names: &[&str]) -> Vec<String> {
+        static BUILTIN: OnceLock<Value> = OnceLock::new();
+        let builtin = BUILTIN.get_or_init(|| Policy::ankang_2020().parameters_json());
+        names
+            .iter()
+            .filter(|name| {
+                let (ours, law) = (parameters.get(**name), builtin.get(**name));
+                !same_parameter(ours.unwrap_or(&Value::Null), law.unwrap_or(&Value::Null))
+            })
+            .map(|name| (*name).to_owned())
+            .collect()
+    }
+
     /// A one-line description of a parameter's value for explanations, e.g.
     /// `meeting_follow_up_period = 30 (第九条第一款, 自 2020-01-06)`.
-    pub(crate) fn describe(&self, name: &str, language: Language) -> String {
-        let value = serde_json::to_value(&self.parameters)
-            .ok()
-            .and_then(|v| v.get(name).cloned())
-            .unwrap_or(Value::Null);
+    pub(crate) fn describe(parameters: &Value, name: &str, language: Language) -> String {
+        let value = parameters.get(name).cloned().unwrap_or(Value::Null);
         let shown = value
             .get("value")
             .map(|v| v.to_string())
@@ -591,4 +604,16 @@ impl Policy {
             Language::English => format!("{name} = {shown} ({cite}, from {since})"),
         }
     }
+}
+
+/// Two parameters (as JSON) are the same when all but their free-text `note` agree.
+fn same_parameter(a: &Value, b: &Value) -> bool {
+    let strip = |v: &Value| {
+        let mut v = v.clone();
+        if let Value::Object(m) = &mut v {
+            m.remove("note");
+        }
+        v
+    };
+    strip(a) == strip(b)
 }

@@ -7,7 +7,7 @@
 //! `N` matters of every kind (see `examples/support/generate.rs`), as of 2025-12-01;
 //! `SEED` (default 1) makes other documents of the same shape. The same arguments always
 //! give the same bytes. Check the result with
-//! `cargo run --release --example duban -- check caseload.json --no-explain`.
+//! `cargo run --release -p duban-cli -- check caseload.json --no-explain`.
 
 #[path = "support/generate.rs"]
 mod generate;

@@ -20,7 +20,7 @@ const POLICY_EXCLUSIVE: &str = "examples/data/policy-exclusive-qian.json";
 
 /// A path under the crate's root, so that the tests do not depend on the working directory.
 fn data(path: &str) -> String {
-    format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))
+    format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"))
 }
 
 /// `due KIND TRIGGER [extra...]`, which must succeed; returns the first line, after

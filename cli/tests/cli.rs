@@ -1,4 +1,4 @@
-//! Runs the compiled `duban` example (examples/duban.rs) as a user or a shell script would.
+//! Runs the compiled `duban` binary (cli/src/main.rs) as a user or a shell script would.
 //!
 //! Every failing call must give exactly one line on stderr, nothing on stdout, a non-zero
 //! exit status, and no panic. Expected dates come from the State Council notices in

@@ -1,4 +1,4 @@
-//! Running the compiled `duban` example (examples/duban.rs) from the command-line tests
+//! Running the compiled `duban` binary (cli/src/main.rs) from the command-line tests
 //! (`tests/cli.rs`, `tests/cli_rules.rs`), with checks shared by every call: a failing call
 //! gives exactly one line on stderr, nothing on stdout, exit status 1 or 2, and no panic.
 //! `#[track_caller]` makes a failure point at the test line that called the helper.
@@ -8,51 +8,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
 
-/// The example binary: `target/<profile>/examples/duban`, beside this test's `deps/`.
-///
-/// `cargo test` builds the examples before it runs the tests; `cargo test --test cli` does
-/// not, so the binary is (re)built here once, which is a no-op when it is up to date.
+/// The `duban` binary of this package, built by cargo before the tests run.
 pub fn bin() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let exe = std::env::current_exe().expect("path of the test binary");
-        let profile_dir = exe
-            .parent()
-            .and_then(Path::parent)
-            .expect("the test binary lives in target/<profile>/deps");
-        let bin = profile_dir
-            .join("examples")
-            .join(format!("duban{}", std::env::consts::EXE_SUFFIX));
-        if let (Some(cargo), Some(target_dir), Some(profile)) = (
-            std::env::var_os("CARGO"),
-            profile_dir.parent(),
-            profile_dir.file_name().and_then(|p| p.to_str()),
-        ) {
-            let mut build = Command::new(cargo);
-            build
-                .args(["build", "--quiet", "--example", "duban", "--manifest-path"])
-                .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-                .arg("--target-dir")
-                .arg(target_dir);
-            if profile != "debug" {
-                build.args(["--profile", profile]);
-            }
-            let out = build.output().expect("run cargo build --example duban");
-            assert!(
-                out.status.success(),
-                "cargo build --example duban failed:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
-        assert!(
-            bin.exists(),
-            "{} not found: run `cargo build --example duban` or `cargo test`",
-            bin.display()
-        );
-        bin
-    })
+    Path::new(env!("CARGO_BIN_EXE_duban"))
 }
 
 pub fn run(args: &[&str]) -> Output {
@@ -60,7 +19,7 @@ pub fn run(args: &[&str]) -> Output {
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .expect("run the duban example")
+        .expect("run the duban binary")
 }
 
 /// Runs the example with `input` on its stdin.
@@ -71,14 +30,12 @@ pub fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn the duban example");
+        .expect("spawn the duban binary");
     let mut stdin = child.stdin.take().expect("piped stdin");
     // The example may stop reading early (a usage error): a broken pipe is not a failure.
     let _ = stdin.write_all(input);
     drop(stdin);
-    child
-        .wait_with_output()
-        .expect("wait for the duban example")
+    child.wait_with_output().expect("wait for the duban binary")
 }
 
 pub fn text(bytes: &[u8]) -> String {

@@ -2,12 +2,12 @@
 //! 安政办发〔2020〕1号, from the command line, for people and shell scripts.
 //!
 //! ```text
-//! cargo run --example duban -- calendar 2026-09-20 2026-10-12
-//! cargo run --example duban -- --lang en add-workdays 2023-09-20 30
-//! cargo run --example duban -- due meeting-follow-up 2023-09-20 --explain
-//! cargo run --example duban -- check examples/data/caseload.json --format table
-//! cargo run --example duban -- diff --policy builtin --policy FILE examples/data/caseload.json
-//! cargo run --example duban -- --help
+//! cargo run -p duban-cli -- calendar 2026-09-20 2026-10-12
+//! cargo run -p duban-cli -- --lang en add-workdays 2023-09-20 30
+//! cargo run -p duban-cli -- due meeting-follow-up 2023-09-20 --explain
+//! cargo run -p duban-cli -- check examples/data/caseload.json --format table
+//! cargo run -p duban-cli -- diff --policy builtin --policy FILE examples/data/caseload.json
+//! cargo run -p duban-cli -- --help
 //! ```
 //!
 //! Results go to stdout. An error is one line on stderr and a non-zero exit status: 2 for a

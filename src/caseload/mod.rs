@@ -21,12 +21,12 @@ mod whatif;
 
 use chrono::NaiveDate;
 
-pub use input::{ItemCategory, MatterKind, Progress, CASELOAD_SCHEMA};
+pub use input::{ItemCategory, MatterKind, Progress, UnitKind, CASELOAD_SCHEMA};
 pub use output::Explanations;
 pub use report::{
-    CheckReport, InputError, InspectionViolation, ItemRef, LateUnit, MatterReport,
-    ObligationReport, QuarterBands, ReturnFinding, ReturnRequired, Summary, ViolationKind,
-    REPORT_SCHEMA,
+    CheckReport, Finding, FindingKind, InputError, InspectionViolation, ItemRef, LateUnit,
+    MatterReport, ObligationReport, QuarterBands, ReturnFinding, ReturnRequired, Summary,
+    SummaryEntry, ViolationKind, YearEndGathering, REPORT_SCHEMA,
 };
 pub use whatif::{Difference, UnitDifference, WhatIf};
 
@@ -85,6 +85,8 @@ const KNOWN_EVENTS: &[&str] = &[
     "refer",
     "request_escalation",
     "decline",
+    "urge",
+    "report_interview_result",
 ];
 
 fn caseload_error(zh: String, en: String) -> Error {

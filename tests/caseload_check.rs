@@ -182,7 +182,7 @@ fn return_rows(report: &CheckReport) -> Vec<ReturnRow> {
                 r.matter.to_string(),
                 r.unit.to_string(),
                 r.submitted_on,
-                r.remedy,
+                r.suggested_remedy,
                 r.findings
                     .iter()
                     .map(|f| (f.reason, f.item.to_string()))
@@ -212,7 +212,7 @@ type ViolationRow = (
     String,
     String,
     ViolationKind,
-    NaiveDate,
+    Option<NaiveDate>,
     Option<NaiveDate>,
     NaiveDate,
     Option<NaiveDate>,
@@ -249,7 +249,7 @@ fn violation(
         matter.to_owned(),
         unit.to_owned(),
         kind,
-        d(started_on),
+        Some(d(started_on)),
         applied_on.map(d),
         d(application_due),
         approved_on.map(d),

@@ -725,7 +725,29 @@ impl AccountabilityState {
                 self.last_event_on(),
                 event.on(),
             )?;
-            let next = case.apply(event)?;
+            let next = case.apply(event).map_err(|inner| {
+                let rewrap = match inner.kind() {
+                    crate::ErrorKind::IllegalTransition => Flow::illegal,
+                    crate::ErrorKind::InvalidInput => Flow::invalid,
+                    _ => return inner,
+                };
+                {
+                    rewrap(
+                        FLOW,
+                        self.named(),
+                        event.named(),
+                        event.on(),
+                        &format!(
+                            "移送之外的督办流程不允许：{}",
+                            inner.message(Language::Chinese)
+                        ),
+                        &format!(
+                            "the workflow going on beside the referral does not allow it: {}",
+                            inner.message(Language::English)
+                        ),
+                    )
+                }
+            })?;
             return Ok(S::Referred {
                 on: *on,
                 case: Box::new(next),
@@ -827,7 +849,8 @@ impl AccountabilityState {
                 },
                 E::ProposeInterview { on },
             ) => {
-                if on < rectify_by {
+                // An event out of order is refused as such below.
+                if on >= s && on < rectify_by {
                     return illegal(
                         &format!(
                             "整改期限{rectify_by}未到：约谈只适用于经重点督办仍不整改或整改不力的单位"
@@ -942,7 +965,8 @@ impl AccountabilityState {
                 },
                 E::GradePoor { on },
             ) => {
-                if on <= interview {
+                let in_order = self.last_event_on().map_or(true, |last| *on >= last);
+                if in_order && on <= interview {
                     return illegal(
                         &format!(
                             "约谈（{interview}）之后须待书面整改方案期限届满仍无明显进展，方可认定为“较差”等次"

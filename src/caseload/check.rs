@@ -359,6 +359,9 @@ fn check_matter<'a>(
         }
         MatterKind::Evaluation => {
             m.year.ok_or_else(|| missing("year", m.kind))?;
+            if let Some(e) = m.events.first() {
+                return Err(not_allowed(e, 0, m.kind, "-"));
+            }
             let grade = m.grade.ok_or_else(|| missing("grade", m.kind))?;
             checked.commended = grade == Grade::Excellent;
             checked.report.set_state(

@@ -268,12 +268,20 @@ fn art_12_3_what_if_key_supervision_threshold_two() {
     let a = Policy::ankang_2020();
     let mut b = a.clone();
     b.parameters.late_reports_for_key_supervision.value = 2;
-    let w = compare(LATE_UNITS, &a, &b, "2023-11-10");
+    // The late ledger JD-JT is a section's (Art. 7), never a trigger; add a late monthly
+    // report of 市交通运输局: 2023-09 due Thu 09-28, submitted Mon 10-09 (3 working days late).
+    let json = LATE_UNITS.replacen(
+        r#""matters": ["#,
+        r#""matters": [{"id": "YB-JT-09", "kind": "monthly_report", "unit": "市交通运输局", "sector": "城建",
+            "month": "2023-09", "events": [{"event": "submit", "on": "2023-10-09"}]},"#,
+        1,
+    );
+    let w = compare(&json, &a, &b, "2023-11-10");
     assert_eq!(changed(&w), ["late_reports_for_key_supervision"]);
     // No due date or status depends on the threshold.
     assert!(w.differences.is_empty());
-    assert_eq!(w.matters_compared, 9);
-    // 市交通运输局 has 1 late report (JD-JT): a trigger at 1, not at 2. 市财政局 has 2
+    assert_eq!(w.matters_compared, 10);
+    // 市交通运输局 has 1 late report (YB-JT-09): a trigger at 1, not at 2. 市财政局 has 2
     // (YB-CZ-09, HY-CZ): a trigger under both, so not listed.
     assert_eq!(
         unit_rows(&w),

@@ -105,6 +105,7 @@ impl MatterReport {
     /// use duban::{Calendar, Caseload, Language, Policy};
     /// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
     ///   {"id": "TJ-1", "kind": "escalation", "unit": "u", "events": [
+    ///     {"event": "urge", "on": "2023-10-08"},
     ///     {"event": "request_escalation", "on": "2023-10-10", "grounds": ["hard_to_coordinate", "ineffective_after_urging"]},
     ///     {"event": "approve", "on": "2023-10-12"}]}]}"#)?;
     /// let r = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
@@ -132,8 +133,11 @@ impl MatterReport {
 ///    "annual_plan": "not_listed", "events": [{"event": "start", "on": "2023-11-06"}]},
 ///   {"id": "bad", "kind": "monthly_report", "unit": "u"}]}"#)?;
 /// let report = duban::check(&c, &Policy::ankang_2020(), &Calendar::china(), duban::parse_date("2023-11-10")?)?;
-/// assert_eq!(&*report.late_units[0].unit, "一科");
-/// assert_eq!(report.late_units[0].late_reports, 1);
+/// // A quarterly ledger's unit is an office section: reported apart, no key supervision.
+/// assert!(report.late_units.is_empty());
+/// assert_eq!(&*report.late_sections[0].unit, "一科");
+/// assert_eq!(report.late_sections[0].late_reports, 1);
+/// assert!(!report.late_sections[0].key_supervision_trigger);
 /// # Ok::<(), duban::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -334,7 +334,8 @@ pub struct SkippedBreak {
 /// let d = Obligation::InspectionApplication { start: parse_date("2023-10-16")? }
 ///     .deadline(&Policy::ankang_2020(), &Calendar::china())?;
 /// assert_eq!(d.due(), parse_date("2023-10-07")?); // a make-up Saturday
-/// assert_eq!(d.earliest(), d.due());
+/// // 7 clear working days between the application and the start would need 2023-09-28.
+/// assert_eq!(d.earliest(), parse_date("2023-09-28")?);
 /// # Ok::<(), duban::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

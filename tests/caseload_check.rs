@@ -928,17 +928,29 @@ fn art_9_2_supplement_deadline_under_a_policy() {
     assert_eq!(
         late_rows(&r),
         [
-            row("市交通运输局", 3, true, &["YB-REDO", "YB-RET-REDO", "YB-RET-SUPP"]),
+            row(
+                "市交通运输局",
+                3,
+                true,
+                &["YB-REDO", "YB-RET-REDO", "YB-RET-SUPP"]
+            ),
             row("市商务局", 1, true, &["YB-SUPP-LATE"]),
         ]
     );
     // The parameter round-trips through a policy file.
-    let file = Policy::from_json(r#"{"id": "supplement-3", "in_force_from": "2020-01-06",
-        "parameters": {"supplement_period": {"value": 3}}}"#)
+    let file = Policy::from_json(
+        r#"{"id": "supplement-3", "in_force_from": "2020-01-06",
+        "parameters": {"supplement_period": {"value": 3}}}"#,
+    )
     .unwrap();
-    assert_eq!(file.parameters.supplement_period.value, Some(duban::WorkingDays(3)));
-    assert!(Policy::from_json(r#"{"id": "x", "in_force_from": "2020-01-06",
-        "parameters": {"supplement_period": {"value": 0}}}"#)
+    assert_eq!(
+        file.parameters.supplement_period.value,
+        Some(duban::WorkingDays(3))
+    );
+    assert!(Policy::from_json(
+        r#"{"id": "x", "in_force_from": "2020-01-06",
+        "parameters": {"supplement_period": {"value": 0}}}"#
+    )
     .is_err());
 }
 
@@ -1165,7 +1177,13 @@ fn art_12_3_late_units_default_threshold() {
     let sections: Vec<_> = r
         .late_sections
         .iter()
-        .map(|u| (u.unit.to_string(), u.late_reports, u.key_supervision_trigger))
+        .map(|u| {
+            (
+                u.unit.to_string(),
+                u.late_reports,
+                u.key_supervision_trigger,
+            )
+        })
         .collect();
     assert_eq!(sections, [("市交通运输局".to_owned(), 1, false)]);
     // 9 matters, 10 obligations: pending 1 (HY-JY); overdue 6 (HY-CZ, JD-JT, DC-JT ×2,

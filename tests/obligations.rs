@@ -864,8 +864,14 @@ fn art_10_application_due_before_the_regulation_took_effect_is_marked() {
     );
     assert!(dl.before_in_force());
     let (zh, en) = explained(&dl, &policy());
-    assert_contains(&zh, &["截止日期早于安政办发〔2020〕1号的施行日期2020-01-06"]);
-    assert_contains(&en, &["before 安政办发〔2020〕1号 came into force on 2020-01-06"]);
+    assert_contains(
+        &zh,
+        &["截止日期早于安政办发〔2020〕1号的施行日期2020-01-06"],
+    );
+    assert_contains(
+        &en,
+        &["before 安政办发〔2020〕1号 came into force on 2020-01-06"],
+    );
     let json = serde_json::to_value(dl).unwrap();
     assert_eq!(json["before_in_force"], true);
     // Under the counted reading the due date is 01-06 itself: not before it.

@@ -1069,7 +1069,14 @@ fn art_4_declined_escalation_may_be_requested_again() {
     );
     assert_eq!(
         names,
-        ["open", "urged", "requested", "declined", "requested", "escalated"]
+        [
+            "open",
+            "urged",
+            "requested",
+            "declined",
+            "requested",
+            "escalated"
+        ]
     );
     assert_eq!(
         last,
@@ -1104,7 +1111,10 @@ fn art_4_request_needs_a_recorded_urging() {
         grounds: grounds(),
     };
     let err = illegal(EscalationState::new().apply(&request));
-    says(&err, "cannot request_escalation on 2024-05-06 in state open");
+    says(
+        &err,
+        "cannot request_escalation on 2024-05-06 in state open",
+    );
     says(&err, "has not been urged");
     says_zh(&err, "尚未催办");
 }
@@ -1142,7 +1152,10 @@ fn art_4_grounds_under_each_reading() {
         assert_eq!(b.is_ok(), every, "{grounds:?}");
         if let Err(err) = b {
             if grounds.contains(&IneffectiveAfterUrging) {
-                says(&err, "all of wide_reaching, overall, comprehensive, hard_to_coordinate");
+                says(
+                    &err,
+                    "all of wide_reaching, overall, comprehensive, hard_to_coordinate",
+                );
                 says_zh(&err, "全部四项");
             }
         }
@@ -1666,7 +1679,10 @@ fn art_12_3_interview_after_the_deadline_poor_after_the_interview_referral_along
             on: d("2023-09-28"),
         })
         .unwrap();
-    assert_eq!(reported.interview_result_reported_on(), Some(d("2023-09-28")));
+    assert_eq!(
+        reported.interview_result_reported_on(),
+        Some(d("2023-09-28"))
+    );
     let err = illegal(reported.apply(&E::ReportInterviewResult {
         on: d("2023-09-29"),
     }));

@@ -744,7 +744,10 @@ fn check_writes_a_report_of_the_example_caseload() {
             .collect()
     };
     assert_eq!(names("late_units"), [("市财政局".to_owned(), true)]);
-    assert_eq!(names("late_sections"), [("市政府办公室二科".to_owned(), false)]);
+    assert_eq!(
+        names("late_sections"),
+        [("市政府办公室二科".to_owned(), false)]
+    );
     // Returns (Art. 9): HY-2023-042 leaves item 3 out, item 1 (a project) has no physical
     // progress, item 2 (completed) no evidence; JD-2023-Q3-2 leaves E out.
     let returns: Vec<&str> = report["returns"]
@@ -936,9 +939,15 @@ fn check_as_a_table() {
             .starts_with("17 个事项（已检查 17，错误 0）"),
         "{zh}"
     );
-    assert!(zh.contains("退回补办中（2023-11-02 退回，未设补办期限）"), "{zh}");
+    assert!(
+        zh.contains("退回补办中（2023-11-02 退回，未设补办期限）"),
+        "{zh}"
+    );
     assert!(zh.contains("  通报表扬: 市教育局 (PJ-2023-JY)\n"), "{zh}");
-    assert!(zh.contains("2023-10-09约谈的结果尚未报市政府主要领导"), "{zh}");
+    assert!(
+        zh.contains("2023-10-09约谈的结果尚未报市政府主要领导"),
+        "{zh}"
+    );
 }
 
 #[test]

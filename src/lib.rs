@@ -44,6 +44,7 @@ struct ReadmeDoctests;
 mod calendar;
 mod caseload;
 mod error;
+mod json_text;
 mod language;
 mod period;
 mod rules;
@@ -52,7 +53,7 @@ pub use calendar::{
     Calendar, CalendarBuilder, Day, DayKind, HolidayBreak, Notice, Provisional,
     ProvisionalCalendar, Scope, WorkdayOrder,
 };
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Position, Result};
 pub use language::Language;
 pub use period::{parse_date, Quarter, YearMonth};
 pub use rules::{

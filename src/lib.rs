@@ -41,6 +41,13 @@ pub mod design {}
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+/// This library's version, as Cargo.toml gives it.
+///
+/// ```
+/// assert!(duban::VERSION.starts_with("0."));
+/// ```
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 mod calendar;
 mod caseload;
 mod error;

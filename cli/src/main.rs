@@ -501,12 +501,17 @@ impl Ctx<'_> {
     }
 
     /// The day to check on: `--as-of`, else the document's `as_of`.
-    fn as_of(&self, caseload: &Caseload) -> Result<NaiveDate, CliError> {
+    fn as_of(&self, caseload: &Caseload, path: &str) -> Result<NaiveDate, CliError> {
         // A document error, like every other problem with the caseload (exit status 1).
         self.opts.as_of.or(caseload.as_of()).ok_or_else(|| {
+            let name = if path == "-" {
+                self.tr("标准输入".into(), "stdin".into())
+            } else {
+                path.to_owned()
+            };
             CliError::Failed(self.tr(
-                "事项清单没有 as_of 字段，请用 --as-of DATE 指定检查日期".into(),
-                "the caseload has no as_of: give the day to check on with --as-of DATE".into(),
+                format!("{name}：事项清单没有“as_of”字段，请用 --as-of DATE 指定检查日期"),
+                format!("{name}: the caseload has no `as_of`: give the day to check on with --as-of DATE"),
             ))
         })
     }
@@ -1012,7 +1017,7 @@ fn cmd_check(ctx: &Ctx) -> Result<Output, CliError> {
     let format = ctx.format(&["json", "table"])?;
     let policy = ctx.policy()?;
     let caseload = ctx.caseload(path)?;
-    let as_of = ctx.as_of(&caseload)?;
+    let as_of = ctx.as_of(&caseload, path)?;
     let cal = ctx.calendar()?;
     let report = duban::check(&caseload, &policy, &cal, as_of)?;
     // The caseload and the report are dropped with the process: freeing a million
@@ -1057,7 +1062,7 @@ fn cmd_diff(ctx: &Ctx) -> Result<String, CliError> {
     };
     let (a, b) = (ctx.load_policy(a)?, ctx.load_policy(b)?);
     let caseload = ctx.caseload(path)?;
-    let as_of = ctx.as_of(&caseload)?;
+    let as_of = ctx.as_of(&caseload, path)?;
     let cal = ctx.calendar()?;
     let diff = duban::what_if(&caseload, &a, &b, &cal, as_of)?;
     if format == "table" {

@@ -29,7 +29,7 @@ pub(crate) fn translate(e: &serde_json::Error) -> (String, String) {
     if let Some((zh, en)) = message.split_once(LANGUAGE_SEPARATOR) {
         return (zh.to_owned(), en.to_owned());
     }
-    let en = message.to_owned();
+    let en = without_type_names(message);
     let zh = if e.is_eof() {
         "内容不完整（文件在此处意外结束，可能被截断）".to_owned()
     } else {
@@ -39,6 +39,37 @@ pub(crate) fn translate(e: &serde_json::Error) -> (String, String) {
         })
     };
     (zh, en)
+}
+
+/// serde's message with the Rust names of duban's types replaced by what they are in JSON:
+/// "expected struct MatterInput" becomes "expected a JSON object".
+fn without_type_names(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    loop {
+        let next = [
+            ("internally tagged enum ", "one of the known kinds"),
+            ("tuple struct ", "a JSON array"),
+            ("struct variant ", "a JSON object"),
+            ("struct ", "a JSON object"),
+            ("enum ", "one of the known values"),
+        ]
+        .iter()
+        .filter_map(|(prefix, with)| rest.find(prefix).map(|at| (at, *prefix, *with)))
+        .min_by_key(|(at, prefix, _)| (*at, std::cmp::Reverse(prefix.len())));
+        let Some((at, prefix, with)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        out.push_str(with);
+        // Skip the type's name: an identifier (with `::` paths).
+        let after = &rest[at + prefix.len()..];
+        let name_len = after
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+            .unwrap_or(after.len());
+        rest = &after[name_len..];
+    }
 }
 
 /// serde_json appends " at line L column C" when it knows the place.
@@ -353,6 +384,10 @@ mod tests {
         }
         let e = serde_json::from_str::<Matter>("1").unwrap_err();
         assert_eq!(translate(&e).0, "类型不符：应为对象，实为整数 1");
+        assert_eq!(
+            translate(&e).1,
+            "invalid type: integer `1`, expected a JSON object"
+        );
         let e = serde_json::from_str::<Matter>("{\"id\": 5}").unwrap_err();
         assert_eq!(translate(&e).0, "类型不符：应为字符串，实为整数 5");
         let e = serde_json::from_str::<Matter>("{}").unwrap_err();

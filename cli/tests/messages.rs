@@ -520,6 +520,11 @@ fn every_documented_error_is_in_one_language_and_names_its_input() {
                 if !line.starts_with("duban：错误：") {
                     failures.push(format!("{}: not a Chinese error line: {line}", case.what));
                 }
+            } else if let Some(name) = without_quotes(&line).split(' ').find(|w| is_type_name(w)) {
+                failures.push(format!(
+                    "{} (en): internal type name {name:?} in: {line}",
+                    case.what
+                ));
             } else if without_quotes(&line)
                 .chars()
                 .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -535,6 +540,15 @@ fn every_documented_error_is_in_one_language_and_names_its_input() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// A Rust type name such as `MatterInput`: an ASCII word with an inner capital.
+fn is_type_name(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    word.chars().all(|c| c.is_ascii_alphanumeric())
+        && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        && word.chars().any(|c| c.is_ascii_lowercase())
 }
 
 /// `line` without what it quotes (`…`, "…", “…”) and the names of documents (…〔…〕…号,
@@ -570,6 +584,8 @@ fn the_word_finder_finds_english() {
         ["No", "such", "file"]
     );
     assert!(english_words("请用 --as-of DATE 指定", &[]).is_empty());
+    assert!(is_type_name("MatterInput,"));
+    assert!(!is_type_name("JSON") && !is_type_name("Art.") && !is_type_name("Matter"));
     assert!(english_words("“schema”字段应为“duban-caseload/1”", &[]).is_empty());
     assert_eq!(
         english_words("/tmp/x.json：expected value", &["/tmp/x.json"]),

@@ -108,7 +108,8 @@ fn unit_kind(m: &MatterInput) -> std::result::Result<UnitKind, Problem> {
         (MatterKind::QuarterlyReport, Some(other)) => Err(Problem::new(
             "invalid_value",
             format!(
-                "季度督查台账由市政府办公室科室报送（第七条），unit_kind 不能为“{}”",
+                "季度督查台账由市政府办公室科室报送（第七条），字段“unit_kind”不能为“{}”（{}）",
+                other.code(),
                 other.label(Language::Chinese)
             ),
             format!(
@@ -360,7 +361,12 @@ fn check_matter<'a>(
         MatterKind::Evaluation => {
             m.year.ok_or_else(|| missing("year", m.kind))?;
             if let Some(e) = m.events.first() {
-                return Err(not_allowed(e, 0, m.kind, "-"));
+                let name = event_name(e.event);
+                return Err(Problem::new(
+                    "event_not_allowed",
+                    format!("第1个事件“{name}”：评价等次事项（第十二条第（一）项）没有事件"),
+                    format!("event 1 `{name}`: an evaluation matter (Art. 12(1)) has no events"),
+                ));
             }
             let grade = m.grade.ok_or_else(|| missing("grade", m.kind))?;
             checked.commended = grade == Grade::Excellent;

@@ -289,6 +289,12 @@ fn due_explain_gives_the_article_the_rule_and_the_readings() {
         out.contains("the due date is before 安政办发〔2020〕1号 came into force on 2020-01-06"),
         "{out}"
     );
+    // Without --explain the due date comes with the note on its second line.
+    let out = ok(&["due", "inspection-application", "2020-01-14"]);
+    assert_eq!(
+        out,
+        "2020-01-03\n注意：截止日期早于安政办发〔2020〕1号的施行日期2020-01-06，该义务在规定施行前即已届满\n"
+    );
 }
 
 // ---------------------------------------------------------------------------------------

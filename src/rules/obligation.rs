@@ -789,6 +789,34 @@ impl Deadline {
         self.before_in_force
     }
 
+    /// The line that says so, for a deadline [`before_in_force`](Deadline::before_in_force)
+    /// under `policy`; `None` otherwise. [`Deadline::explain`] includes it.
+    ///
+    /// ```
+    /// use duban::{parse_date, Calendar, Language, Obligation, Policy};
+    /// let p = Policy::ankang_2020();
+    /// let d = Obligation::InspectionApplication { start: parse_date("2020-01-14")? }
+    ///     .deadline(&p, &Calendar::china())?;
+    /// let note = d.in_force_note(&p, Language::Chinese).unwrap();
+    /// assert!(note.starts_with("注意：截止日期早于安政办发〔2020〕1号的施行日期2020-01-06"));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn in_force_note(&self, policy: &Policy, language: Language) -> Option<String> {
+        if !self.before_in_force {
+            return None;
+        }
+        Some(match language {
+            Language::Chinese => format!(
+                "注意：截止日期早于{}的施行日期{}，该义务在规定施行前即已届满",
+                policy.id, policy.in_force_from
+            ),
+            Language::English => format!(
+                "Note: the due date is before {} came into force on {}; the obligation fell due before the rule existed",
+                policy.id, policy.in_force_from
+            ),
+        })
+    }
+
     /// Explains the deadline: the article and its words, the trigger, the counting rule,
     /// the policy parameters used, the holidays skipped and the make-up days counted, and,
     /// where the words allow more than one reading, the date under each and the earliest.
@@ -971,18 +999,8 @@ impl Deadline {
                 format!("Make-up working days counted: {}", days.join(", "))
             });
         }
-        if self.before_in_force {
-            lines.push(if zh {
-                format!(
-                    "注意：截止日期早于{}的施行日期{}，该义务在规定施行前即已届满",
-                    policy.id, policy.in_force_from
-                )
-            } else {
-                format!(
-                    "Note: the due date is before {} came into force on {}; the obligation fell due before the rule existed",
-                    policy.id, policy.in_force_from
-                )
-            });
+        if let Some(note) = self.in_force_note(policy, language) {
+            lines.push(note);
         }
         if self.readings().len() > 1 {
             lines.push(

@@ -910,19 +910,23 @@ fn art_9_2_supplement_deadline_under_a_policy() {
         "YB-SUPP-LATE",
         &[("D2", "2023-10-31", late("2023-11-09", 3, 3))],
     );
-    // Returned Wed 11-08: 11-09 (1), 11-10 (2), 11-13 (3) → Mon 11-13, not passed yet.
+    // Returned Wed 11-08: 11-09 (1), 11-10 (2), 11-13 (3) → Mon 11-13; but a supplement is
+    // never due before the report itself (Thu 11-30), so the supplement is due 11-30.
+    let awaiting = Status::AwaitingSupplement {
+        submitted_on: d("2023-11-06"),
+        returned_on: d("2023-11-08"),
+        supplement_due: Some(d("2023-11-30")),
+    };
+    assert_obligations(&r, "YB-1123-RET", &[("D2", "2023-11-30", awaiting)]);
+    // Still awaiting on Mon 11-20, after 11-13; overdue from Fri 12-01: wd (11-30, 12-04] =
+    // 12-01, 12-04 = 2; cd 4.
+    let r20 = run_with(&json, &policy, "2023-11-20");
+    assert_obligations(&r20, "YB-1123-RET", &[("D2", "2023-11-30", awaiting)]);
+    let r_dec = run_with(&json, &policy, "2023-12-04");
     assert_obligations(
-        &r,
+        &r_dec,
         "YB-1123-RET",
-        &[(
-            "D2",
-            "2023-11-30",
-            Status::AwaitingSupplement {
-                submitted_on: d("2023-11-06"),
-                returned_on: d("2023-11-08"),
-                supplement_due: Some(d("2023-11-13")),
-            },
-        )],
+        &[("D2", "2023-11-30", overdue("2023-12-01", 2, 4))],
     );
     // Late now, in input order: YB-REDO, YB-RET-REDO and YB-RET-SUPP (overdue); and 市商务局.
     assert_eq!(

@@ -545,6 +545,9 @@ fn progress_report<'a>(
     let mut latest: Option<(&EventInput, bool, bool)> = None;
     let mut supplements = Supplements::default();
     let period = policy.parameters.supplement_period.value;
+    // The report's own due date: a supplement is never due before the report itself.
+    let deadline = o.deadline(policy, calendar)?;
+    let due = deadline.due();
     for (i, e) in events.iter().enumerate() {
         let event = match e.event {
             EventName::Submit => ReportEvent::Submit { on: e.on },
@@ -579,7 +582,7 @@ fn progress_report<'a>(
                 match remedy {
                     Remedy::Supplement => {
                         supplements.due = match period {
-                            Some(days) => Some(days.after(calendar, *on).map_err(Problem::from)?),
+                            Some(days) => Some(days.after(calendar, *on)?.max(due)),
                             None => None,
                         };
                     }
@@ -604,7 +607,6 @@ fn progress_report<'a>(
             state.label(Language::English),
         ],
     );
-    let deadline = o.deadline(policy, calendar)?;
     let obligation = report_status(deadline, &state, &supplements, policy, calendar, as_of)?;
     // One obligation: allocate exactly that (a default Vec would reserve four).
     checked.report.obligations = vec![obligation];
@@ -624,8 +626,9 @@ fn progress_report<'a>(
 ///
 /// A report submitted in time and returned for supplement (补办) is 退回补办中 while the
 /// supplement is pending, under the default `supplement_credit`: neither met nor overdue.
-/// With a `supplement_period`, it is overdue from the day after the supplement's deadline,
-/// and a supplement after that deadline is met late by the working days after it. A report
+/// With a `supplement_period`, it is overdue from the day after the supplement's deadline
+/// (that many working days after the return, or the report's own due date if later), and a
+/// supplement after that deadline is met late by the working days after it. A report
 /// submitted late stays late; one returned for redo (重办) counts from its resubmission.
 fn report_status(
     deadline: Deadline,

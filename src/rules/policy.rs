@@ -137,8 +137,9 @@ pub struct Parameters {
     /// The deadline for a supplement (补办), in working days after the return (Art. 9 ¶2).
     /// The article sets none, so by default there is none (`null`): a report submitted in
     /// time and returned for supplement stays 退回补办中 (neither met nor overdue) until the
-    /// supplement comes. Once set, the report is overdue from the day after that deadline,
-    /// and a supplement after it is met late by the working days after it.
+    /// supplement comes. Once set, the report is overdue from the day after that deadline
+    /// (or after the report's own due date, if later: a supplement is never due before the
+    /// report), and a supplement after it is met late by the working days after it.
     pub supplement_period: Parameter<Option<WorkingDays>>,
     /// The test the grounds of an escalation must pass (Art. 4): “涉及面广、事关全局、
     /// 综合性强、协调难度大且催办后落实效果不佳”. By default one of the four features and

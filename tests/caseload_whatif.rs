@@ -356,3 +356,36 @@ fn art_9_what_if_a_matter_in_error_under_one_policy() {
     // HY-A was on time under A, so no unit's late count changes.
     assert!(w.units.is_empty());
 }
+
+/// A supplement deadline set by a what-if policy (Art. 9 ¶2 sets none): the report returned
+/// for supplement and never supplemented turns from awaiting to overdue, and the difference
+/// names supplement_period.
+#[test]
+fn art_9_2_what_if_a_supplement_deadline() {
+    let json = r#"{"schema": "duban-caseload/1", "matters": [
+      {"id": "YB-SUPP", "kind": "monthly_report", "unit": "市商务局", "sector": "经济", "month": "2023-10",
+       "events": [
+         {"event": "submit", "on": "2023-10-30"},
+         {"event": "return", "on": "2023-11-01", "remedy": "supplement", "reasons": ["no_evidence"]}]}]}"#;
+    let a = Policy::ankang_2020();
+    let mut b = a.clone();
+    b.parameters.supplement_period.value = Some(duban::WorkingDays(3));
+    let w = compare(json, &a, &b, "2023-11-10");
+    assert_eq!(changed(&w), ["supplement_period"]);
+    assert_eq!(w.differences.len(), 1);
+    let diff = &w.differences[0];
+    assert_eq!(diff.parameters, ["supplement_period"]);
+    assert_eq!(diff.status_a.map(|s| s.code()), Some("awaiting_supplement"));
+    // Returned Wed 11-01 + 3 working days = Mon 11-06 (after the due date 10-31): overdue
+    // since 11-07; wd (11-06, 11-10] = 4; cd 4.
+    assert_eq!(
+        diff.status_b,
+        Some(duban::Status::Overdue {
+            since: duban::parse_date("2023-11-07").unwrap(),
+            working_days: 4,
+            calendar_days: 4
+        })
+    );
+    // 市商务局 becomes a late unit, and a trigger.
+    assert_eq!(unit_rows(&w), [("市商务局".to_owned(), 0, 1, false, true)]);
+}

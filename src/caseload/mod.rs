@@ -366,7 +366,8 @@ fn matter_parse_error(
 ///   [`Status::AwaitingSupplement`](crate::Status::AwaitingSupplement) (退回补办中) while the
 ///   supplement is pending: neither met nor overdue, never 不按期报送. The regulation sets
 ///   no deadline for a supplement; a policy may (`supplement_period`, working days after
-///   the return): the report is then overdue from the day after it, and a supplement after
+///   the return, never before the report's own due date): the report is then overdue from
+///   the day after it, and a supplement after
 ///   it is met late by the working days after it. A report returned for redo, or submitted
 ///   late, is not met until resubmitted.
 /// - **Late units (Art. 12 (3), 不按期报送)**: a unit's progress reports (meeting

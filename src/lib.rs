@@ -47,7 +47,7 @@
 //! |---|---|---|
 //! | calendar | the State Council holiday notices as data (one file a notice, with its 文号), O(1) working-day arithmetic, notices and local adjustments loaded at run time, the calendar as known on a past day | [`Calendar`], [`CalendarBuilder`], [`Day`], [`DayKind`] |
 //! | rules | the deadlines D1-D7 with every reading the words allow, a versioned [`Policy`] of every parameter, explanations, statuses; the workflows as state machines | [`Obligation`], [`Deadline`], [`Policy`], [`Explanation`], [`Status`] |
-//! | caseload | reads `duban-caseload/1` JSON, checks a whole caseload (late units, returns, inspection violations, quarterly bands), compares two policies | [`Caseload`], [`check`], [`what_if`], [`CheckReport`] |
+//! | caseload | reads `duban-caseload/1` JSON, checks a whole caseload (late units and sections, returns, inspection violations, quarterly bands, other findings, the year-end summary), compares two policies | [`Caseload`], [`check`], [`what_if`], [`CheckReport`] |
 //! | errors | one error type whose message names the bad input, in Chinese or English, and whose facts a program can read | [`Error`], [`ErrorKind`], [`Language`] |
 //!
 //! ## Where each article lives
@@ -57,9 +57,10 @@
 //! | Art. 4 | escalation of hard matters to the Supervision Office | [`EscalationState`], [`EscalationEvent`] |
 //! | Art. 5, 6 | where supervised matters come from | [`MatterSource`] |
 //! | Art. 7 | quarterly ledgers of the office sections (D3) and their bands | [`Obligation::QuarterlyReport`], [`QuarterBands`] |
-//! | Art. 9 | progress reports after meetings (D1) and monthly (D2); return for redo or supplement | [`Obligation::MeetingFollowUp`], [`Obligation::MonthlyReport`], [`ReportState`], [`ReturnRequired`] |
+//! | Art. 9 | progress reports after meetings (D1) and monthly (D2); return for redo or supplement, and a report awaiting its supplement | [`Obligation::MeetingFollowUp`], [`Obligation::MonthlyReport`], [`ReportState`], [`ReturnRequired`], [`Status::AwaitingSupplement`] |
 //! | Art. 10 | inspections outside the annual plan: application (D4) and approval (D5) | [`Obligation::InspectionApplication`], [`Obligation::InspectionApproval`], [`InspectionState`], [`InspectionViolation`] |
-//! | Art. 12 | key supervision, interviews and the rectification plan (D6), grades, the year-end summary (D7) | [`LateUnit`], [`AccountabilityState`], [`Obligation::RectificationPlan`], [`Grade`], [`Obligation::YearEndSummary`] |
+//! | Art. 2, 8, 9 | the 责任单位 that key supervision applies to, and the office's sections that it does not | [`UnitKind`] |
+//! | Art. 12 | key supervision, interviews and the rectification plan (D6), grades, the year-end summary (D7) | [`LateUnit`], [`AccountabilityState`], [`Obligation::RectificationPlan`], [`Grade`], [`Obligation::YearEndSummary`], [`YearEndGathering`], [`Finding`] |
 //! | Art. 13 | in force from 2020-01-06 | [`Policy::ankang_2020`] |
 //!
 //! Where the regulation's words allow two readings, the default is documented and the other

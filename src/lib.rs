@@ -54,12 +54,12 @@
 //!
 //! | article | subject | in duban |
 //! |---|---|---|
+//! | Art. 2, 8, 9 | the 责任单位 that key supervision applies to, and the office's sections that it does not | [`UnitKind`] |
 //! | Art. 4 | escalation of hard matters to the Supervision Office | [`EscalationState`], [`EscalationEvent`] |
 //! | Art. 5, 6 | where supervised matters come from | [`MatterSource`] |
 //! | Art. 7 | quarterly ledgers of the office sections (D3) and their bands | [`Obligation::QuarterlyReport`], [`QuarterBands`] |
 //! | Art. 9 | progress reports after meetings (D1) and monthly (D2); return for redo or supplement, and a report awaiting its supplement | [`Obligation::MeetingFollowUp`], [`Obligation::MonthlyReport`], [`ReportState`], [`ReturnRequired`], [`Status::AwaitingSupplement`] |
 //! | Art. 10 | inspections outside the annual plan: application (D4) and approval (D5) | [`Obligation::InspectionApplication`], [`Obligation::InspectionApproval`], [`InspectionState`], [`InspectionViolation`] |
-//! | Art. 2, 8, 9 | the 责任单位 that key supervision applies to, and the office's sections that it does not | [`UnitKind`] |
 //! | Art. 12 | key supervision, interviews and the rectification plan (D6), grades, the year-end summary (D7) | [`LateUnit`], [`AccountabilityState`], [`Obligation::RectificationPlan`], [`Grade`], [`Obligation::YearEndSummary`], [`YearEndGathering`], [`Finding`] |
 //! | Art. 13 | in force from 2020-01-06 | [`Policy::ankang_2020`] |
 //!

@@ -367,7 +367,8 @@ fn art_9_returned_report_keeps_what_was_returned() {
             original_on: d("2024-03-28"),
         }
     );
-    assert_eq!(s.label(Language::Chinese), "已退回");
+    assert_eq!(s.label(Language::Chinese), "退回补办中");
+    assert_eq!(s.label(Language::English), "returned, awaiting supplement");
 }
 
 #[test]

@@ -457,3 +457,79 @@ fn the_year_end_summary_gathers_the_as_of_year() {
     assert_eq!(r.year_end.year, 2024);
     assert!(r.year_end.commended.is_empty() && r.year_end.interviewed.is_empty());
 }
+
+// ---------------------------------------------------------------------------------------
+// Properties of the supplement status (Art. 9 ¶2).
+
+mod supplement_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// A monthly report submitted on or before its due date and returned for supplement
+        /// is, while the supplement is pending, awaiting it under the default policy on any
+        /// later day: never late, never a late unit. Under a supplement_period of n working
+        /// days it is awaiting until max(return + n working days, due), overdue after.
+        #[test]
+        fn a_timely_report_awaiting_its_supplement_is_not_late(
+            month in 1u32..=11,
+            early in 0u64..20,
+            gap in 0u64..30,
+            wait in 0u64..60,
+            n in 1u32..15,
+        ) {
+            let cal = Calendar::china();
+            let policy = Policy::ankang_2020();
+            let ym: duban::YearMonth = format!("2023-{month:02}").parse().unwrap();
+            let due = duban::Obligation::MonthlyReport { month: ym }
+                .deadline(&policy, &cal)
+                .unwrap()
+                .due();
+            let submitted = due - chrono::Days::new(early);
+            let returned = submitted + chrono::Days::new(gap);
+            let as_of = returned + chrono::Days::new(wait);
+            let json = doc(&[&format!(
+                r#"{{"id": "YB", "kind": "monthly_report", "unit": "市商务局", "month": "{ym}",
+                    "events": [{{"event": "submit", "on": "{submitted}"}},
+                               {{"event": "return", "on": "{returned}", "remedy": "supplement", "reasons": ["other"]}}]}}"#
+            )]);
+            let r = run(&json, &as_of.to_string());
+            prop_assert!(r.errors.is_empty(), "{:?}", errors(&r));
+            let status = r.matters[0].obligations[0].status;
+            prop_assert_eq!(
+                status,
+                Status::AwaitingSupplement { submitted_on: submitted, returned_on: returned, supplement_due: None }
+            );
+            prop_assert!(r.late_units.is_empty());
+
+            let mut timed = Policy::ankang_2020();
+            timed.parameters.supplement_period.value = Some(duban::WorkingDays(n));
+            let r = run_with(&json, &timed, &as_of.to_string());
+            let supplement_due = cal.add_workdays(returned, n as i32).unwrap().max(due);
+            let status = r.matters[0].obligations[0].status;
+            if as_of <= supplement_due {
+                prop_assert_eq!(
+                    status,
+                    Status::AwaitingSupplement {
+                        submitted_on: submitted,
+                        returned_on: returned,
+                        supplement_due: Some(supplement_due)
+                    }
+                );
+                prop_assert!(r.late_units.is_empty());
+            } else {
+                prop_assert_eq!(
+                    status,
+                    Status::Overdue {
+                        since: supplement_due + chrono::Days::new(1),
+                        working_days: cal.workdays_between(supplement_due, as_of).unwrap(),
+                        calendar_days: (as_of - supplement_due).num_days(),
+                    }
+                );
+                prop_assert_eq!(r.late_units.len(), 1);
+            }
+        }
+    }
+}

@@ -129,7 +129,7 @@ pub fn reading_name(reading: Reading) -> &'static str {
 }
 
 /// The obligation kinds `due` takes, in the CLI's spelling, D1 to D7.
-pub const DUE_KINDS: [&str; 7] = [
+pub(crate) const DUE_KINDS: [&str; 7] = [
     "meeting-follow-up",
     "monthly-report",
     "quarterly-report",

@@ -45,7 +45,7 @@ mod core;
 
 pub use crate::core::{
     check_json, date_of, days_of, obligation_of, obligation_on, reading_name, utf8, what_if_json,
-    Failure, Outcome, DUE_KINDS,
+    Failure, Outcome,
 };
 
 use std::ffi::{c_char, CStr, CString};
@@ -405,20 +405,13 @@ fn language(l: DubanLanguage) -> Language {
     l.into()
 }
 
-fn static_str(s: &'static CStr) -> *const c_char {
-    s.as_ptr()
-}
-
 /// The static C string of a snake_case name from the fixed sets this module hands out.
 fn static_name(name: &str) -> *const c_char {
     macro_rules! names {
         ($($n:literal),* $(,)?) => {
             match name {
-                $($n => static_str(match CStr::from_bytes_with_nul(concat!($n, "\0").as_bytes()) {
-                    Ok(s) => s,
-                    Err(_) => c"other",
-                }),)*
-                _ => static_str(c"other"),
+                $($n => concat!($n, "\0").as_ptr().cast(),)*
+                _ => "other\0".as_ptr().cast(),
             }
         };
     }
@@ -538,12 +531,7 @@ impl DubanCalendar {
 /// The version of duban-ffi, a static NUL-terminated string such as `0.1.0`.
 #[no_mangle]
 pub extern "C" fn duban_version() -> *const c_char {
-    static VERSION: &CStr =
-        match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
-            Ok(s) => s,
-            Err(_) => c"unknown",
-        };
-    VERSION.as_ptr()
+    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
 }
 
 /// The status of an error (`DUBAN_STATUS_INVALID_INPUT` for NULL).

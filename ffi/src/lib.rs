@@ -397,8 +397,14 @@ unsafe fn put_string(out: *mut *mut c_char, out_len: *mut usize, s: String) -> O
     Ok(())
 }
 
-fn boxed<T>(value: T) -> *mut T {
-    Box::into_raw(Box::new(value))
+/// Hands a new handle to the caller; nothing is allocated when `p` is null.
+unsafe fn put_box<T>(p: *mut *mut T, name: &str, value: T) -> Outcome<()> {
+    if p.is_null() {
+        return Err(Failure::null(name));
+    }
+    // SAFETY: not null, and by contract writable.
+    unsafe { p.write(Box::into_raw(Box::new(value))) };
+    Ok(())
 }
 
 fn language(l: DubanLanguage) -> Language {
@@ -598,7 +604,7 @@ pub unsafe extern "C" fn duban_calendar_china(out: *mut *mut DubanCalendar) -> D
     guard(std::ptr::null_mut(), || {
         let cal = DubanCalendar::new(Cal::Plain(Calendar::china()))?;
         // SAFETY: forwarded contract.
-        unsafe { put(out, "out", boxed(cal)) }
+        unsafe { put_box(out, "out", cal) }
     })
 }
 
@@ -622,7 +628,7 @@ pub unsafe extern "C" fn duban_calendar_as_known_on(
         };
         let known = DubanCalendar::new(known)?;
         // SAFETY: forwarded contract.
-        unsafe { put(out, "out", boxed(known)) }
+        unsafe { put_box(out, "out", known) }
     })
 }
 
@@ -639,7 +645,7 @@ pub unsafe extern "C" fn duban_calendar_with_provisional(
         let cal = unsafe { handle(cal, "cal") }?;
         let p = DubanCalendar::new(Cal::Provisional(cal.confirmed().with_provisional()?))?;
         // SAFETY: forwarded contract.
-        unsafe { put(out, "out", boxed(p)) }
+        unsafe { put_box(out, "out", p) }
     })
 }
 
@@ -666,13 +672,13 @@ pub unsafe extern "C" fn duban_calendar_builder_new(
         };
         // SAFETY: forwarded contract.
         unsafe {
-            put(
+            put_box(
                 out,
                 "out",
-                boxed(DubanCalendarBuilder {
+                DubanCalendarBuilder {
                     builder,
                     provisional: false,
-                }),
+                },
             )
         }
     })
@@ -746,7 +752,7 @@ pub unsafe extern "C" fn duban_calendar_builder_build(
         };
         let cal = DubanCalendar::new(cal)?;
         // SAFETY: forwarded contract.
-        unsafe { put(out, "out", boxed(cal)) }
+        unsafe { put_box(out, "out", cal) }
     })
 }
 
@@ -1137,12 +1143,12 @@ pub unsafe extern "C" fn duban_policy_builtin(out: *mut *mut DubanPolicy) -> Dub
     guard(std::ptr::null_mut(), || {
         // SAFETY: forwarded contract.
         unsafe {
-            put(
+            put_box(
                 out,
                 "out",
-                boxed(DubanPolicy {
+                DubanPolicy {
                     policy: Policy::ankang_2020(),
-                }),
+                },
             )
         }
     })
@@ -1162,7 +1168,7 @@ pub unsafe extern "C" fn duban_policy_from_json(
         let text = utf8(unsafe { bytes(json, len, "json") }?, "json")?;
         let policy = Policy::from_json(text)?;
         // SAFETY: forwarded contract.
-        unsafe { put(out, "out", boxed(DubanPolicy { policy })) }
+        unsafe { put_box(out, "out", DubanPolicy { policy }) }
     })
 }
 
@@ -1242,14 +1248,14 @@ pub unsafe extern "C" fn duban_due(
         let deadline = obligation.deadline(&policy, &calendar)?;
         // SAFETY: forwarded contract.
         unsafe {
-            put(
+            put_box(
                 out,
                 "out",
-                boxed(DubanDeadline {
+                DubanDeadline {
                     deadline,
                     policy,
                     calendar,
-                }),
+                },
             )
         }
     })
@@ -1465,4 +1471,61 @@ pub unsafe extern "C" fn duban_what_if(
         // SAFETY: forwarded contract.
         unsafe { put_string(out, out_len, json) }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        let mut err = std::ptr::null_mut();
+        let status = guard(&mut err, || panic!("boom"));
+        assert_eq!(status, DubanStatus::Internal);
+        // SAFETY: `guard` stored a live error.
+        unsafe {
+            assert_eq!(CStr::from_ptr(duban_error_kind(err)).to_str(), Ok("internal"));
+            let en = CStr::from_ptr(duban_error_message(err, DubanLanguage::English));
+            assert!(en.to_str().unwrap_or("").contains("boom"));
+            duban_error_free(err);
+        }
+    }
+
+    #[test]
+    fn a_nul_in_a_message_does_not_cut_it() {
+        let s = c_string("a\0b".to_owned());
+        assert_eq!(s.to_str(), Ok("a\u{FFFD}b"));
+    }
+
+    #[test]
+    fn static_names_match_serde() {
+        for kind in duban::DayKind::ALL {
+            // SAFETY: static NUL-terminated strings.
+            let c = unsafe { CStr::from_ptr(static_name(kind.code())) };
+            assert_eq!(c.to_str(), Ok(kind.code()));
+        }
+        for r in [
+            duban::Reading::Plain,
+            duban::Reading::Inclusive,
+            duban::Reading::Exclusive,
+            duban::Reading::SevenCalendarDays,
+            duban::Reading::FiveWorkingDays,
+            duban::Reading::StartDayExcluded,
+            duban::Reading::StartDayCounted,
+        ] {
+            let serde = serde_json::to_value(r).unwrap();
+            assert_eq!(serde.as_str(), Some(reading_name(r)));
+            // SAFETY: static NUL-terminated strings.
+            let c = unsafe { CStr::from_ptr(static_name(reading_name(r))) };
+            assert_eq!(c.to_str(), Ok(reading_name(r)));
+        }
+        for k in duban::ObligationKind::ALL {
+            let serde = serde_json::to_value(k).unwrap();
+            // SAFETY: static NUL-terminated strings.
+            let c = unsafe { CStr::from_ptr(static_name(serde.as_str().unwrap())) };
+            assert_eq!(c.to_str().ok(), serde.as_str());
+            let code = unsafe { CStr::from_ptr(static_name(k.code())) };
+            assert_eq!(code.to_str(), Ok(k.code()));
+        }
+    }
 }

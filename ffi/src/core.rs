@@ -139,6 +139,86 @@ pub(crate) const DUE_KINDS: [&str; 7] = [
     "year-end-summary",
 ];
 
+/// An obligation kind of `due`, with the meeting kind for D1: what turns a trigger into an
+/// [`Obligation`]. Parsed once, so that a batch pays for the text only once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DueKind {
+    /// D1, for a meeting of this kind.
+    MeetingFollowUp(MeetingKind),
+    /// D2.
+    MonthlyReport,
+    /// D3.
+    QuarterlyReport,
+    /// D4.
+    InspectionApplication,
+    /// D5.
+    InspectionApproval,
+    /// D6.
+    RectificationPlan,
+    /// D7.
+    YearEndSummary,
+}
+
+impl DueKind {
+    /// Reads KIND as the CLI's `due` takes it (one of [`DUE_KINDS`]) and the meeting kind
+    /// (D1 only; default `executive`).
+    ///
+    /// # Errors
+    ///
+    /// `invalid_input` naming the unknown kind, or a meeting kind given to another kind.
+    pub fn parse(kind: &str, meeting_kind: Option<&str>) -> Outcome<DueKind> {
+        if kind != "meeting-follow-up" {
+            if let Some(m) = meeting_kind {
+                return Err(Failure::invalid_input(
+                    format!("会议类型 {m} 只适用于 meeting-follow-up，不适用于 {kind}"),
+                    format!(
+                        "a meeting kind ({m}) applies to meeting-follow-up only, not to {kind}"
+                    ),
+                ));
+            }
+        }
+        Ok(match kind {
+            "meeting-follow-up" => {
+                DueKind::MeetingFollowUp(meeting_kind.unwrap_or("executive").parse()?)
+            }
+            "monthly-report" => DueKind::MonthlyReport,
+            "quarterly-report" => DueKind::QuarterlyReport,
+            "inspection-application" => DueKind::InspectionApplication,
+            "inspection-approval" => DueKind::InspectionApproval,
+            "rectification-plan" => DueKind::RectificationPlan,
+            "year-end-summary" => DueKind::YearEndSummary,
+            _ => {
+                let list = DUE_KINDS.join("|");
+                return Err(Failure::invalid_input(
+                    format!("未知的事项“{kind}”（可用 {list}）"),
+                    format!("unknown obligation {kind:?} (one of {list})"),
+                ));
+            }
+        })
+    }
+
+    /// The obligation for the trigger day `date`: the day itself for a dated kind, the
+    /// month, quarter or year containing it for D2, D3 and D7. The batch calls use it.
+    pub fn on(self, date: NaiveDate) -> Obligation {
+        match self {
+            DueKind::MeetingFollowUp(kind) => Obligation::MeetingFollowUp {
+                meeting: date,
+                kind,
+            },
+            DueKind::MonthlyReport => Obligation::MonthlyReport {
+                month: YearMonth::containing(date),
+            },
+            DueKind::QuarterlyReport => Obligation::QuarterlyReport {
+                quarter: Quarter::containing(date),
+            },
+            DueKind::InspectionApplication => Obligation::InspectionApplication { start: date },
+            DueKind::InspectionApproval => Obligation::InspectionApproval { start: date },
+            DueKind::RectificationPlan => Obligation::RectificationPlan { interview: date },
+            DueKind::YearEndSummary => Obligation::YearEndSummary { year: date.year() },
+        }
+    }
+}
+
 /// The obligation of `due KIND TRIGGER` as the CLI takes them: KIND one of [`DUE_KINDS`],
 /// TRIGGER a date (`2023-09-20`), a month (`2023-10`), a quarter (`2023-Q3`) or a year
 /// (`2023`) as the kind needs; `meeting_kind` (D1 only, default `executive`).
@@ -154,33 +234,15 @@ pub(crate) const DUE_KINDS: [&str; 7] = [
 /// # Ok::<(), duban_ffi::Failure>(())
 /// ```
 pub fn obligation_of(kind: &str, trigger: &str, meeting_kind: Option<&str>) -> Outcome<Obligation> {
-    if kind != "meeting-follow-up" {
-        if let Some(m) = meeting_kind {
-            return Err(Failure::invalid_input(
-                format!("会议类型 {m} 只适用于 meeting-follow-up，不适用于 {kind}"),
-                format!("a meeting kind ({m}) applies to meeting-follow-up only, not to {kind}"),
-            ));
-        }
-    }
     let date = || duban::parse_date(trigger).map_err(Failure::from);
-    Ok(match kind {
-        "meeting-follow-up" => {
-            let meeting_kind: MeetingKind = meeting_kind.unwrap_or("executive").parse()?;
-            Obligation::MeetingFollowUp {
-                meeting: date()?,
-                kind: meeting_kind,
-            }
-        }
-        "monthly-report" => Obligation::MonthlyReport {
+    Ok(match DueKind::parse(kind, meeting_kind)? {
+        DueKind::MonthlyReport => Obligation::MonthlyReport {
             month: trigger.parse::<YearMonth>()?,
         },
-        "quarterly-report" => Obligation::QuarterlyReport {
+        DueKind::QuarterlyReport => Obligation::QuarterlyReport {
             quarter: trigger.parse::<Quarter>()?,
         },
-        "inspection-application" => Obligation::InspectionApplication { start: date()? },
-        "inspection-approval" => Obligation::InspectionApproval { start: date()? },
-        "rectification-plan" => Obligation::RectificationPlan { interview: date()? },
-        "year-end-summary" => {
+        DueKind::YearEndSummary => {
             let year = (trigger.len() == 4 && trigger.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| trigger.parse::<i32>().ok())
                 .flatten()
@@ -192,34 +254,8 @@ pub fn obligation_of(kind: &str, trigger: &str, meeting_kind: Option<&str>) -> O
                 })?;
             Obligation::YearEndSummary { year }
         }
-        _ => {
-            let list = DUE_KINDS.join("|");
-            return Err(Failure::invalid_input(
-                format!("未知的事项“{kind}”（可用 {list}）"),
-                format!("unknown obligation {kind:?} (one of {list})"),
-            ));
-        }
+        dated => dated.on(date()?),
     })
-}
-
-/// The obligation of `kind` for the trigger day `date`: the day itself for a dated kind,
-/// the month, quarter or year containing it for D2, D3 and D7. The batch calls use it.
-///
-/// # Errors
-///
-/// `invalid_input` for an unknown kind or a meeting kind given to another kind.
-pub fn obligation_on(
-    kind: &str,
-    date: NaiveDate,
-    meeting_kind: Option<&str>,
-) -> Outcome<Obligation> {
-    let trigger = match kind {
-        "monthly-report" => YearMonth::containing(date).to_string(),
-        "quarterly-report" => Quarter::containing(date).to_string(),
-        "year-end-summary" => format!("{:04}", date.year()),
-        _ => date.to_string(),
-    };
-    obligation_of(kind, &trigger, meeting_kind)
 }
 
 /// The day to check a caseload on: `as_of` if given, else the document's.

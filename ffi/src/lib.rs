@@ -44,7 +44,7 @@
 mod core;
 
 pub use crate::core::{
-    check_json, date_of, days_of, obligation_of, obligation_on, reading_name, utf8, what_if_json,
+    check_json, date_of, days_of, obligation_of, reading_name, utf8, what_if_json, DueKind,
     Failure, Outcome,
 };
 
@@ -1288,11 +1288,8 @@ pub unsafe extern "C" fn duban_due_batch(
                 array_mut(due, count, "due")?,
             )
         };
-        // Check the kind once, so that a bad kind fails the call, not every element.
-        obligation_of(kind, "2020-01-06", meeting_kind)
-            .or_else(|_| obligation_of(kind, "2020-01", meeting_kind))
-            .or_else(|_| obligation_of(kind, "2020-Q1", meeting_kind))
-            .or_else(|_| obligation_of(kind, "2020", meeting_kind))?;
+        // The kind is read once: a bad kind fails the call, not every element.
+        let kind = DueKind::parse(kind, meeting_kind)?;
         let mut earliest = unsafe { array_opt(earliest, count) };
         let statuses = unsafe { array_opt(statuses, count) };
         let (policy, calendar) = unsafe { (policy_or_builtin(policy), calendar_or_china(cal)) };
@@ -1302,7 +1299,7 @@ pub unsafe extern "C" fn duban_due_batch(
         }
         batch(count, statuses, |i| {
             let d = date_of(triggers.get(i).copied().unwrap_or_default())?;
-            let deadline = obligation_on(kind, d, meeting_kind)?.deadline(&policy, &calendar)?;
+            let deadline = kind.on(d).deadline(&policy, &calendar)?;
             set(&mut Some(&mut *due), i, days_of(deadline.due()));
             set(&mut earliest, i, days_of(deadline.earliest()));
             Ok(())
@@ -1484,7 +1481,10 @@ mod tests {
         assert_eq!(status, DubanStatus::Internal);
         // SAFETY: `guard` stored a live error.
         unsafe {
-            assert_eq!(CStr::from_ptr(duban_error_kind(err)).to_str(), Ok("internal"));
+            assert_eq!(
+                CStr::from_ptr(duban_error_kind(err)).to_str(),
+                Ok("internal")
+            );
             let en = CStr::from_ptr(duban_error_message(err, DubanLanguage::English));
             assert!(en.to_str().unwrap_or("").contains("boom"));
             duban_error_free(err);

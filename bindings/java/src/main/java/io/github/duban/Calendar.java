@@ -142,8 +142,11 @@ public final class Calendar extends Handle {
     /** Whether {@code date} is a working day. */
     public boolean isWorkday(LocalDate date) {
         byte[] out = new byte[1];
-        PointerByReference err = new PointerByReference();
-        Native.check(Native.duban_calendar_is_workday(ptr(), epoch(date), out, null, err), err);
+        int d = epoch(date);
+        if (Native.duban_calendar_is_workday(ptr(), d, out, null, null) != 0) {
+            PointerByReference err = new PointerByReference();
+            Native.check(Native.duban_calendar_is_workday(ptr(), d, out, null, err), err);
+        }
         fence();
         return out[0] != 0;
     }
@@ -169,18 +172,27 @@ public final class Calendar extends Handle {
 
     /** {@link #addWorkdays(LocalDate, int)} on days since 1970-01-01. */
     public int addWorkdays(int epochDay, int n) {
-        int[] out = new int[1];
-        PointerByReference err = new PointerByReference();
-        Native.check(Native.duban_calendar_add_workdays(ptr(), epochDay, n, out, null, err), err);
+        // The hot path writes to a per-thread native buffer and asks for no error object (no
+        // allocation, no array pinning); a failure is asked again, with one, for its message.
+        Memory out = Native.scratch();
+        int s = Native.duban_calendar_add_workdays(ptr(), epochDay, n, out, null, null);
+        if (s != 0) {
+            PointerByReference err = new PointerByReference();
+            Native.check(Native.duban_calendar_add_workdays(ptr(), epochDay, n, new int[1], null, err), err);
+        }
+        int result = out.getInt(0);
         fence();
-        return out[0];
+        return result;
     }
 
     /** The working days in {@code from} (exclusive) ..= {@code to} (inclusive). */
     public int workdaysBetween(LocalDate from, LocalDate to) {
         int[] out = new int[1];
-        PointerByReference err = new PointerByReference();
-        Native.check(Native.duban_calendar_workdays_between(ptr(), epoch(from), epoch(to), out, null, err), err);
+        int a = epoch(from), b = epoch(to);
+        if (Native.duban_calendar_workdays_between(ptr(), a, b, out, null, null) != 0) {
+            PointerByReference err = new PointerByReference();
+            Native.check(Native.duban_calendar_workdays_between(ptr(), a, b, out, null, err), err);
+        }
         fence();
         return out[0];
     }

@@ -45,6 +45,8 @@ final class Native {
     static native int duban_calendar_is_workday(Pointer cal, int date, byte[] out, byte[] prov, PointerByReference err);
     static native int duban_calendar_day(Pointer cal, int date, Pointer out, PointerByReference err);
     static native int duban_calendar_add_workdays(Pointer cal, int date, int n, int[] out, byte[] prov, PointerByReference err);
+    /** The same, writing to native memory (the per-call hot path: no Java array to pin). */
+    static native int duban_calendar_add_workdays(Pointer cal, int date, int n, Pointer out, Pointer prov, Pointer err);
     static native int duban_calendar_workdays_between(Pointer cal, int from, int to, int[] out, byte[] prov, PointerByReference err);
     static native int duban_calendar_step(Pointer cal, int date, int step, int[] out, byte[] prov, PointerByReference err);
     static native int duban_calendar_last_workday_of_month(Pointer cal, int year, int month, int[] out, byte[] prov, PointerByReference err);
@@ -131,6 +133,18 @@ final class Native {
         } finally {
             duban_string_free(p);
         }
+    }
+
+    /** A small native scratch buffer per thread, for the outputs of hot per-call functions. */
+    private static final ThreadLocal<Memory> SCRATCH = new ThreadLocal<Memory>() {
+        @Override
+        protected Memory initialValue() {
+            return new Memory(16);
+        }
+    };
+
+    static Memory scratch() {
+        return SCRATCH.get();
     }
 
     static Memory buffer(int size) {

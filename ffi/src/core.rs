@@ -160,8 +160,10 @@ pub enum DueKind {
 }
 
 impl DueKind {
-    /// Reads KIND as the CLI's `due` takes it (one of [`DUE_KINDS`]) and the meeting kind
-    /// (D1 only; default `executive`).
+    /// Reads KIND as the CLI's `due` takes it (`meeting-follow-up`, `monthly-report`,
+    /// `quarterly-report`, `inspection-application`, `inspection-approval`,
+    /// `rectification-plan` or `year-end-summary`) and the meeting kind (D1 only; default
+    /// `executive`).
     ///
     /// # Errors
     ///
@@ -219,7 +221,7 @@ impl DueKind {
     }
 }
 
-/// The obligation of `due KIND TRIGGER` as the CLI takes them: KIND one of [`DUE_KINDS`],
+/// The obligation of `due KIND TRIGGER` as the CLI takes them: KIND one of the seven kinds of [`DueKind::parse`],
 /// TRIGGER a date (`2023-09-20`), a month (`2023-10`), a quarter (`2023-Q3`) or a year
 /// (`2023`) as the kind needs; `meeting_kind` (D1 only, default `executive`).
 ///

@@ -1492,6 +1492,15 @@ mod tests {
     }
 
     #[test]
+    fn handles_documented_thread_safe_are_send_and_sync() {
+        fn thread_safe<T: Send + Sync>() {}
+        thread_safe::<DubanCalendar>();
+        thread_safe::<DubanPolicy>();
+        thread_safe::<DubanDeadline>();
+        thread_safe::<DubanError>();
+    }
+
+    #[test]
     fn a_nul_in_a_message_does_not_cut_it() {
         let s = c_string("a\0b".to_owned());
         assert_eq!(s.to_str(), Ok("a\u{FFFD}b"));

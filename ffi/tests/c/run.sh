@@ -19,9 +19,11 @@ if [ "${DUBAN_SKIP_HEADER_CHECK:-}" != 1 ]; then
 fi
 
 cargo build -q -p duban-ffi
+target_dir="$(cargo metadata --format-version 1 --no-deps \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
 python3 ffi/tests/c/flatten_cases.py conformance/cases.json > target/c/cases.tsv
 cc -std=c11 -Wall -Wextra -Werror -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
     -fno-sanitize-recover=undefined -Iffi/include ffi/tests/c/test_duban.c \
-    target/debug/libduban_ffi.a -lpthread -ldl -lm -o target/c/test_duban
+    "$target_dir/debug/libduban_ffi.a" -lpthread -ldl -lm -o target/c/test_duban
 ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=0 \
     target/c/test_duban target/c/cases.tsv

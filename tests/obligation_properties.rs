@@ -309,7 +309,13 @@ proptest! {
             prop_assert_eq!(dl.readings()[1].date, dl.due());
         }
         // The clear reading: a working day with exactly 7 working days strictly between it
-        // and the start day, and the earliest of the three (the safe date).
+        // and the start day, and the earliest of the three (the safe date). It is left out
+        // only when it falls before the loaded calendar, for a due date marked as before
+        // the regulation took effect.
+        if dl.readings().len() == 2 {
+            prop_assert!(dl.before_in_force());
+            return Ok(());
+        }
         let clear = dl.readings()[2];
         prop_assert_eq!(clear.reading, duban::Reading::ClearWorkingDays);
         prop_assert!(is_workday(&cal, clear.date));

@@ -884,9 +884,26 @@ fn art_10_application_due_before_the_regulation_took_effect_is_marked() {
         .unwrap()
         .get("before_in_force")
         .is_none());
-    // Mon 2020-01-13: the 8th working day before is 2019-12-31, which no loaded notice
-    // covers. The safe date cannot be computed, so the deadline is an error, never a guess.
-    outside(application("2020-01-13").deadline(&policy(), &cal()));
+    // Mon 2020-01-13: 01-10 = 1, 09, 08, 07, 06 = 5, Fri 01-03 = 6, Thu 01-02 = 7 (01-01 is
+    // 元旦); counted: 6th → 01-03. The 8th working day before (the clear reading) is in
+    // 2019, which no loaded notice covers: that reading is left out (never guessed), and
+    // the due date, before the regulation took effect, is marked.
+    let dl = deadline(application("2020-01-13"));
+    assert_two_readings(
+        "2020-01-13",
+        &dl,
+        [Reading::StartDayExcluded, Reading::StartDayCounted],
+        ["2020-01-02", "2020-01-03"],
+        0,
+        "2020-01-02",
+    );
+    assert!(dl.before_in_force());
+    // Under the clear reading itself, the due date cannot be computed: an error.
+    let mut clear_policy = policy();
+    clear_policy.parameters.inspection_start_day.value = StartDay::Clear;
+    outside(application("2020-01-13").deadline(&clear_policy, &cal()));
+    // Fri 2020-01-10: the 7th working day before is in 2019 too: an error, as before.
+    outside(application("2020-01-10").deadline(&policy(), &cal()));
 }
 
 #[test]

@@ -561,25 +561,24 @@ impl Obligation {
             Obligation::InspectionApplication { start } => {
                 let n = p.inspection_notice_period.value;
                 let chosen = p.inspection_start_day.value;
-                let excluded = n.before(calendar, start, StartDay::Excluded)?;
-                let counted = n.before(calendar, start, StartDay::Counted)?;
-                let clear = n.before(calendar, start, StartDay::Clear)?;
-                (
-                    vec![
-                        (
-                            Reading::StartDayExcluded,
-                            excluded,
-                            chosen == StartDay::Excluded,
-                        ),
-                        (
-                            Reading::StartDayCounted,
-                            counted,
-                            chosen == StartDay::Counted,
-                        ),
-                        (Reading::ClearWorkingDays, clear, chosen == StartDay::Clear),
-                    ],
-                    (clear.min(excluded).min(counted), start),
-                )
+                let chosen_day = n.before(calendar, start, chosen)?;
+                let mut rows = Vec::with_capacity(3);
+                for (reading, start_day) in [
+                    (Reading::StartDayExcluded, StartDay::Excluded),
+                    (Reading::StartDayCounted, StartDay::Counted),
+                    (Reading::ClearWorkingDays, StartDay::Clear),
+                ] {
+                    match n.before(calendar, start, start_day) {
+                        Ok(date) => rows.push((reading, date, chosen == start_day)),
+                        // Another reading that falls before the loaded calendar begins: only
+                        // for an inspection in the regulation's first days, whose due date
+                        // is then marked before_in_force. It is left out, not guessed.
+                        Err(e) if e.is_outside_coverage() && chosen_day < policy.in_force_from => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                let first = rows.iter().map(|r| r.1).min().unwrap_or(chosen_day);
+                (rows, (first, start))
             }
             Obligation::InspectionApproval { start } => {
                 let chosen = p.inspection_approval_bound.value;

@@ -898,6 +898,12 @@ fn art_10_application_due_before_the_regulation_took_effect_is_marked() {
         "2020-01-02",
     );
     assert!(dl.before_in_force());
+    let (zh, en) = explained(&dl, &policy());
+    assert_contains(
+        &zh,
+        &["另一种理解（申报当日与实施当日之间相隔整7个工作日（两日均不计入））下的日期早于已载入的节假日安排"],
+    );
+    assert_contains(&en, &["it cannot be computed and is not listed"]);
     // Under the clear reading itself, the due date cannot be computed: an error.
     let mut clear_policy = policy();
     clear_policy.parameters.inspection_start_day.value = StartDay::Clear;

@@ -346,6 +346,8 @@ pub struct Deadline {
     readings: [ReadingDate; 3],
     reading_count: u8,
     before_in_force: bool,
+    /// A reading left out because its date falls before the loaded calendar.
+    left_out: Option<Reading>,
     rolled_from: Option<NaiveDate>,
     counted_from: NaiveDate,
     counted_to: NaiveDate,
@@ -524,6 +526,7 @@ impl Obligation {
         policy.check_in_force(self.trigger_date(), kind.parameters())?;
         let p = &policy.parameters;
         let mut rolled_from = None;
+        let mut left_out = None;
         let (readings, span): (ReadingRows, (NaiveDate, NaiveDate)) = match *self {
             Obligation::MeetingFollowUp {
                 meeting,
@@ -573,7 +576,9 @@ impl Obligation {
                         // Another reading that falls before the loaded calendar begins: only
                         // for an inspection in the regulation's first days, whose due date
                         // is then marked before_in_force. It is left out, not guessed.
-                        Err(e) if e.is_outside_coverage() && chosen_day < policy.in_force_from => {}
+                        Err(e) if e.is_outside_coverage() && chosen_day < policy.in_force_from => {
+                            left_out = Some(reading);
+                        }
                         Err(e) => return Err(e),
                     }
                 }
@@ -644,6 +649,7 @@ impl Obligation {
             // A deadline that falls before the regulation took effect (an inspection that
             // starts in its first days) cannot have been kept: say so.
             before_in_force: due < policy.in_force_from,
+            left_out,
             rolled_from,
             counted_from: span.0,
             counted_to: span.1,
@@ -1000,6 +1006,19 @@ impl Deadline {
         }
         if let Some(note) = self.in_force_note(policy, language) {
             lines.push(note);
+        }
+        if let Some(reading) = self.left_out {
+            lines.push(if zh {
+                format!(
+                    "另一种理解（{}）下的日期早于已载入的节假日安排，无法计算，未列入",
+                    reading.label(language)
+                )
+            } else {
+                format!(
+                    "Another reading ({}) gives a date before the loaded holiday schedules; it cannot be computed and is not listed",
+                    reading.label(language)
+                )
+            });
         }
         if self.readings().len() > 1 {
             lines.push(

@@ -45,6 +45,7 @@ mod calendar;
 mod caseload;
 mod error;
 mod language;
+mod limits;
 mod period;
 mod rules;
 
@@ -54,6 +55,7 @@ pub use calendar::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use language::Language;
+pub use limits::Limits;
 pub use period::{parse_date, Quarter, YearMonth};
 pub use rules::{
     Article, Bound, CalendarDays, Deadline, Explanation, MatterSource, MeetingKind, Obligation,

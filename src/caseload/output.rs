@@ -252,9 +252,13 @@ impl CheckReport {
                 let _ = writeln!(
                     out,
                     "  {}: {} ({}){flag}",
-                    u.unit,
+                    fit(&u.unit),
                     u.late_reports,
-                    u.matters.join(", ")
+                    u.matters
+                        .iter()
+                        .map(|m| fit(m))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
         }
@@ -267,13 +271,13 @@ impl CheckReport {
                 let reasons: Vec<String> = r
                     .findings
                     .iter()
-                    .map(|f| format!("{} {}", f.item, f.reason.label(language)))
+                    .map(|f| format!("{} {}", fit(&f.item), f.reason.label(language)))
                     .collect();
                 let _ = writeln!(
                     out,
                     "  {} ({}, {}): {} — {}",
-                    r.matter,
-                    r.unit,
+                    fit(&r.matter),
+                    fit(&r.unit),
                     r.submitted_on,
                     r.remedy.label(language),
                     reasons.join("; ")
@@ -294,7 +298,13 @@ impl CheckReport {
                     ),
                     ViolationKind::NoApproval => language.pick("未经审批", "not approved"),
                 };
-                let _ = writeln!(out, "  {} ({}, {}): {what}", v.matter, v.unit, v.started_on);
+                let _ = writeln!(
+                    out,
+                    "  {} ({}, {}): {what}",
+                    fit(&v.matter),
+                    fit(&v.unit),
+                    v.started_on
+                );
             }
         }
         if !self.quarterly_bands.is_empty() {
@@ -307,7 +317,7 @@ impl CheckReport {
                     out,
                     "  {} {}: {} / {} / {}",
                     b.quarter,
-                    b.sector,
+                    fit(&b.sector),
                     b.completed.len(),
                     b.progressing_well.len(),
                     b.progressing_slowly.len()
@@ -443,7 +453,7 @@ impl WhatIf {
                 if zh {
                     format!(
                         "  {}：未按期报送 {} → {}，重点督办 {} → {}",
-                        u.unit,
+                        fit(&u.unit),
                         u.late_reports_a,
                         u.late_reports_b,
                         yes_no(u.key_supervision_a),
@@ -452,7 +462,7 @@ impl WhatIf {
                 } else {
                     format!(
                         "  {}: late reports {} → {}, key supervision {} → {}",
-                        u.unit,
+                        fit(&u.unit),
                         u.late_reports_a,
                         u.late_reports_b,
                         yes_no(u.key_supervision_a),
@@ -511,7 +521,8 @@ pub(crate) const MAX_CELL_WIDTH: usize = 64;
 /// The marker that ends a cut cell.
 pub(crate) const CUT: char = '…';
 
-/// `cell`, cut to at most [`MAX_CELL_WIDTH`] columns with the [`CUT`] marker.
+/// `cell`, cut to at most [`MAX_CELL_WIDTH`] columns with the [`CUT`] marker. Names in
+/// the table's other lines (units, matters, items, sectors) are cut the same way.
 fn fit(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.len() <= MAX_CELL_WIDTH / 2 || width(cell) <= MAX_CELL_WIDTH {
         return cell.into();

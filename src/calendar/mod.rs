@@ -212,8 +212,8 @@ impl Day<'_> {
 const UNCOVERED: u8 = u8::MAX;
 /// Index meaning "none" in the notice column.
 const NONE: u16 = u16::MAX;
-/// Index meaning "none" in the name column. Names are `u32`: a local notice may name
-/// every day of two centuries differently, more names than a `u16` holds.
+/// Index meaning "none" in the name column. Names are `u32`: a calendar of two centuries
+/// may give every day its own name, more names than a `u16` holds.
 const NO_NAME: u32 = u32::MAX;
 
 /// The most notices a calendar applies: each day records its notice in a `u16`.
@@ -630,21 +630,6 @@ impl Tables {
             })
             .collect();
 
-        // Each name once, looked up by hash: a linear search per named day would make a
-        // local notice naming 50,000 days cost 50,000² comparisons.
-        let mut names: Vec<String> = Vec::new();
-        let mut name_of: HashMap<String, u32> = HashMap::new();
-        let mut name_index = |name: &str| -> u32 {
-            if let Some(&i) = name_of.get(name) {
-                return i;
-            }
-            let i = u32::try_from(names.len())
-                .unwrap_or(NO_NAME - 1)
-                .min(NO_NAME - 1);
-            names.push(name.to_owned());
-            name_of.insert(name.to_owned(), i);
-            i
-        };
         let first_ce = first.num_days_from_ce();
         if notices.len() > MAX_NOTICES {
             return Err(crate::limits::too_many_notices(notices.len()));
@@ -668,6 +653,7 @@ impl Tables {
                     }
                 }
             };
+            let mut slot = 0usize;
             for brk in &notice.holidays {
                 // Sorted once, so that each day of the break is a binary search, however
                 // long the list (a parsed notice has at most one entry per day; a notice
@@ -675,7 +661,10 @@ impl Tables {
                 let mut statutory = brk.statutory.clone();
                 statutory.sort_unstable();
                 statutory.dedup();
-                let name = name_index(&brk.name);
+                // The break's place in its notice: the name is looked up once the last
+                // notice has spoken (below), so a day named many times costs nothing more.
+                let name = u32::try_from(slot).unwrap_or(NO_NAME);
+                slot += 1;
                 // Only the days the table holds: a break is never walked beyond it.
                 let from = brk.first.max(first);
                 for date in from
@@ -696,8 +685,36 @@ impl Tables {
                     Scope::Local => DayKind::LocalWorkday,
                     _ => DayKind::MakeUpWorkday,
                 };
-                set(order.date, kind, name_index(&order.name));
+                set(order.date, kind, u32::try_from(slot).unwrap_or(NO_NAME));
+                slot += 1;
             }
+        }
+
+        // The name of each day, from the notice that set it last: each name once, by hash
+        // (a linear search per day was quadratic in the names), and only the names some day
+        // still carries.
+        let mut names: Vec<String> = Vec::new();
+        let mut name_of: HashMap<&str, u32> = HashMap::new();
+        for record in days.iter_mut().filter(|r| r.notice != NONE) {
+            let Some(notice) = notices.get(usize::from(record.notice)) else {
+                record.holiday = NO_NAME;
+                continue;
+            };
+            let slot = record.holiday as usize;
+            let name = match notice.holidays.get(slot) {
+                Some(brk) => Some(brk.name.as_str()),
+                None => slot
+                    .checked_sub(notice.holidays.len())
+                    .and_then(|w| notice.workdays.get(w))
+                    .map(|w| w.name.as_str()),
+            };
+            record.holiday = match name {
+                None => NO_NAME,
+                Some(name) => *name_of.entry(name).or_insert_with(|| {
+                    names.push(name.to_owned());
+                    u32::try_from(names.len() - 1).unwrap_or(NO_NAME)
+                }),
+            };
         }
 
         let mut workdays_before = Vec::with_capacity(len + 1);

@@ -14,8 +14,11 @@ use duban::{
     MeetingKind, Notice, Obligation, Policy, Quarter, YearMonth,
 };
 
+/// A target's body: any bytes, no panic.
+pub type Body = fn(&[u8]);
+
 /// The targets, by name. Their seeds are listed in `fuzz/seeds.list`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Body)] = &[
     ("caseload", caseload),
     ("generated", generated),
     ("policy", policy),
@@ -179,7 +182,8 @@ const EVENTS: &[&str] = &[
 ];
 
 fn date(c: &mut Choices<'_>) -> NaiveDate {
-    let base = parse_date(*c.pick(DATES)).unwrap_or_default();
+    let text: &&str = c.pick(DATES);
+    let base = parse_date(text).unwrap_or_default();
     // Within a few weeks of the edge, either side.
     let shift = i64::from(c.byte()) - 128;
     base.checked_add_signed(chrono::Duration::days(shift / 4))

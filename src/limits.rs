@@ -7,8 +7,8 @@ use crate::{Error, ErrorKind};
 /// Every cost in duban grows in proportion to its input (or as `n log n`), so a hostile
 /// file cannot stall a service by its shape; these limits bound it by its size. A reader
 /// checks its input against them before the work that grows with it and refuses an input
-/// over a limit with [`ErrorKind::LimitExceeded`], whose message names the limit, the size
-/// found and the size allowed.
+/// over a limit with [`ErrorKind::LimitExceeded`], whose message names the limit (in English
+/// by its field here, in Chinese in words), the size found and the size allowed.
 ///
 /// The plain readers ([`Caseload::from_json`](crate::Caseload::from_json),
 /// [`Notice::parse`](crate::Notice::parse), [`Policy::from_json`](crate::Policy::from_json))
@@ -87,7 +87,7 @@ impl Limits {
         let (zh, en, field) = what.names();
         Err(Error::new(
             ErrorKind::LimitExceeded,
-            format!("{zh}大小为 {found} 字节，超过上限 {limit} 字节（限额 {field}）"),
+            format!("{zh}大小为 {found} 字节，超过{zh}大小上限 {limit} 字节"),
             format!("the {en} is {found} bytes, over the limit of {limit} bytes (`{field}`)"),
         ))
     }
@@ -116,7 +116,7 @@ impl Document {
 pub(crate) fn too_many_matters(limit: usize) -> Error {
     Error::new(
         ErrorKind::LimitExceeded,
-        format!("事项清单的事项超过上限 {limit} 个（限额 matters）"),
+        format!("事项清单的事项超过事项数上限 {limit} 个"),
         format!("the caseload has more than {limit} matters, the limit (`matters`)"),
     )
 }
@@ -129,7 +129,7 @@ pub(crate) fn matter_too_large(
     limit: usize,
 ) -> (String, String) {
     (
-        format!("{who_zh}大小为 {found} 字节，超过上限 {limit} 字节（限额 matter_bytes），未检查"),
+        format!("{who_zh}大小为 {found} 字节，超过单个事项大小上限 {limit} 字节，未检查"),
         format!("{who_en} is {found} bytes, over the limit of {limit} bytes (`matter_bytes`); not checked"),
     )
 }

@@ -414,14 +414,24 @@ fn ordinary_cells_are_never_cut() {
 // ---------------------------------------------------------------------------------------
 // Limits.
 
+/// A `LimitExceeded` error naming the limit: by its field in English, in words in
+/// Chinese (which has no English word in it).
 #[track_caller]
 fn limit_error(err: duban::Error, field: &str) {
     assert_eq!(err.kind(), ErrorKind::LimitExceeded, "{err:?}");
     assert!(err
         .message(Language::English)
         .contains(&format!("`{field}`")));
-    assert!(err.message(Language::Chinese).contains(field));
-    assert!(err.message(Language::Chinese).contains("上限"));
+    let zh = err.message(Language::Chinese);
+    let words = match field {
+        "caseload_bytes" => "事项清单大小上限",
+        "matters" => "事项数上限",
+        "notice_bytes" => "节假日通知大小上限",
+        "policy_bytes" => "政策文件大小上限",
+        _ => unreachable!("{field}"),
+    };
+    assert!(zh.contains(words), "{zh}");
+    assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
 }
 
 #[test]
@@ -469,7 +479,11 @@ fn each_limit_is_enforced_and_named() {
         ("too_large", Some(0), Some("YB-WIDE"))
     );
     assert!(e.message_en.contains("`matter_bytes`"));
-    assert!(e.message_zh.contains("matter_bytes"));
+    assert!(
+        e.message_zh.contains("单个事项大小上限 1000 字节"),
+        "{}",
+        e.message_zh
+    );
 
     let notice = hostile::named_days(10);
     let mut limits = Limits::default();

@@ -100,6 +100,7 @@ mod caseload;
 mod error;
 mod json_text;
 mod language;
+mod limits;
 mod period;
 mod rules;
 
@@ -109,6 +110,7 @@ pub use calendar::{
 };
 pub use error::{Error, ErrorKind, Position, Result};
 pub use language::Language;
+pub use limits::Limits;
 pub use period::{parse_date, Quarter, YearMonth};
 pub use rules::{
     Article, Bound, CalendarDays, Deadline, Explanation, MatterSource, MeetingKind, Obligation,

@@ -127,7 +127,9 @@ pub use caseload::{
     REPORT_SCHEMA,
 };
 pub use rules::workflow::{
-    AccountabilityEvent, AccountabilityState, AnnualPlan, Consequence, EscalationEvent,
-    EscalationGround, EscalationState, EscalationTest, Grade, InspectionEvent, InspectionState,
-    KeySupervisionTrigger, Remedy, ReportEvent, ReportState, ReturnReason,
+    apply_json, next_json, stored_state, AccountabilityEvent, AccountabilityFlow,
+    AccountabilityState, AnnualPlan, Consequence, EscalationEvent, EscalationFlow,
+    EscalationGround, EscalationState, EscalationTest, Grade, InspectionEvent, InspectionFlow,
+    InspectionState, KeySupervisionTrigger, Label, Remedy, ReportEvent, ReportFlow, ReportState,
+    ReturnReason, Workflow, WorkflowKind, STATE_SCHEMA,
 };

@@ -4,14 +4,41 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::transition::{self, Flow, Named};
+use super::transition::{self, Flow, Label};
 use crate::{Article, Consequence, Grade, Language, Result};
 
-const FLOW: Flow = Flow {
+pub(super) const FLOW: Flow = Flow {
     zh: "问责流程",
     en: "accountability workflow",
     article: Article::item(12, 3),
 };
+
+/// The states, in words: the one table of their names and labels.
+pub(super) const STATES: [Label; 9] = [
+    Label::new("normal", "正常", "normal"),
+    Label::new("key_supervision", "重点督办", "under key supervision"),
+    Label::new("interview_proposed", "已提出约谈意见", "interview proposed"),
+    Label::new("interview_approved", "市政府已同意约谈", "interview approved"),
+    Label::new("interview_held", "已约谈", "interview held"),
+    Label::new("plan_submitted", "已提交书面整改方案", "rectification plan submitted"),
+    Label::new("resolved", "已办结", "resolved"),
+    Label::new("graded_poor", "直接认定为“较差”等次", "graded poor"),
+    Label::new("referred", "已移送执纪执法部门", "referred to the discipline and law enforcement bodies"),
+];
+
+/// The events, in words.
+pub(super) const EVENTS: [Label; 10] = [
+    Label::new("place_under_key_supervision", "重点督办、责令限期整改", "place under key supervision"),
+    Label::new("rectify", "整改到位", "rectified"),
+    Label::new("propose_interview", "提出约谈意见", "propose an interview"),
+    Label::new("approve_interview", "市政府同意约谈", "city government consents to the interview"),
+    Label::new("hold_interview", "约谈", "hold the interview"),
+    Label::new("report_interview_result", "约谈结果报市政府主要领导", "report the interview's result to the mayor"),
+    Label::new("submit_plan", "提出书面整改方案", "submit the written rectification plan"),
+    Label::new("resolve", "取得明显进展", "clear progress"),
+    Label::new("grade_poor", "直接认定为“较差”等次", "grade poor directly"),
+    Label::new("refer", "移送相关执纪执法部门", "refer to the discipline and law enforcement bodies"),
+];
 
 /// Why a unit is placed under key supervision (Art. 12 (3)).
 ///
@@ -278,18 +305,7 @@ impl AccountabilityEvent {
     /// ```
     /// assert!(duban::AccountabilityEvent::NAMES.contains(&"grade_poor"));
     /// ```
-    pub const NAMES: &'static [&'static str] = &[
-        "place_under_key_supervision",
-        "rectify",
-        "propose_interview",
-        "approve_interview",
-        "hold_interview",
-        "report_interview_result",
-        "submit_plan",
-        "resolve",
-        "grade_poor",
-        "refer",
-    ];
+    pub const NAMES: &'static [&'static str] = &transition::names(&EVENTS);
 
     /// The event's stable name (its serde tag).
     ///
@@ -312,20 +328,7 @@ impl AccountabilityEvent {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn label(&self, language: Language) -> &'static str {
-        use AccountabilityEvent as E;
-        let en = match self {
-            E::PlaceUnderKeySupervision { .. } => "place under key supervision",
-            E::Rectify { .. } => "rectified",
-            E::ProposeInterview { .. } => "propose an interview",
-            E::ApproveInterview { .. } => "city government consents to the interview",
-            E::HoldInterview { .. } => "hold the interview",
-            E::ReportInterviewResult { .. } => "report the interview's result to the mayor",
-            E::SubmitPlan { .. } => "submit the written rectification plan",
-            E::Resolve { .. } => "clear progress",
-            E::GradePoor { .. } => "grade poor directly",
-            E::Refer { .. } => "refer to the discipline and law enforcement bodies",
-        };
-        language.pick(self.named().zh, en)
+        self.named().text(language)
     }
 
     /// The event's date.
@@ -352,25 +355,20 @@ impl AccountabilityEvent {
         }
     }
 
-    fn named(&self) -> Named {
-        use AccountabilityEvent as E;
-        let (name, zh) = match self {
-            E::PlaceUnderKeySupervision { .. } => {
-                ("place_under_key_supervision", "重点督办、责令限期整改")
-            }
-            E::Rectify { .. } => ("rectify", "整改到位"),
-            E::ProposeInterview { .. } => ("propose_interview", "提出约谈意见"),
-            E::ApproveInterview { .. } => ("approve_interview", "市政府同意约谈"),
-            E::HoldInterview { .. } => ("hold_interview", "约谈"),
-            E::ReportInterviewResult { .. } => {
-                ("report_interview_result", "约谈结果报市政府主要领导")
-            }
-            E::SubmitPlan { .. } => ("submit_plan", "提出书面整改方案"),
-            E::Resolve { .. } => ("resolve", "取得明显进展"),
-            E::GradePoor { .. } => ("grade_poor", "直接认定为“较差”等次"),
-            E::Refer { .. } => ("refer", "移送相关执纪执法部门"),
-        };
-        Named { name, zh }
+    pub(super) fn named(&self) -> Label {
+        let [place_under_key_supervision, rectify, propose_interview, approve_interview, hold_interview, report_interview_result, submit_plan, resolve, grade_poor, refer] = EVENTS;
+        match self {
+            AccountabilityEvent::PlaceUnderKeySupervision { .. } => place_under_key_supervision,
+            AccountabilityEvent::Rectify { .. } => rectify,
+            AccountabilityEvent::ProposeInterview { .. } => propose_interview,
+            AccountabilityEvent::ApproveInterview { .. } => approve_interview,
+            AccountabilityEvent::HoldInterview { .. } => hold_interview,
+            AccountabilityEvent::ReportInterviewResult { .. } => report_interview_result,
+            AccountabilityEvent::SubmitPlan { .. } => submit_plan,
+            AccountabilityEvent::Resolve { .. } => resolve,
+            AccountabilityEvent::GradePoor { .. } => grade_poor,
+            AccountabilityEvent::Refer { .. } => refer,
+        }
     }
 }
 
@@ -380,17 +378,7 @@ impl AccountabilityState {
     /// ```
     /// assert!(duban::AccountabilityState::NAMES.contains(&"interview_held"));
     /// ```
-    pub const NAMES: &'static [&'static str] = &[
-        "normal",
-        "key_supervision",
-        "interview_proposed",
-        "interview_approved",
-        "interview_held",
-        "plan_submitted",
-        "resolved",
-        "graded_poor",
-        "referred",
-    ];
+    pub const NAMES: &'static [&'static str] = &transition::names(&STATES);
 
     /// The first state: no accountability measure.
     ///
@@ -427,35 +415,22 @@ impl AccountabilityState {
     /// assert_eq!(AccountabilityState::Normal.label(Language::English), "normal");
     /// ```
     pub fn label(&self, language: Language) -> &'static str {
-        use AccountabilityState as S;
-        let en = match self {
-            S::Normal => "normal",
-            S::KeySupervision { .. } => "under key supervision",
-            S::InterviewProposed { .. } => "interview proposed",
-            S::InterviewApproved { .. } => "interview approved",
-            S::InterviewHeld { .. } => "interview held",
-            S::PlanSubmitted { .. } => "rectification plan submitted",
-            S::Resolved { .. } => "resolved",
-            S::GradedPoor { .. } => "graded poor",
-            S::Referred { .. } => "referred to the discipline and law enforcement bodies",
-        };
-        language.pick(self.named().zh, en)
+        self.named().text(language)
     }
 
-    fn named(&self) -> Named {
-        use AccountabilityState as S;
-        let (name, zh) = match self {
-            S::Normal => ("normal", "正常"),
-            S::KeySupervision { .. } => ("key_supervision", "重点督办"),
-            S::InterviewProposed { .. } => ("interview_proposed", "已提出约谈意见"),
-            S::InterviewApproved { .. } => ("interview_approved", "市政府已同意约谈"),
-            S::InterviewHeld { .. } => ("interview_held", "已约谈"),
-            S::PlanSubmitted { .. } => ("plan_submitted", "已提交书面整改方案"),
-            S::Resolved { .. } => ("resolved", "已办结"),
-            S::GradedPoor { .. } => ("graded_poor", "直接认定为“较差”等次"),
-            S::Referred { .. } => ("referred", "已移送执纪执法部门"),
-        };
-        Named { name, zh }
+    pub(super) fn named(&self) -> Label {
+        let [normal, key_supervision, interview_proposed, interview_approved, interview_held, plan_submitted, resolved, graded_poor, referred] = STATES;
+        match self {
+            AccountabilityState::Normal => normal,
+            AccountabilityState::KeySupervision { .. } => key_supervision,
+            AccountabilityState::InterviewProposed { .. } => interview_proposed,
+            AccountabilityState::InterviewApproved { .. } => interview_approved,
+            AccountabilityState::InterviewHeld { .. } => interview_held,
+            AccountabilityState::PlanSubmitted { .. } => plan_submitted,
+            AccountabilityState::Resolved { .. } => resolved,
+            AccountabilityState::GradedPoor { .. } => graded_poor,
+            AccountabilityState::Referred { .. } => referred,
+        }
     }
 
     /// The date of the event that led to this state; `None` before any event.

@@ -4,14 +4,31 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::transition::{self, Flow, Named};
+use super::transition::{self, Flow, Label};
 use crate::{Article, Language, Result};
 
-const FLOW: Flow = Flow {
+pub(super) const FLOW: Flow = Flow {
     zh: "提级督查流程",
     en: "escalation workflow",
     article: Article::whole(4),
 };
+
+/// The states, in words: the one table of their names and labels.
+pub(super) const STATES: [Label; 5] = [
+    Label::new("open", "督办中（未催办）", "supervised, not urged"),
+    Label::new("urged", "已催办", "urged"),
+    Label::new("requested", "已申请提级督查", "escalation requested"),
+    Label::new("escalated", "提级督查", "escalated to the Supervision Office"),
+    Label::new("declined", "提级督查未获同意", "escalation declined"),
+];
+
+/// The events, in words.
+pub(super) const EVENTS: [Label; 4] = [
+    Label::new("urge", "催办", "urge"),
+    Label::new("request_escalation", "申请提级督查", "request escalation"),
+    Label::new("approve", "市政府秘书长同意", "consent of the Secretary-General"),
+    Label::new("decline", "市政府秘书长不同意", "refusal of the Secretary-General"),
+];
 
 /// A feature of a matter that grounds its escalation (Art. 4).
 ///
@@ -232,8 +249,7 @@ impl EscalationEvent {
     /// ```
     /// assert_eq!(duban::EscalationEvent::NAMES, &["urge", "request_escalation", "approve", "decline"]);
     /// ```
-    pub const NAMES: &'static [&'static str] =
-        &["urge", "request_escalation", "approve", "decline"];
+    pub const NAMES: &'static [&'static str] = &transition::names(&EVENTS);
 
     /// The event's stable name (its serde tag).
     ///
@@ -255,13 +271,7 @@ impl EscalationEvent {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn label(&self, language: Language) -> &'static str {
-        let en = match self {
-            EscalationEvent::Urge { .. } => "urge",
-            EscalationEvent::RequestEscalation { .. } => "request escalation",
-            EscalationEvent::Approve { .. } => "consent of the Secretary-General",
-            EscalationEvent::Decline { .. } => "refusal of the Secretary-General",
-        };
-        language.pick(self.named().zh, en)
+        self.named().text(language)
     }
 
     /// The event's date.
@@ -281,14 +291,14 @@ impl EscalationEvent {
         }
     }
 
-    fn named(&self) -> Named {
-        let (name, zh) = match self {
-            EscalationEvent::Urge { .. } => ("urge", "催办"),
-            EscalationEvent::RequestEscalation { .. } => ("request_escalation", "申请提级督查"),
-            EscalationEvent::Approve { .. } => ("approve", "市政府秘书长同意"),
-            EscalationEvent::Decline { .. } => ("decline", "市政府秘书长不同意"),
-        };
-        Named { name, zh }
+    pub(super) fn named(&self) -> Label {
+        let [urge, request_escalation, approve, decline] = EVENTS;
+        match self {
+            EscalationEvent::Urge { .. } => urge,
+            EscalationEvent::RequestEscalation { .. } => request_escalation,
+            EscalationEvent::Approve { .. } => approve,
+            EscalationEvent::Decline { .. } => decline,
+        }
     }
 }
 
@@ -334,8 +344,7 @@ impl EscalationState {
     /// ```
     /// assert_eq!(duban::EscalationState::NAMES, &["open", "urged", "requested", "escalated", "declined"]);
     /// ```
-    pub const NAMES: &'static [&'static str] =
-        &["open", "urged", "requested", "escalated", "declined"];
+    pub const NAMES: &'static [&'static str] = &transition::names(&STATES);
 
     /// The first state: a matter supervised as usual, not urged yet.
     ///
@@ -371,25 +380,18 @@ impl EscalationState {
     /// assert_eq!(EscalationState::Open.label(Language::Chinese), "督办中（未催办）");
     /// ```
     pub fn label(&self, language: Language) -> &'static str {
-        let en = match self {
-            EscalationState::Open => "supervised, not urged",
-            EscalationState::Urged { .. } => "urged",
-            EscalationState::Requested { .. } => "escalation requested",
-            EscalationState::Escalated { .. } => "escalated to the Supervision Office",
-            EscalationState::Declined { .. } => "escalation declined",
-        };
-        language.pick(self.named().zh, en)
+        self.named().text(language)
     }
 
-    fn named(&self) -> Named {
-        let (name, zh) = match self {
-            EscalationState::Open => ("open", "督办中（未催办）"),
-            EscalationState::Urged { .. } => ("urged", "已催办"),
-            EscalationState::Requested { .. } => ("requested", "已申请提级督查"),
-            EscalationState::Escalated { .. } => ("escalated", "提级督查"),
-            EscalationState::Declined { .. } => ("declined", "提级督查未获同意"),
-        };
-        Named { name, zh }
+    pub(super) fn named(&self) -> Label {
+        let [open, urged, requested, escalated, declined] = STATES;
+        match self {
+            EscalationState::Open => open,
+            EscalationState::Urged { .. } => urged,
+            EscalationState::Requested { .. } => requested,
+            EscalationState::Escalated { .. } => escalated,
+            EscalationState::Declined { .. } => declined,
+        }
     }
 
     /// The date of the event that led to this state; `None` before any event.

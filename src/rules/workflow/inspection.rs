@@ -4,14 +4,34 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::transition::{self, Flow, Named};
+use super::transition::{self, Flow, Label};
 use crate::{Article, Language, Result};
 
-const FLOW: Flow = Flow {
+pub(super) const FLOW: Flow = Flow {
     zh: "督查检查审批流程",
     en: "inspection workflow",
     article: Article::whole(10),
 };
+
+/// The states, in words: the one table of their names and labels.
+pub(super) const STATES: [Label; 7] = [
+    Label::new("planned", "已列入年度计划", "in the annual plan"),
+    Label::new("proposed", "拟开展（未列入年度计划）", "proposed, not in the annual plan"),
+    Label::new("applied", "已申报", "applied for"),
+    Label::new("approved", "已审批", "approved"),
+    Label::new("rejected", "未获批准", "rejected"),
+    Label::new("filed", "已备案", "approved and filed"),
+    Label::new("carried_out", "已实施", "carried out"),
+];
+
+/// The events, in words.
+pub(super) const EVENTS: [Label; 5] = [
+    Label::new("apply", "申报", "apply to the Supervision Office"),
+    Label::new("approve", "分管领导审批同意", "approval by the leader in charge"),
+    Label::new("reject", "分管领导不予批准", "refusal by the leader in charge"),
+    Label::new("file", "报市委督查室备案", "filing with the party committee supervision office"),
+    Label::new("start", "组织开展", "carry out"),
+];
 
 /// Whether an inspection is listed in the annual plan (Art. 10).
 ///
@@ -172,7 +192,7 @@ impl InspectionEvent {
     /// ```
     /// assert_eq!(duban::InspectionEvent::NAMES.len(), 5);
     /// ```
-    pub const NAMES: &'static [&'static str] = &["apply", "approve", "reject", "file", "start"];
+    pub const NAMES: &'static [&'static str] = &transition::names(&EVENTS);
 
     /// The event's stable name (its serde tag).
     ///
@@ -195,14 +215,7 @@ impl InspectionEvent {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn label(&self, language: Language) -> &'static str {
-        let en = match self {
-            InspectionEvent::Apply { .. } => "apply to the Supervision Office",
-            InspectionEvent::Approve { .. } => "approval by the leader in charge",
-            InspectionEvent::Reject { .. } => "refusal by the leader in charge",
-            InspectionEvent::File { .. } => "filing with the party committee supervision office",
-            InspectionEvent::Start { .. } => "carry out",
-        };
-        language.pick(self.named().zh, en)
+        self.named().text(language)
     }
 
     /// The event's date.
@@ -223,15 +236,15 @@ impl InspectionEvent {
         }
     }
 
-    fn named(&self) -> Named {
-        let (name, zh) = match self {
-            InspectionEvent::Apply { .. } => ("apply", "申报"),
-            InspectionEvent::Approve { .. } => ("approve", "分管领导审批同意"),
-            InspectionEvent::Reject { .. } => ("reject", "分管领导不予批准"),
-            InspectionEvent::File { .. } => ("file", "报市委督查室备案"),
-            InspectionEvent::Start { .. } => ("start", "组织开展"),
-        };
-        Named { name, zh }
+    pub(super) fn named(&self) -> Label {
+        let [apply, approve, reject, file, start] = EVENTS;
+        match self {
+            InspectionEvent::Apply { .. } => apply,
+            InspectionEvent::Approve { .. } => approve,
+            InspectionEvent::Reject { .. } => reject,
+            InspectionEvent::File { .. } => file,
+            InspectionEvent::Start { .. } => start,
+        }
     }
 }
 
@@ -241,15 +254,7 @@ impl InspectionState {
     /// ```
     /// assert!(duban::InspectionState::NAMES.contains(&"carried_out"));
     /// ```
-    pub const NAMES: &'static [&'static str] = &[
-        "planned",
-        "proposed",
-        "applied",
-        "approved",
-        "rejected",
-        "filed",
-        "carried_out",
-    ];
+    pub const NAMES: &'static [&'static str] = &transition::names(&STATES);
 
     /// The first state of an inspection: [`Planned`](InspectionState::Planned) when it is in
     /// the annual plan, [`Proposed`](InspectionState::Proposed) when it is not.
@@ -290,29 +295,20 @@ impl InspectionState {
     /// assert_eq!(InspectionState::Planned.label(Language::Chinese), "已列入年度计划");
     /// ```
     pub fn label(&self, language: Language) -> &'static str {
-        let en = match self {
-            InspectionState::Planned => "in the annual plan",
-            InspectionState::Proposed => "proposed, not in the annual plan",
-            InspectionState::Applied { .. } => "applied for",
-            InspectionState::Approved { .. } => "approved",
-            InspectionState::Rejected { .. } => "rejected",
-            InspectionState::Filed { .. } => "approved and filed",
-            InspectionState::CarriedOut { .. } => "carried out",
-        };
-        language.pick(self.named().zh, en)
+        self.named().text(language)
     }
 
-    fn named(&self) -> Named {
-        let (name, zh) = match self {
-            InspectionState::Planned => ("planned", "已列入年度计划"),
-            InspectionState::Proposed => ("proposed", "拟开展（未列入年度计划）"),
-            InspectionState::Applied { .. } => ("applied", "已申报"),
-            InspectionState::Approved { .. } => ("approved", "已审批"),
-            InspectionState::Rejected { .. } => ("rejected", "未获批准"),
-            InspectionState::Filed { .. } => ("filed", "已备案"),
-            InspectionState::CarriedOut { .. } => ("carried_out", "已实施"),
-        };
-        Named { name, zh }
+    pub(super) fn named(&self) -> Label {
+        let [planned, proposed, applied, approved, rejected, filed, carried_out] = STATES;
+        match self {
+            InspectionState::Planned => planned,
+            InspectionState::Proposed => proposed,
+            InspectionState::Applied { .. } => applied,
+            InspectionState::Approved { .. } => approved,
+            InspectionState::Rejected { .. } => rejected,
+            InspectionState::Filed { .. } => filed,
+            InspectionState::CarriedOut { .. } => carried_out,
+        }
     }
 
     /// The date of the latest event so far; `None` before any event. A later event may

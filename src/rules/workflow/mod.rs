@@ -47,6 +47,7 @@ mod accountability;
 mod escalation;
 mod grading;
 mod inspection;
+mod machine;
 mod report;
 mod transition;
 
@@ -54,4 +55,9 @@ pub use accountability::{AccountabilityEvent, AccountabilityState, KeySupervisio
 pub use escalation::{EscalationEvent, EscalationGround, EscalationState, EscalationTest};
 pub use grading::{Consequence, Grade};
 pub use inspection::{AnnualPlan, InspectionEvent, InspectionState};
+pub use machine::{
+    apply_json, next_json, stored_state, AccountabilityFlow, EscalationFlow, InspectionFlow,
+    ReportFlow, Workflow, WorkflowKind, STATE_SCHEMA,
+};
 pub use report::{Remedy, ReportEvent, ReportState, ReturnReason};
+pub use transition::Label;

@@ -4,14 +4,30 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::transition::{self, Flow, Named};
+use super::transition::{self, Flow, Label};
 use crate::{Article, Language, Result, SupplementCredit};
 
-const FLOW: Flow = Flow {
+pub(super) const FLOW: Flow = Flow {
     zh: "进展情况报送流程",
     en: "report workflow",
     article: Article::paragraph(9, 2),
 };
+
+/// The states, in words: the one table of their names and labels.
+pub(super) const STATES: [Label; 5] = [
+    Label::new("awaiting", "待报送", "awaiting submission"),
+    Label::new("submitted", "已报送", "submitted"),
+    Label::new("returned", "退回补办中", "returned, awaiting supplement"),
+    Label::new("returned", "退回重办中", "returned for redo"),
+    Label::new("accepted", "已通过", "accepted"),
+];
+
+/// The events, in words.
+pub(super) const EVENTS: [Label; 3] = [
+    Label::new("submit", "报送", "submit"),
+    Label::new("return", "退回", "return"),
+    Label::new("accept", "审核通过", "accept"),
+];
 
 /// Why the Supervision Office returned a report (Art. 9).
 ///
@@ -235,7 +251,7 @@ impl ReportEvent {
     /// ```
     /// assert_eq!(duban::ReportEvent::NAMES, &["submit", "return", "accept"]);
     /// ```
-    pub const NAMES: &'static [&'static str] = &["submit", "return", "accept"];
+    pub const NAMES: &'static [&'static str] = &transition::names(&EVENTS);
 
     /// The event's stable name (its serde tag).
     ///
@@ -257,12 +273,7 @@ impl ReportEvent {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn label(&self, language: Language) -> &'static str {
-        let en = match self {
-            ReportEvent::Submit { .. } => "submit",
-            ReportEvent::Return { .. } => "return",
-            ReportEvent::Accept { .. } => "accept",
-        };
-        language.pick(self.named().zh, en)
+        self.named().text(language)
     }
 
     /// The event's date.
@@ -281,13 +292,13 @@ impl ReportEvent {
         }
     }
 
-    fn named(&self) -> Named {
-        let (name, zh) = match self {
-            ReportEvent::Submit { .. } => ("submit", "报送"),
-            ReportEvent::Return { .. } => ("return", "退回"),
-            ReportEvent::Accept { .. } => ("accept", "审核通过"),
-        };
-        Named { name, zh }
+    pub(super) fn named(&self) -> Label {
+        let [submit, ret, accept] = EVENTS;
+        match self {
+            ReportEvent::Submit { .. } => submit,
+            ReportEvent::Return { .. } => ret,
+            ReportEvent::Accept { .. } => accept,
+        }
     }
 }
 
@@ -334,37 +345,24 @@ impl ReportState {
     /// assert_eq!(ReportState::Awaiting.label(Language::English), "awaiting submission");
     /// ```
     pub fn label(&self, language: Language) -> &'static str {
-        let en = match self {
-            ReportState::Awaiting => "awaiting submission",
-            ReportState::Submitted { .. } => "submitted",
-            ReportState::Returned {
-                remedy: Remedy::Supplement,
-                ..
-            } => "returned, awaiting supplement",
-            ReportState::Returned {
-                remedy: Remedy::Redo,
-                ..
-            } => "returned for redo",
-            ReportState::Accepted { .. } => "accepted",
-        };
-        language.pick(self.named().zh, en)
+        self.named().text(language)
     }
 
-    fn named(&self) -> Named {
-        let (name, zh) = match self {
-            ReportState::Awaiting => ("awaiting", "待报送"),
-            ReportState::Submitted { .. } => ("submitted", "已报送"),
+    pub(super) fn named(&self) -> Label {
+        let [awaiting, submitted, supplement, redo, accepted] = STATES;
+        match self {
+            ReportState::Awaiting => awaiting,
+            ReportState::Submitted { .. } => submitted,
             ReportState::Returned {
                 remedy: Remedy::Supplement,
                 ..
-            } => ("returned", "退回补办中"),
+            } => supplement,
             ReportState::Returned {
                 remedy: Remedy::Redo,
                 ..
-            } => ("returned", "退回重办中"),
-            ReportState::Accepted { .. } => ("accepted", "已通过"),
-        };
-        Named { name, zh }
+            } => redo,
+            ReportState::Accepted { .. } => accepted,
+        }
     }
 
     /// The date of the event that led to this state; `None` before any event. A later

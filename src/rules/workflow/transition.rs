@@ -13,15 +13,57 @@ pub(crate) struct Flow {
     pub(crate) article: Article,
 }
 
-/// A state or an event as it appears in a message: its stable name and its Chinese label.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Named {
-    pub(crate) name: &'static str,
-    pub(crate) zh: &'static str,
+/// One row of a workflow's table of states or events: the stable name (the serde tag) and
+/// the words for it in both languages. Every machine keeps its rows in one table
+/// ([`Workflow::STATES`](super::Workflow::STATES), [`Workflow::EVENTS`](super::Workflow::EVENTS)).
+///
+/// ```
+/// use duban::{Language, ReportFlow, Workflow};
+/// let awaiting = ReportFlow::STATES[0];
+/// assert_eq!(awaiting.name, "awaiting");
+/// assert_eq!(awaiting.text(Language::Chinese), "待报送");
+/// assert_eq!(awaiting.text(Language::English), "awaiting submission");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Label {
+    /// The stable name, as it appears in JSON.
+    pub name: &'static str,
+    /// The words in Simplified Chinese.
+    pub zh: &'static str,
+    /// The words in English.
+    pub en: &'static str,
+}
+
+impl Label {
+    pub(crate) const fn new(name: &'static str, zh: &'static str, en: &'static str) -> Label {
+        Label { name, zh, en }
+    }
+
+    /// The words in `language`.
+    ///
+    /// ```
+    /// use duban::{Label, Language};
+    /// let l = Label { name: "x", zh: "甲", en: "a" };
+    /// assert_eq!(l.text(Language::English), "a");
+    /// ```
+    pub fn text(&self, language: Language) -> &'static str {
+        language.pick(self.zh, self.en)
+    }
+}
+
+/// The names of a table's rows, in order (for the `NAMES` constants).
+pub(crate) const fn names<const N: usize>(rows: &[Label; N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = rows[i].name;
+        i += 1;
+    }
+    out
 }
 
 impl Flow {
-    fn where_zh(self, state: Named) -> String {
+    fn where_zh(self, state: Label) -> String {
         format!(
             "{}（{}）处于“{}”状态",
             self.zh,
@@ -30,7 +72,7 @@ impl Flow {
         )
     }
 
-    fn where_en(self, state: Named) -> String {
+    fn where_en(self, state: Label) -> String {
         format!(
             "in state {} ({}, {})",
             state.name,
@@ -42,8 +84,8 @@ impl Flow {
     /// An event that the regulation does not allow in this state.
     pub(crate) fn illegal(
         self,
-        state: Named,
-        event: Named,
+        state: Label,
+        event: Label,
         on: NaiveDate,
         why_zh: &str,
         why_en: &str,
@@ -68,8 +110,8 @@ impl Flow {
     /// An event whose own data contradict each other (a deadline before the event itself).
     pub(crate) fn invalid(
         self,
-        state: Named,
-        event: Named,
+        state: Label,
+        event: Label,
         on: NaiveDate,
         why_zh: &str,
         why_en: &str,
@@ -94,8 +136,8 @@ impl Flow {
     /// Refuses an event dated before the event that led to the current state.
     pub(crate) fn check_order(
         self,
-        state: Named,
-        event: Named,
+        state: Label,
+        event: Label,
         last: Option<NaiveDate>,
         on: NaiveDate,
     ) -> Result<()> {

@@ -15,6 +15,7 @@
 mod check;
 mod input;
 mod lookup;
+mod next;
 mod output;
 mod report;
 mod scan;
@@ -23,6 +24,7 @@ mod whatif;
 use chrono::NaiveDate;
 
 pub use input::{ItemCategory, MatterKind, Progress, UnitKind, CASELOAD_SCHEMA};
+pub use next::{next_step, NextStep, OpenObligation};
 pub use output::Explanations;
 pub use report::{
     CheckReport, Finding, FindingKind, InputError, InspectionViolation, ItemRef, LateUnit,

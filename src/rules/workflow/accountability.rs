@@ -18,26 +18,58 @@ pub(super) const STATES: [Label; 9] = [
     Label::new("normal", "正常", "normal"),
     Label::new("key_supervision", "重点督办", "under key supervision"),
     Label::new("interview_proposed", "已提出约谈意见", "interview proposed"),
-    Label::new("interview_approved", "市政府已同意约谈", "interview approved"),
+    Label::new(
+        "interview_approved",
+        "市政府已同意约谈",
+        "interview approved",
+    ),
     Label::new("interview_held", "已约谈", "interview held"),
-    Label::new("plan_submitted", "已提交书面整改方案", "rectification plan submitted"),
+    Label::new(
+        "plan_submitted",
+        "已提交书面整改方案",
+        "rectification plan submitted",
+    ),
     Label::new("resolved", "已办结", "resolved"),
     Label::new("graded_poor", "直接认定为“较差”等次", "graded poor"),
-    Label::new("referred", "已移送执纪执法部门", "referred to the discipline and law enforcement bodies"),
+    Label::new(
+        "referred",
+        "已移送执纪执法部门",
+        "referred to the discipline and law enforcement bodies",
+    ),
 ];
 
 /// The events, in words.
 pub(super) const EVENTS: [Label; 10] = [
-    Label::new("place_under_key_supervision", "重点督办、责令限期整改", "place under key supervision"),
+    Label::new(
+        "place_under_key_supervision",
+        "重点督办、责令限期整改",
+        "place under key supervision",
+    ),
     Label::new("rectify", "整改到位", "rectified"),
     Label::new("propose_interview", "提出约谈意见", "propose an interview"),
-    Label::new("approve_interview", "市政府同意约谈", "city government consents to the interview"),
+    Label::new(
+        "approve_interview",
+        "市政府同意约谈",
+        "city government consents to the interview",
+    ),
     Label::new("hold_interview", "约谈", "hold the interview"),
-    Label::new("report_interview_result", "约谈结果报市政府主要领导", "report the interview's result to the mayor"),
-    Label::new("submit_plan", "提出书面整改方案", "submit the written rectification plan"),
+    Label::new(
+        "report_interview_result",
+        "约谈结果报市政府主要领导",
+        "report the interview's result to the mayor",
+    ),
+    Label::new(
+        "submit_plan",
+        "提出书面整改方案",
+        "submit the written rectification plan",
+    ),
     Label::new("resolve", "取得明显进展", "clear progress"),
     Label::new("grade_poor", "直接认定为“较差”等次", "grade poor directly"),
-    Label::new("refer", "移送相关执纪执法部门", "refer to the discipline and law enforcement bodies"),
+    Label::new(
+        "refer",
+        "移送相关执纪执法部门",
+        "refer to the discipline and law enforcement bodies",
+    ),
 ];
 
 /// Why a unit is placed under key supervision (Art. 12 (3)).
@@ -356,7 +388,8 @@ impl AccountabilityEvent {
     }
 
     pub(super) fn named(&self) -> Label {
-        let [place_under_key_supervision, rectify, propose_interview, approve_interview, hold_interview, report_interview_result, submit_plan, resolve, grade_poor, refer] = EVENTS;
+        let [place_under_key_supervision, rectify, propose_interview, approve_interview, hold_interview, report_interview_result, submit_plan, resolve, grade_poor, refer] =
+            EVENTS;
         match self {
             AccountabilityEvent::PlaceUnderKeySupervision { .. } => place_under_key_supervision,
             AccountabilityEvent::Rectify { .. } => rectify,
@@ -419,7 +452,8 @@ impl AccountabilityState {
     }
 
     pub(super) fn named(&self) -> Label {
-        let [normal, key_supervision, interview_proposed, interview_approved, interview_held, plan_submitted, resolved, graded_poor, referred] = STATES;
+        let [normal, key_supervision, interview_proposed, interview_approved, interview_held, plan_submitted, resolved, graded_poor, referred] =
+            STATES;
         match self {
             AccountabilityState::Normal => normal,
             AccountabilityState::KeySupervision { .. } => key_supervision,

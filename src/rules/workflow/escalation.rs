@@ -18,7 +18,11 @@ pub(super) const STATES: [Label; 5] = [
     Label::new("open", "督办中（未催办）", "supervised, not urged"),
     Label::new("urged", "已催办", "urged"),
     Label::new("requested", "已申请提级督查", "escalation requested"),
-    Label::new("escalated", "提级督查", "escalated to the Supervision Office"),
+    Label::new(
+        "escalated",
+        "提级督查",
+        "escalated to the Supervision Office",
+    ),
     Label::new("declined", "提级督查未获同意", "escalation declined"),
 ];
 
@@ -26,8 +30,16 @@ pub(super) const STATES: [Label; 5] = [
 pub(super) const EVENTS: [Label; 4] = [
     Label::new("urge", "催办", "urge"),
     Label::new("request_escalation", "申请提级督查", "request escalation"),
-    Label::new("approve", "市政府秘书长同意", "consent of the Secretary-General"),
-    Label::new("decline", "市政府秘书长不同意", "refusal of the Secretary-General"),
+    Label::new(
+        "approve",
+        "市政府秘书长同意",
+        "consent of the Secretary-General",
+    ),
+    Label::new(
+        "decline",
+        "市政府秘书长不同意",
+        "refusal of the Secretary-General",
+    ),
 ];
 
 /// A feature of a matter that grounds its escalation (Art. 4).

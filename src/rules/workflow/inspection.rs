@@ -16,7 +16,11 @@ pub(super) const FLOW: Flow = Flow {
 /// The states, in words: the one table of their names and labels.
 pub(super) const STATES: [Label; 7] = [
     Label::new("planned", "已列入年度计划", "in the annual plan"),
-    Label::new("proposed", "拟开展（未列入年度计划）", "proposed, not in the annual plan"),
+    Label::new(
+        "proposed",
+        "拟开展（未列入年度计划）",
+        "proposed, not in the annual plan",
+    ),
     Label::new("applied", "已申报", "applied for"),
     Label::new("approved", "已审批", "approved"),
     Label::new("rejected", "未获批准", "rejected"),
@@ -27,9 +31,21 @@ pub(super) const STATES: [Label; 7] = [
 /// The events, in words.
 pub(super) const EVENTS: [Label; 5] = [
     Label::new("apply", "申报", "apply to the Supervision Office"),
-    Label::new("approve", "分管领导审批同意", "approval by the leader in charge"),
-    Label::new("reject", "分管领导不予批准", "refusal by the leader in charge"),
-    Label::new("file", "报市委督查室备案", "filing with the party committee supervision office"),
+    Label::new(
+        "approve",
+        "分管领导审批同意",
+        "approval by the leader in charge",
+    ),
+    Label::new(
+        "reject",
+        "分管领导不予批准",
+        "refusal by the leader in charge",
+    ),
+    Label::new(
+        "file",
+        "报市委督查室备案",
+        "filing with the party committee supervision office",
+    ),
     Label::new("start", "组织开展", "carry out"),
 ];
 

@@ -127,7 +127,7 @@ pub use caseload::{
     WhatIf, YearEndGathering, CASELOAD_SCHEMA, REPORT_SCHEMA,
 };
 pub use rules::workflow::{
-    apply_json, next_json, stored_state, AccountabilityEvent, AccountabilityFlow,
+    apply_json, next_json, stored_kind, stored_state, AccountabilityEvent, AccountabilityFlow,
     AccountabilityState, AnnualPlan, Consequence, EscalationEvent, EscalationFlow,
     EscalationGround, EscalationState, EscalationTest, Grade, InspectionEvent, InspectionFlow,
     InspectionState, KeySupervisionTrigger, Label, Remedy, ReportEvent, ReportFlow, ReportState,

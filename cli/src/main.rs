@@ -260,6 +260,24 @@ const COMMANDS: &[Command] = &[
         summary_en: "check a caseload under two policies and list what differs",
         run: |ctx| cmd_diff(ctx).map(Output::Text),
     },
+    Command {
+        name: "next",
+        args: &["FILE|-", "ID"],
+        options: &["--as-of", "--format", "--policy"],
+        synopsis: "[--as-of DATE] [--format json|table] [--policy FILE]",
+        summary_zh: "事项 ID 的当前状态、现在可以发生的事件、未完成的义务及问题",
+        summary_en: "matter ID's state, the events allowed now, its open obligations and findings",
+        run: |ctx| cmd_next(ctx).map(Output::Text),
+    },
+    Command {
+        name: "apply",
+        args: &["STATE", "EVENT"],
+        options: &[],
+        synopsis: "",
+        summary_zh: "对保存的流程状态（duban-state/1）施加一个事件，输出下一状态（STATE、EVENT 为文件、- 或 JSON 文本）",
+        summary_en: "apply one event to a stored workflow state (duban-state/1) and print the next state (STATE, EVENT: a file, - or JSON text)",
+        run: |ctx| cmd_apply(ctx).map(Output::Text),
+    },
 ];
 
 /// An option that belongs to some commands only: its name, its value as shown in the help
@@ -296,14 +314,14 @@ const COMMAND_OPTIONS: &[CommandOption] = &[
     CommandOption {
         name: "--as-of",
         value: Some("DATE"),
-        help_zh: "check、diff：检查日期（默认取文件中的 as_of）",
-        help_en: "check, diff: the day to check on (default: the document's as_of)",
+        help_zh: "check、diff、next：检查日期（默认取文件中的 as_of）",
+        help_en: "check, diff, next: the day to check on (default: the document's as_of)",
     },
     CommandOption {
         name: "--format",
         value: Some("FORMAT"),
-        help_zh: "check：json（默认）或 table；diff：table（默认）或 json",
-        help_en: "check: json (default) or table; diff: table (default) or json",
+        help_zh: "check、next：json（默认）或 table；diff：table（默认）或 json",
+        help_en: "check, next: json (default) or table; diff: table (default) or json",
     },
     CommandOption {
         name: "--no-explain",
@@ -498,6 +516,54 @@ impl Ctx<'_> {
         };
         Caseload::from_json(bytes)
             .map_err(|e| CliError::Failed(format!("{name}: {}", e.message(self.lang))))
+    }
+
+    /// A file's text, or stdin's for `-`.
+    fn text(&self, path: &str, what_zh: &str, what_en: &str) -> Result<String, CliError> {
+        let bytes = if path == "-" {
+            let mut bytes = Vec::new();
+            io::stdin().lock().read_to_end(&mut bytes).map_err(|e| {
+                CliError::Failed(self.tr(
+                    format!("无法读取标准输入：{}", os_error_zh(&e)),
+                    format!("cannot read stdin: {e}"),
+                ))
+            })?;
+            bytes
+        } else {
+            std::fs::read(path).map_err(|e| read_error(self.lang, what_zh, what_en, path, &e))?
+        };
+        String::from_utf8(bytes).map_err(|e| {
+            CliError::Failed(self.tr(
+                format!(
+                    "{} 不是 UTF-8 文本（第 {} 字节）",
+                    self.name(path),
+                    e.utf8_error().valid_up_to()
+                ),
+                format!(
+                    "{} is not UTF-8 (byte {})",
+                    self.name(path),
+                    e.utf8_error().valid_up_to()
+                ),
+            ))
+        })
+    }
+
+    /// A JSON argument: JSON text itself when it starts with `{`, else a file or `-`.
+    fn json_arg(&self, arg: &str, what_zh: &str, what_en: &str) -> Result<String, CliError> {
+        if arg.trim_start().starts_with('{') {
+            Ok(arg.to_owned())
+        } else {
+            self.text(arg, what_zh, what_en)
+        }
+    }
+
+    /// A path as messages name it (stdin for `-`).
+    fn name(&self, path: &str) -> String {
+        if path == "-" {
+            self.tr("标准输入".into(), "stdin".into())
+        } else {
+            path.to_owned()
+        }
     }
 
     /// The day to check on: `--as-of`, else the document's `as_of`.
@@ -1043,6 +1109,87 @@ fn cmd_check(ctx: &Ctx) -> Result<Output, CliError> {
         std::mem::forget(report);
         out.write_all(b"\n")
     })))
+}
+
+/// `next FILE|- ID`: what may happen next to one matter, as JSON or as lines for people.
+fn cmd_next(ctx: &Ctx) -> Result<String, CliError> {
+    ctx.refuse_provisional()?;
+    let [path, id] = ctx.args()?;
+    let format = ctx.format(&["json", "table"])?;
+    let policy = ctx.policy()?;
+    let text = ctx.text(path, "事项清单", "caseload file")?;
+    let cal = ctx.calendar()?;
+    let next = duban::next_step(&text, id, ctx.opts.as_of, &policy, &cal, ctx.lang)
+        .map_err(|e| CliError::Failed(format!("{}: {}", ctx.name(path), e.message(ctx.lang))))?;
+    if format == "json" {
+        let json = serde_json::json!({
+            "state": next.state,
+            "allowed": next.allowed,
+            "open": next.open.iter().map(|o| serde_json::json!({
+                "code": o.code, "due": o.due, "status": o.status,
+            })).collect::<Vec<_>>(),
+            "findings": next.findings,
+        });
+        return Ok(format!("{json}\n"));
+    }
+    let none = ctx.tr("无".into(), "none".into());
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            none.clone()
+        } else {
+            items.join(ctx.lang.pick("、", ", "))
+        }
+    };
+    let mut out = String::new();
+    let (state, allowed, open, findings, colon) = match ctx.lang {
+        Language::Chinese => ("状态", "现在可以发生的事件", "未完成的义务", "问题", "："),
+        _ => (
+            "State",
+            "Events allowed now",
+            "Open obligations",
+            "Findings",
+            ": ",
+        ),
+    };
+    out.push_str(&ctx.tr(
+        format!("{}，截至 {}\n", next.id, next.as_of),
+        format!("{}, as of {}\n", next.id, next.as_of),
+    ));
+    out.push_str(&format!("{state}{colon}{}\n", next.state_label));
+    out.push_str(&format!(
+        "{allowed}{colon}{}\n",
+        list(next.allowed_labels.clone())
+    ));
+    out.push_str(&format!(
+        "{open}{colon}{}\n",
+        list(
+            next.open
+                .iter()
+                .map(|o| format!("{} {} {}", o.code, o.due, o.status_text))
+                .collect()
+        )
+    ));
+    out.push_str(&format!(
+        "{findings}{colon}{}\n",
+        list(next.finding_texts.clone())
+    ));
+    Ok(out)
+}
+
+/// `apply STATE EVENT`: the next stored state, or the error naming the state and event.
+fn cmd_apply(ctx: &Ctx) -> Result<String, CliError> {
+    ctx.refuse_provisional()?;
+    let [state, event] = ctx.args()?;
+    if state == "-" && event == "-" {
+        return Err(CliError::Usage(ctx.tr(
+            "apply 的 STATE 和 EVENT 不能都从标准输入读取".into(),
+            "apply cannot read both STATE and EVENT from stdin".into(),
+        )));
+    }
+    let state = ctx.json_arg(state, "流程状态", "state")?;
+    let event = ctx.json_arg(event, "流程事件", "event")?;
+    let kind = duban::stored_kind(&state)?;
+    Ok(format!("{}\n", duban::apply_json(kind, &state, &event)?))
 }
 
 /// `diff --policy A --policy B FILE|-`: what changes under B, as a table or JSON.

@@ -35,11 +35,15 @@ pub struct NextStep {
     pub state_label: String,
     /// The names of the events the check would accept next, dated `as_of`.
     pub allowed: Vec<String>,
+    /// The same events in words, in the language asked for.
+    pub allowed_labels: Vec<String>,
     /// The obligations not yet met: code (D1-D7), due date, status and its words.
     pub open: Vec<OpenObligation>,
     /// The check's findings about this matter (returns to make, inspection violations,
     /// other findings), as the `duban-report/1` JSON writes them.
     pub findings: Vec<Value>,
+    /// The same findings in words, in the language asked for.
+    pub finding_texts: Vec<String>,
 }
 
 /// An obligation still open.
@@ -141,9 +145,14 @@ pub fn next_step(
                 .map_or(true, |on| on <= as_of)
         });
     }
-    let (report, kind, state, state_label) =
-        check_alone(&matter, as_of, policy, calendar, language)?;
-    let allowed = candidates(kind)
+    let Alone {
+        report,
+        kind,
+        state,
+        state_label,
+        finding_texts,
+    } = check_alone(&matter, as_of, policy, calendar, language)?;
+    let allowed: Vec<Label> = candidates(kind)
         .iter()
         .filter(|event| {
             let mut with = matter.clone();
@@ -158,7 +167,7 @@ pub fn next_step(
             }
             check_alone(&with, as_of, policy, calendar, language).is_ok()
         })
-        .map(|event| event.name.to_owned())
+        .copied()
         .collect();
     let open = report
         .pointer("/matters/0/obligations")
@@ -194,10 +203,24 @@ pub fn next_step(
         as_of,
         state,
         state_label,
-        allowed,
+        allowed: allowed.iter().map(|l| l.name.to_owned()).collect(),
+        allowed_labels: allowed
+            .iter()
+            .map(|l| l.text(language).to_owned())
+            .collect(),
         open,
         findings,
+        finding_texts,
     })
+}
+
+/// What checking one matter alone gives.
+struct Alone {
+    report: Value,
+    kind: MatterKind,
+    state: String,
+    state_label: String,
+    finding_texts: Vec<String>,
 }
 
 /// The events a matter of `kind` may name.
@@ -240,7 +263,7 @@ fn check_alone(
     policy: &Policy,
     calendar: &Calendar,
     language: Language,
-) -> Result<(Value, MatterKind, String, String)> {
+) -> Result<Alone> {
     let doc = json!({"schema": CASELOAD_SCHEMA, "as_of": as_of, "matters": [matter]});
     let caseload = Caseload::from_json(doc.to_string())?;
     let report = check(&caseload, policy, calendar, as_of)?;
@@ -254,11 +277,34 @@ fn check_alone(
             "the matter was not checked",
         ));
     };
-    let (kind, state, label) = (
+    let (kind, state, state_label) = (
         m.kind,
         m.state.to_owned(),
         m.state_label(language).to_owned(),
     );
+    let finding_texts = report
+        .returns
+        .iter()
+        .map(|r| {
+            format!(
+                "{}{}",
+                language.pick("建议", "suggested: "),
+                r.suggested_remedy.label(language)
+            )
+        })
+        .chain(
+            report
+                .inspection_violations
+                .iter()
+                .map(|v| v.violation.label(language).to_owned()),
+        )
+        .chain(
+            report
+                .findings
+                .iter()
+                .map(|f| language.pick(&f.message_zh, &f.message_en).to_owned()),
+        )
+        .collect();
     let mut out = Vec::new();
     report
         .write_json(&mut out, language, Explanations::Omit)
@@ -276,5 +322,11 @@ fn check_alone(
             format!("cannot read the report back: {e}"),
         )
     })?;
-    Ok((json, kind, state, label))
+    Ok(Alone {
+        report: json,
+        kind,
+        state,
+        state_label,
+        finding_texts,
+    })
 }

@@ -384,19 +384,7 @@ fn to_json<T: Serialize>(value: &T) -> Result<String> {
 }
 
 fn load<W: Workflow>(state: &str) -> Result<W::State> {
-    let head: Stored<serde_json::Value> = parse(state, "流程状态", "workflow state")?;
-    if head.schema != STATE_SCHEMA {
-        return Err(Error::invalid_input(
-            format!(
-                "流程状态的 schema 为“{}”，本版本只能读取 {STATE_SCHEMA}",
-                head.schema
-            ),
-            format!(
-                "workflow state has schema {:?}, this version reads {STATE_SCHEMA}",
-                head.schema
-            ),
-        ));
-    }
+    let head = head(state)?;
     if head.kind != W::KIND {
         return Err(Error::invalid_input(
             format!(
@@ -421,6 +409,40 @@ fn store<W: Workflow>(state: W::State) -> Result<String> {
         kind: W::KIND,
         state,
     })
+}
+
+/// The kind a stored state names.
+///
+/// ```
+/// use duban::{stored_kind, WorkflowKind};
+/// let s = r#"{"schema":"duban-state/1","kind":"inspection","state":{"state":"planned"}}"#;
+/// assert_eq!(stored_kind(s)?, WorkflowKind::Inspection);
+/// assert!(stored_kind(r#"{"schema":"duban-state/9","kind":"report","state":{}}"#).is_err());
+/// # Ok::<(), duban::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`] for text that is not a stored state of this version.
+pub fn stored_kind(state: &str) -> Result<WorkflowKind> {
+    Ok(head(state)?.kind)
+}
+
+fn head(state: &str) -> Result<Stored<serde_json::Value>> {
+    let head: Stored<serde_json::Value> = parse(state, "流程状态", "workflow state")?;
+    if head.schema != STATE_SCHEMA {
+        return Err(Error::invalid_input(
+            format!(
+                "流程状态的 schema 为“{}”，本版本只能读取 {STATE_SCHEMA}",
+                head.schema
+            ),
+            format!(
+                "workflow state has schema {:?}, this version reads {STATE_SCHEMA}",
+                head.schema
+            ),
+        ));
+    }
+    Ok(head)
 }
 
 /// Wraps a machine state in the stored form.

@@ -56,8 +56,8 @@ pub use escalation::{EscalationEvent, EscalationGround, EscalationState, Escalat
 pub use grading::{Consequence, Grade};
 pub use inspection::{AnnualPlan, InspectionEvent, InspectionState};
 pub use machine::{
-    apply_json, next_json, stored_state, AccountabilityFlow, EscalationFlow, InspectionFlow,
-    ReportFlow, Workflow, WorkflowKind, STATE_SCHEMA,
+    apply_json, next_json, stored_kind, stored_state, AccountabilityFlow, EscalationFlow,
+    InspectionFlow, ReportFlow, Workflow, WorkflowKind, STATE_SCHEMA,
 };
 pub use report::{Remedy, ReportEvent, ReportState, ReturnReason};
 pub use transition::Label;

@@ -120,157 +120,128 @@ pub struct EscalationFlow;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AccountabilityFlow;
 
-impl Workflow for ReportFlow {
-    type State = ReportState;
-    type Event = ReportEvent;
-    const KIND: WorkflowKind = WorkflowKind::Report;
-    const STATES: &'static [Label] = &report::STATES;
-    const EVENTS: &'static [Label] = &report::EVENTS;
+/// The impl of [`Workflow`] for one machine: everything but its sample events is the
+/// machine's own (its table, its `apply`).
+macro_rules! workflow {
+    ($flow:ty, $kind:ident, $module:ident, $state:ty, $event:ty, $sample:ident) => {
+        impl Workflow for $flow {
+            type State = $state;
+            type Event = $event;
+            const KIND: WorkflowKind = WorkflowKind::$kind;
+            const STATES: &'static [Label] = &$module::STATES;
+            const EVENTS: &'static [Label] = &$module::EVENTS;
 
-    fn article() -> Article {
-        report::FLOW.article
-    }
-    fn state_label(state: &ReportState) -> Label {
-        state.named()
-    }
-    fn last_event_on(state: &ReportState) -> Option<NaiveDate> {
-        state.last_event_on()
-    }
-    fn event_label(event: &ReportEvent) -> Label {
-        event.named()
-    }
-    fn apply(state: &ReportState, event: &ReportEvent) -> Result<ReportState> {
-        state.apply(event)
-    }
-    fn sample_event(name: &str, on: NaiveDate) -> Option<ReportEvent> {
-        Some(match name {
-            "submit" => ReportEvent::Submit { on },
-            "return" => ReportEvent::Return {
-                on,
-                remedy: Remedy::Supplement,
-                reasons: vec![ReturnReason::Other],
-            },
-            "accept" => ReportEvent::Accept { on },
-            _ => return None,
-        })
-    }
+            fn article() -> Article {
+                $module::FLOW.article
+            }
+            fn state_label(state: &$state) -> Label {
+                state.named()
+            }
+            fn last_event_on(state: &$state) -> Option<NaiveDate> {
+                state.last_event_on()
+            }
+            fn event_label(event: &$event) -> Label {
+                event.named()
+            }
+            fn apply(state: &$state, event: &$event) -> Result<$state> {
+                state.apply(event)
+            }
+            fn sample_event(name: &str, on: NaiveDate) -> Option<$event> {
+                $sample(name, on)
+            }
+        }
+    };
 }
 
-impl Workflow for InspectionFlow {
-    type State = InspectionState;
-    type Event = InspectionEvent;
-    const KIND: WorkflowKind = WorkflowKind::Inspection;
-    const STATES: &'static [Label] = &inspection::STATES;
-    const EVENTS: &'static [Label] = &inspection::EVENTS;
+workflow!(
+    ReportFlow,
+    Report,
+    report,
+    ReportState,
+    ReportEvent,
+    sample_report
+);
+workflow!(
+    InspectionFlow,
+    Inspection,
+    inspection,
+    InspectionState,
+    InspectionEvent,
+    sample_inspection
+);
+workflow!(
+    EscalationFlow,
+    Escalation,
+    escalation,
+    EscalationState,
+    EscalationEvent,
+    sample_escalation
+);
+workflow!(
+    AccountabilityFlow,
+    Accountability,
+    accountability,
+    AccountabilityState,
+    AccountabilityEvent,
+    sample_accountability
+);
 
-    fn article() -> Article {
-        inspection::FLOW.article
-    }
-    fn state_label(state: &InspectionState) -> Label {
-        state.named()
-    }
-    fn last_event_on(state: &InspectionState) -> Option<NaiveDate> {
-        state.last_event_on()
-    }
-    fn event_label(event: &InspectionEvent) -> Label {
-        event.named()
-    }
-    fn apply(state: &InspectionState, event: &InspectionEvent) -> Result<InspectionState> {
-        state.apply(event)
-    }
-    fn sample_event(name: &str, on: NaiveDate) -> Option<InspectionEvent> {
-        Some(match name {
-            "apply" => InspectionEvent::Apply { on },
-            "approve" => InspectionEvent::Approve { on },
-            "reject" => InspectionEvent::Reject { on },
-            "file" => InspectionEvent::File { on },
-            "start" => InspectionEvent::Start { on },
-            _ => return None,
-        })
-    }
+fn sample_report(name: &str, on: NaiveDate) -> Option<ReportEvent> {
+    Some(match name {
+        "submit" => ReportEvent::Submit { on },
+        "return" => ReportEvent::Return {
+            on,
+            remedy: Remedy::Supplement,
+            reasons: vec![ReturnReason::Other],
+        },
+        "accept" => ReportEvent::Accept { on },
+        _ => return None,
+    })
 }
 
-impl Workflow for EscalationFlow {
-    type State = EscalationState;
-    type Event = EscalationEvent;
-    const KIND: WorkflowKind = WorkflowKind::Escalation;
-    const STATES: &'static [Label] = &escalation::STATES;
-    const EVENTS: &'static [Label] = &escalation::EVENTS;
-
-    fn article() -> Article {
-        escalation::FLOW.article
-    }
-    fn state_label(state: &EscalationState) -> Label {
-        state.named()
-    }
-    fn last_event_on(state: &EscalationState) -> Option<NaiveDate> {
-        state.last_event_on()
-    }
-    fn event_label(event: &EscalationEvent) -> Label {
-        event.named()
-    }
-    fn apply(state: &EscalationState, event: &EscalationEvent) -> Result<EscalationState> {
-        state.apply(event)
-    }
-    fn sample_event(name: &str, on: NaiveDate) -> Option<EscalationEvent> {
-        Some(match name {
-            "urge" => EscalationEvent::Urge { on },
-            "request_escalation" => EscalationEvent::RequestEscalation {
-                on,
-                grounds: EscalationGround::ALL.to_vec(),
-            },
-            "approve" => EscalationEvent::Approve { on },
-            "decline" => EscalationEvent::Decline { on },
-            _ => return None,
-        })
-    }
+fn sample_inspection(name: &str, on: NaiveDate) -> Option<InspectionEvent> {
+    Some(match name {
+        "apply" => InspectionEvent::Apply { on },
+        "approve" => InspectionEvent::Approve { on },
+        "reject" => InspectionEvent::Reject { on },
+        "file" => InspectionEvent::File { on },
+        "start" => InspectionEvent::Start { on },
+        _ => return None,
+    })
 }
 
-impl Workflow for AccountabilityFlow {
-    type State = AccountabilityState;
-    type Event = AccountabilityEvent;
-    const KIND: WorkflowKind = WorkflowKind::Accountability;
-    const STATES: &'static [Label] = &accountability::STATES;
-    const EVENTS: &'static [Label] = &accountability::EVENTS;
+fn sample_escalation(name: &str, on: NaiveDate) -> Option<EscalationEvent> {
+    Some(match name {
+        "urge" => EscalationEvent::Urge { on },
+        "request_escalation" => EscalationEvent::RequestEscalation {
+            on,
+            grounds: EscalationGround::ALL.to_vec(),
+        },
+        "approve" => EscalationEvent::Approve { on },
+        "decline" => EscalationEvent::Decline { on },
+        _ => return None,
+    })
+}
 
-    fn article() -> Article {
-        accountability::FLOW.article
-    }
-    fn state_label(state: &AccountabilityState) -> Label {
-        state.named()
-    }
-    fn last_event_on(state: &AccountabilityState) -> Option<NaiveDate> {
-        state.last_event_on()
-    }
-    fn event_label(event: &AccountabilityEvent) -> Label {
-        event.named()
-    }
-    fn apply(
-        state: &AccountabilityState,
-        event: &AccountabilityEvent,
-    ) -> Result<AccountabilityState> {
-        state.apply(event)
-    }
-    fn sample_event(name: &str, on: NaiveDate) -> Option<AccountabilityEvent> {
-        use AccountabilityEvent as E;
-        Some(match name {
-            "place_under_key_supervision" => E::PlaceUnderKeySupervision {
-                on,
-                triggers: vec![KeySupervisionTrigger::SlowProgress],
-                rectify_by: on,
-            },
-            "rectify" => E::Rectify { on },
-            "propose_interview" => E::ProposeInterview { on },
-            "approve_interview" => E::ApproveInterview { on },
-            "hold_interview" => E::HoldInterview { on },
-            "report_interview_result" => E::ReportInterviewResult { on },
-            "submit_plan" => E::SubmitPlan { on },
-            "resolve" => E::Resolve { on },
-            "grade_poor" => E::GradePoor { on },
-            "refer" => E::Refer { on },
-            _ => return None,
-        })
-    }
+fn sample_accountability(name: &str, on: NaiveDate) -> Option<AccountabilityEvent> {
+    use AccountabilityEvent as E;
+    Some(match name {
+        "place_under_key_supervision" => E::PlaceUnderKeySupervision {
+            on,
+            triggers: vec![KeySupervisionTrigger::SlowProgress],
+            rectify_by: on,
+        },
+        "rectify" => E::Rectify { on },
+        "propose_interview" => E::ProposeInterview { on },
+        "approve_interview" => E::ApproveInterview { on },
+        "hold_interview" => E::HoldInterview { on },
+        "report_interview_result" => E::ReportInterviewResult { on },
+        "submit_plan" => E::SubmitPlan { on },
+        "resolve" => E::Resolve { on },
+        "grade_poor" => E::GradePoor { on },
+        "refer" => E::Refer { on },
+        _ => return None,
+    })
 }
 
 /// Which of the four workflows a stored state belongs to.

@@ -289,7 +289,7 @@ fn due_beyond_the_loaded_calendar_is_an_error() {
     ] {
         let err = fails_with(1, &["--lang", "en", "due", kind, trigger]);
         assert!(
-            err.contains("outside the loaded holiday schedules (2020-01-01..=2026-12-31)"),
+            err.contains("outside the loaded holiday schedules (2004-01-01..=2026-12-31)"),
             "due {kind} {trigger}: {err}"
         );
     }
@@ -645,7 +645,7 @@ fn check_writes_a_report_of_the_example_caseload() {
     assert_eq!(report["schema"], "duban-report/1");
     assert_eq!(report["as_of"], "2023-11-10");
     assert_eq!(report["policy"], "安政办发〔2020〕1号");
-    assert_eq!(report["coverage"][0], "2020-01-01..=2026-12-31");
+    assert_eq!(report["coverage"][0], "2004-01-01..=2026-12-31");
     let s = &report["summary"];
     for (field, expected) in [
         ("matters", 13),

@@ -17,6 +17,78 @@ use crate::{Error, ErrorKind, Quarter, Result, YearMonth};
 /// The notices compiled into the crate, oldest first: (file name, text).
 const EMBEDDED: &[(&str, &str)] = &[
     (
+        "notice-2004-schedule.txt",
+        include_str!("../../data/notices/notice-2004-schedule.txt"),
+    ),
+    (
+        "notice-2005-schedule.txt",
+        include_str!("../../data/notices/notice-2005-schedule.txt"),
+    ),
+    (
+        "guobanfamingdian-2005-35.txt",
+        include_str!("../../data/notices/guobanfamingdian-2005-35.txt"),
+    ),
+    (
+        "guobanfamingdian-2006-49.txt",
+        include_str!("../../data/notices/guobanfamingdian-2006-49.txt"),
+    ),
+    (
+        "notice-2008-schedule.txt",
+        include_str!("../../data/notices/notice-2008-schedule.txt"),
+    ),
+    (
+        "guobanfamingdian-2008-42.txt",
+        include_str!("../../data/notices/guobanfamingdian-2008-42.txt"),
+    ),
+    (
+        "guobanfamingdian-2009-27.txt",
+        include_str!("../../data/notices/guobanfamingdian-2009-27.txt"),
+    ),
+    (
+        "guobanfamingdian-2010-40.txt",
+        include_str!("../../data/notices/guobanfamingdian-2010-40.txt"),
+    ),
+    (
+        "guobanfamingdian-2011-45.txt",
+        include_str!("../../data/notices/guobanfamingdian-2011-45.txt"),
+    ),
+    (
+        "guobanfamingdian-2012-33.txt",
+        include_str!("../../data/notices/guobanfamingdian-2012-33.txt"),
+    ),
+    (
+        "guobanfamingdian-2013-28.txt",
+        include_str!("../../data/notices/guobanfamingdian-2013-28.txt"),
+    ),
+    (
+        "guobanfamingdian-2014-28.txt",
+        include_str!("../../data/notices/guobanfamingdian-2014-28.txt"),
+    ),
+    (
+        "guofamingdian-2015-1.txt",
+        include_str!("../../data/notices/guofamingdian-2015-1.txt"),
+    ),
+    (
+        "guobanfamingdian-2015-18.txt",
+        include_str!("../../data/notices/guobanfamingdian-2015-18.txt"),
+    ),
+    (
+        "guobanfamingdian-2016-17.txt",
+        include_str!("../../data/notices/guobanfamingdian-2016-17.txt"),
+    ),
+    (
+        "guobanfamingdian-2017-12.txt",
+        include_str!("../../data/notices/guobanfamingdian-2017-12.txt"),
+    ),
+    (
+        "guobanfamingdian-2018-15.txt",
+        include_str!("../../data/notices/guobanfamingdian-2018-15.txt"),
+    ),
+    (
+        "guobanfamingdian-2019-3.txt",
+        include_str!("../../data/notices/guobanfamingdian-2019-3.txt"),
+    ),
+    (
         "guobanfamingdian-2019-16.txt",
         include_str!("../../data/notices/guobanfamingdian-2019-16.txt"),
     ),
@@ -264,7 +336,7 @@ struct Tables {
 /// The working-day calendar: which days are working days (工作日) under the loaded holiday
 /// notices, and O(1) arithmetic over them.
 ///
-/// [`Calendar::china`] is the national schedule 2020-2026 compiled into the crate. Every query
+/// [`Calendar::china`] is the national schedule 2004-2026 compiled into the crate. Every query
 /// returns `Err` for a date that no loaded notice covers: the calendar never guesses.
 ///
 /// Cloning is cheap (the tables are shared), and a calendar is `Send + Sync`.
@@ -344,7 +416,7 @@ impl CalendarBuilder {
     ///
     /// ```
     /// let cal = duban::CalendarBuilder::china().build()?;
-    /// assert_eq!(cal.notices().len(), 8);
+    /// assert_eq!(cal.notices().len(), 26);
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn china() -> CalendarBuilder {
@@ -416,7 +488,7 @@ impl CalendarBuilder {
     ///
     /// ```
     /// let cal = duban::CalendarBuilder::china().build()?;
-    /// assert_eq!(cal.coverage()[0].0.to_string(), "2020-01-01");
+    /// assert_eq!(cal.coverage()[0].0.to_string(), "2004-01-01");
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn build(self) -> Result<Calendar> {
@@ -703,7 +775,7 @@ impl Tables {
 }
 
 impl Calendar {
-    /// The official national schedule of mainland China, 2020-01-01 to 2026-12-31, from the
+    /// The official national schedule of mainland China, 2004-01-01 to 2026-12-31, from the
     /// State Council General Office notices compiled into the crate (data/notices/), with the
     /// 2020 Spring Festival extension (国办发明电〔2020〕1号) applied.
     ///
@@ -711,7 +783,7 @@ impl Calendar {
     ///
     /// ```
     /// let cal = duban::Calendar::china();
-    /// assert_eq!(cal.coverage()[0].0.to_string(), "2020-01-01");
+    /// assert_eq!(cal.coverage()[0].0.to_string(), "2004-01-01");
     /// assert_eq!(cal.coverage()[0].1.to_string(), "2026-12-31");
     /// ```
     pub fn china() -> Calendar {

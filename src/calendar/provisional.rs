@@ -99,7 +99,7 @@ impl<T> Provisional<T> {
 /// assert_eq!(day.value.kind, DayKind::StatutoryHoliday);
 /// // No 调休, no 补假: the day after the four statutory days is a working day here.
 /// assert_eq!(p.is_workday(parse_date("2027-02-09")?)?.value, true);
-/// // Inside 2020-2026 nothing changes.
+/// // Inside 2004-2026 nothing changes.
 /// let q = p.last_workday_of_month("2026-09".parse()?)?;
 /// assert_eq!(q.value, cal.last_workday_of_month("2026-09".parse()?)?);
 /// assert!(!q.provisional);

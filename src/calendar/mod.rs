@@ -2,6 +2,7 @@
 
 mod bdays_impl;
 mod notice;
+mod outlook;
 mod provisional;
 
 use std::sync::{Arc, OnceLock};
@@ -10,6 +11,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 pub use notice::{HolidayBreak, Notice, Scope, WorkdayOrder};
+pub use outlook::{today_in_china, CoverageOutlook, NOTICES_DIR_ENV};
 pub use provisional::{Provisional, ProvisionalCalendar};
 
 use crate::{Error, ErrorKind, Quarter, Result, YearMonth};

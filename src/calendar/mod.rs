@@ -309,10 +309,12 @@ fn kind_code(kind: DayKind) -> u8 {
 
 struct Tables {
     /// Every notice given to the builder, in load order (including those not yet known
-    /// at `known_on`), so that `as_known_on` can rebuild.
-    all_notices: Vec<Notice>,
-    /// The notices in force in this view, in the order they were applied.
-    notices: Vec<Notice>,
+    /// at `known_on`), so that `as_known_on` can rebuild. Shared with the builder and with
+    /// other views, never copied.
+    all_notices: Arc<Vec<Notice>>,
+    /// The notices in force in this view, in the order they were applied; `None` when that
+    /// is exactly `all_notices` (the compiled-in calendar), which saves a copy.
+    applied: Option<Vec<Notice>>,
     known_on: Option<NaiveDate>,
     /// Holiday names, indexed by `DayRecord::holiday`.
     names: Vec<String>,
@@ -369,7 +371,7 @@ impl std::fmt::Debug for Calendar {
                 "notices",
                 &self
                     .tables
-                    .notices
+                    .notices()
                     .iter()
                     .map(|n| n.id.as_str())
                     .collect::<Vec<_>>(),
@@ -397,7 +399,9 @@ impl std::fmt::Debug for Calendar {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct CalendarBuilder {
-    notices: Vec<Notice>,
+    /// Shared until a notice is added (copy on write): `CalendarBuilder::china()` and
+    /// `Calendar::to_builder` copy nothing.
+    notices: Arc<Vec<Notice>>,
     known_on: Option<NaiveDate>,
 }
 
@@ -423,7 +427,7 @@ impl CalendarBuilder {
     /// ```
     pub fn china() -> CalendarBuilder {
         CalendarBuilder {
-            notices: embedded_notices().to_vec(),
+            notices: embedded_notices(),
             known_on: None,
         }
     }
@@ -441,9 +445,10 @@ impl CalendarBuilder {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn notice(mut self, notice: Notice) -> CalendarBuilder {
-        match self.notices.iter_mut().find(|n| n.id == notice.id) {
+        let notices = Arc::make_mut(&mut self.notices);
+        match notices.iter_mut().find(|n| n.id == notice.id) {
             Some(slot) => *slot = notice,
-            None => self.notices.push(notice),
+            None => notices.push(notice),
         }
         self
     }
@@ -500,17 +505,21 @@ impl CalendarBuilder {
     }
 }
 
-fn embedded_notices() -> &'static [Notice] {
-    static NOTICES: OnceLock<Vec<Notice>> = OnceLock::new();
+fn embedded_notices() -> Arc<Vec<Notice>> {
+    static NOTICES: OnceLock<Arc<Vec<Notice>>> = OnceLock::new();
     // The embedded files are checked by the test suite (`embedded_notices_parse`), so a
     // parse failure cannot ship; should it happen anyway the calendar covers nothing and
     // every query errors, rather than panicking.
-    NOTICES.get_or_init(|| {
-        EMBEDDED
-            .iter()
-            .filter_map(|(_, text)| Notice::parse(text).ok())
-            .collect()
-    })
+    NOTICES
+        .get_or_init(|| {
+            Arc::new(
+                EMBEDDED
+                    .iter()
+                    .filter_map(|(_, text)| Notice::parse(text).ok())
+                    .collect(),
+            )
+        })
+        .clone()
 }
 
 fn embedded_provisional() -> &'static [Notice] {
@@ -569,15 +578,14 @@ impl Tables {
     /// The tables of the notices known on `known_on`. Provisional years are used only when
     /// `provisional` is set, and then only for years no national notice covers.
     fn build(
-        all_notices: Vec<Notice>,
+        all_notices: Arc<Vec<Notice>>,
         known_on: Option<NaiveDate>,
         provisional: bool,
     ) -> Result<Tables> {
-        let mut notices: Vec<Notice> = all_notices
+        let mut notices: Vec<&Notice> = all_notices
             .iter()
             .filter(|n| known_on.map_or(true, |d| n.known_from() <= d))
             .filter(|n| provisional || n.scope != Scope::Provisional)
-            .cloned()
             .collect();
         // Provisional years, then national notices in the order they became known, then
         // local ones; stable, so notices known on the same day apply in load order.
@@ -635,7 +643,8 @@ impl Tables {
         years.sort_unstable();
 
         let (Some(&first_year), Some(&last_year)) = (years.first(), years.last()) else {
-            return Ok(Tables::empty(all_notices, notices, known_on));
+            let applied = Tables::applied_copy(&all_notices, &notices);
+            return Ok(Tables::empty(all_notices, applied, known_on));
         };
         let first = NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(NaiveDate::MIN);
         let last = NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap_or(NaiveDate::MIN);
@@ -738,9 +747,10 @@ impl Tables {
             provisional_before.push(guessed);
         }
 
+        let applied = Tables::applied_copy(&all_notices, &notices);
         Ok(Tables {
             all_notices,
-            notices,
+            applied,
             known_on,
             names,
             first_ce,
@@ -754,14 +764,26 @@ impl Tables {
         })
     }
 
+    /// The applied notices, copied out of `all` unless they are `all` itself, in order.
+    fn applied_copy(all: &[Notice], applied: &[&Notice]) -> Option<Vec<Notice>> {
+        let same =
+            applied.len() == all.len() && applied.iter().zip(all).all(|(a, b)| std::ptr::eq(*a, b));
+        (!same).then(|| applied.iter().map(|n| (*n).clone()).collect())
+    }
+
+    /// The notices in force in this view, in the order they were applied.
+    fn notices(&self) -> &[Notice] {
+        self.applied.as_deref().unwrap_or(&self.all_notices)
+    }
+
     fn empty(
-        all_notices: Vec<Notice>,
-        notices: Vec<Notice>,
+        all_notices: Arc<Vec<Notice>>,
+        applied: Option<Vec<Notice>>,
         known_on: Option<NaiveDate>,
     ) -> Tables {
         Tables {
             all_notices,
-            notices,
+            applied,
             known_on,
             names: Vec::new(),
             first_ce: 0,
@@ -792,12 +814,12 @@ impl Calendar {
         static CHINA: OnceLock<Calendar> = OnceLock::new();
         CHINA
             .get_or_init(|| {
-                Tables::build(embedded_notices().to_vec(), None, false)
+                Tables::build(embedded_notices(), None, false)
                     .map(|t| Calendar {
                         tables: Arc::new(t),
                     })
                     .unwrap_or_else(|_| Calendar {
-                        tables: Arc::new(Tables::empty(Vec::new(), Vec::new(), None)),
+                        tables: Arc::new(Tables::empty(Arc::default(), None, None)),
                     })
             })
             .clone()
@@ -837,7 +859,7 @@ impl Calendar {
     /// ```
     pub fn as_known_on(&self, date: NaiveDate) -> Calendar {
         let tables = Tables::build(self.tables.all_notices.clone(), Some(date), false)
-            .unwrap_or_else(|_| Tables::empty(Vec::new(), Vec::new(), Some(date)));
+            .unwrap_or_else(|_| Tables::empty(Arc::default(), None, Some(date)));
         Calendar {
             tables: Arc::new(tables),
         }
@@ -858,10 +880,11 @@ impl Calendar {
     ///
     /// ```
     /// let cal = duban::Calendar::china();
-    /// assert_eq!(cal.notices()[0].id, "国办发明电〔2019〕16号");
+    /// assert_eq!(cal.notices()[0].id, "国务院办公厅关于2004年部分节假日安排的通知");
+    /// assert_eq!(cal.notices()[18].id, "国办发明电〔2019〕16号");
     /// ```
     pub fn notices(&self) -> &[Notice] {
-        &self.tables.notices
+        self.tables.notices()
     }
 
     /// The covered date ranges (inclusive), in order. One range unless a year is missing.
@@ -994,7 +1017,7 @@ impl Calendar {
             date,
             kind: KINDS[r.kind as usize],
             holiday: t.names.get(r.holiday as usize).map(String::as_str),
-            notice: t.notices.get(r.notice as usize).map(|n| n.id.as_str()),
+            notice: t.notices().get(r.notice as usize).map(|n| n.id.as_str()),
             provisional: self.provisional_between(i, i),
         })
     }

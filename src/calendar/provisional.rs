@@ -169,7 +169,7 @@ impl Calendar {
         let mut notices = self.tables.all_notices.clone();
         for p in embedded_provisional() {
             if !notices.iter().any(|n| n.id == p.id) {
-                notices.push(p.clone());
+                Arc::make_mut(&mut notices).push(p.clone());
             }
         }
         let tables = Tables::build(notices, self.tables.known_on, true)?;
@@ -277,7 +277,7 @@ impl ProvisionalCalendar {
     pub fn provisional_notices(&self) -> impl Iterator<Item = &Notice> + '_ {
         self.extended
             .tables
-            .notices
+            .notices()
             .iter()
             .filter(|n| n.scope == Scope::Provisional)
     }

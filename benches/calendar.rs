@@ -33,7 +33,8 @@ const NOTICES_2020_2026: [&str; 8] = [
     include_str!("../data/notices/guobanfamingdian-2025-7.txt"),
 ];
 
-/// Every embedded notice text (data/notices/*.txt), as `Calendar::china` compiles them in.
+/// Every embedded notice text (data/notices/*.txt), in the order `Calendar::china` compiles
+/// them in (the order they became known).
 fn all_notice_texts() -> Vec<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/notices");
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -42,11 +43,17 @@ fn all_notice_texts() -> Vec<String> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
-    let texts: Vec<String> = files
+    let mut texts: Vec<String> = files
         .iter()
         .map(|p| std::fs::read_to_string(p).expect("notice text"))
         .collect();
-    assert_eq!(texts.len(), Calendar::china().notices().len());
+    let china = Calendar::china();
+    let rank = |text: &String| {
+        let id = Notice::parse(text).expect("parses").id;
+        china.notices().iter().position(|n| n.id == id)
+    };
+    texts.sort_by_key(rank);
+    assert_eq!(texts.len(), china.notices().len());
     texts
 }
 

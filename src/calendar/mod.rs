@@ -534,6 +534,11 @@ fn embedded_provisional() -> &'static [Notice] {
     })
 }
 
+/// 365 or 366; 0 for a year chrono cannot represent (no table is built for it).
+fn days_in_year(year: i32) -> u32 {
+    NaiveDate::from_ymd_opt(year, 12, 31).map_or(0, |d| d.ordinal())
+}
+
 fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
@@ -650,21 +655,27 @@ impl Tables {
         let last = NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap_or(NaiveDate::MIN);
         let len = (last - first).num_days() as usize + 1;
 
-        let mut days: Vec<DayRecord> = first
-            .iter_days()
-            .take(len)
-            .map(|d| DayRecord {
-                kind: if years.binary_search(&d.year()).is_err() {
-                    UNCOVERED
-                } else if is_weekend(d) {
-                    kind_code(DayKind::Weekend)
-                } else {
-                    kind_code(DayKind::Workday)
-                },
-                holiday: NONE,
-                notice: NONE,
-            })
-            .collect();
+        // One record a day, year by year (the table runs from a January 1st to a December
+        // 31st), with the weekday kept as a running count rather than computed per date.
+        let mut days: Vec<DayRecord> = Vec::with_capacity(len);
+        let mut weekday = first.weekday().num_days_from_monday();
+        let (weekend, workday) = (kind_code(DayKind::Weekend), kind_code(DayKind::Workday));
+        for year in first_year..=last_year {
+            let covered = years.binary_search(&year).is_ok();
+            for _ in 0..days_in_year(year) {
+                let kind = match (covered, weekday >= 5) {
+                    (false, _) => UNCOVERED,
+                    (true, true) => weekend,
+                    (true, false) => workday,
+                };
+                days.push(DayRecord {
+                    kind,
+                    holiday: NONE,
+                    notice: NONE,
+                });
+                weekday = if weekday == 6 { 0 } else { weekday + 1 };
+            }
+        }
 
         let mut names: Vec<String> = Vec::new();
         let mut name_index = |name: &str| -> u16 {
@@ -696,14 +707,17 @@ impl Tables {
                     }
                 }
             };
-            for (date, brk) in notice.rest_days() {
-                let kind = match notice.scope {
-                    Scope::Local => DayKind::LocalRestDay,
-                    _ if brk.statutory.contains(&date) => DayKind::StatutoryHoliday,
-                    _ if is_weekend(date) => DayKind::Weekend,
-                    _ => DayKind::ShiftedRestDay,
-                };
-                set(date, kind, name_index(&brk.name));
+            for brk in &notice.holidays {
+                let name = name_index(&brk.name);
+                for date in brk.first.iter_days().take_while(|d| *d <= brk.last) {
+                    let kind = match notice.scope {
+                        Scope::Local => DayKind::LocalRestDay,
+                        _ if brk.statutory.contains(&date) => DayKind::StatutoryHoliday,
+                        _ if is_weekend(date) => DayKind::Weekend,
+                        _ => DayKind::ShiftedRestDay,
+                    };
+                    set(date, kind, name);
+                }
             }
             for order in &notice.workdays {
                 let kind = match notice.scope {
@@ -715,27 +729,36 @@ impl Tables {
         }
 
         let mut workdays_before = Vec::with_capacity(len + 1);
-        let mut workday_dates = Vec::new();
+        let mut workday_dates = Vec::with_capacity(len);
         let mut uncovered_before = Vec::with_capacity(len + 1);
         let mut provisional_before = Vec::new();
         if !provisional_years.is_empty() {
             provisional_before.reserve(len + 1);
         }
         let (mut worked, mut uncovered, mut guessed) = (0u32, 0u32, 0u32);
-        for (record, date) in days.iter().zip(first.iter_days()) {
-            workdays_before.push(worked);
-            uncovered_before.push(uncovered);
-            if !provisional_years.is_empty() {
-                provisional_before.push(guessed);
-                if provisional_years.binary_search(&date.year()).is_ok() {
-                    guessed += 1;
+        let is_workday: [bool; 7] = KINDS.map(DayKind::is_workday);
+        let mut records = days.iter();
+        let mut ce = first_ce;
+        for year in first_year..=last_year {
+            let guessed_year = provisional_years.binary_search(&year).is_ok();
+            for _ in 0..days_in_year(year) {
+                let Some(record) = records.next() else { break };
+                workdays_before.push(worked);
+                uncovered_before.push(uncovered);
+                if !provisional_years.is_empty() {
+                    provisional_before.push(guessed);
+                    guessed += u32::from(guessed_year);
                 }
-            }
-            if record.kind == UNCOVERED {
-                uncovered += 1;
-            } else if KINDS[record.kind as usize].is_workday() {
-                worked += 1;
-                workday_dates.push(date);
+                if record.kind == UNCOVERED {
+                    uncovered += 1;
+                } else if is_workday.get(record.kind as usize) == Some(&true) {
+                    worked += 1;
+                    // Dates are made for working days only.
+                    if let Some(date) = NaiveDate::from_num_days_from_ce_opt(ce) {
+                        workday_dates.push(date);
+                    }
+                }
+                ce += 1;
             }
         }
         workdays_before.push(worked);

@@ -177,16 +177,6 @@ impl Notice {
     pub fn parse(text: &str) -> Result<Notice> {
         Parser::default().run(text)
     }
-
-    /// Every day this notice gives off, with the break it belongs to.
-    pub(crate) fn rest_days(&self) -> impl Iterator<Item = (NaiveDate, &HolidayBreak)> + '_ {
-        self.holidays.iter().flat_map(|h| {
-            h.first
-                .iter_days()
-                .take_while(move |d| *d <= h.last)
-                .map(move |d| (d, h))
-        })
-    }
 }
 
 #[derive(Default)]

@@ -1270,9 +1270,9 @@ fn command_help(lang: Language, command: &Command) -> String {
         }
     }
     s.push_str(if zh {
-        "\n全局选项（--lang、--notice、--known-on、--provisional）与退出码见 duban --help。\n"
+        "\n全局选项（--lang、--notice、--notices-dir、--known-on、--provisional）与退出码见 duban --help。\n"
     } else {
-        "\nGlobal options (--lang, --notice, --known-on, --provisional) and exit statuses: see duban --help.\n"
+        "\nGlobal options (--lang, --notice, --notices-dir, --known-on, --provisional) and exit statuses: see duban --help.\n"
     });
     s
 }
@@ -1394,7 +1394,8 @@ fn help(lang: Language) -> String {
              \x20 workday 2026-05-16 建城纪念日\n\n\
              结果写到标准输出。出错时在标准错误输出一行说明，标准输出为空：用法错误（命令、选项、\n\
              参数个数，日期、数字或 TRIGGER 格式）退出码为 2，其他错误（超出范围、结束日早于\n\
-             开始日、早于政策施行日期，通知、政策或事项清单文件无法读取等）退出码为 1。\n"
+             开始日、早于政策施行日期，通知、政策或事项清单文件无法读取等）退出码为 1。\n\
+             coverage --warn-within 预警时照常输出结果，另在标准错误输出一行警告，退出码为 3。\n"
         ));
     } else {
         s.push_str(&format!(
@@ -1423,7 +1424,8 @@ fn help(lang: Language) -> String {
              exit status 2 for a usage error (command, option, number of arguments, malformed\n\
              date, number or TRIGGER) and 1 for any other (outside coverage, TO before FROM, a\n\
              trigger before the policy is in force, an unreadable notice, policy or caseload\n\
-             file...).\n"
+             file...). coverage --warn-within prints its answer and, when it raises its alarm,\n\
+             a warning on stderr, with exit status 3.\n"
         ));
     }
     s

@@ -99,6 +99,7 @@ mod caseload;
 mod error;
 mod json_text;
 mod language;
+mod limits;
 mod period;
 mod rules;
 
@@ -108,6 +109,7 @@ pub use calendar::{
 };
 pub use error::{Error, ErrorKind, Position, Result};
 pub use language::Language;
+pub use limits::Limits;
 pub use period::{parse_date, Quarter, YearMonth};
 pub use rules::{
     Article, Bound, CalendarDays, Deadline, Explanation, MatterSource, MeetingKind, Obligation,

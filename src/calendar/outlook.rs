@@ -164,8 +164,9 @@ impl CalendarBuilder {
     /// # Errors
     ///
     /// `InvalidNotice` naming the directory when it cannot be read, or naming the file and
-    /// the line when a file cannot be read or parsed. Nothing is loaded from a directory
-    /// that has a bad file.
+    /// the line when a file cannot be read or parsed; `LimitExceeded` for a file larger
+    /// than the builder's [`limits`](Self::limits). Nothing is loaded from a directory that
+    /// has a bad file.
     ///
     /// ```
     /// let dir = std::env::temp_dir().join(format!("duban-doc-{}", std::process::id()));
@@ -204,7 +205,7 @@ impl CalendarBuilder {
                     format!("cannot read notice file {}: {en}", path.display()),
                 )
             })?;
-            let notice = Notice::parse(&text).map_err(|e| {
+            let notice = Notice::parse_with_limits(&text, &self.limits).map_err(|e| {
                 Error::new(
                     e.kind(),
                     format!(

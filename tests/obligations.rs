@@ -956,10 +956,20 @@ fn art_10_what_if_the_notice_period_were_10_working_days() {
 }
 
 #[test]
-fn art_10_application_deadline_before_the_calendar_starts() {
+fn art_10_application_deadline_in_the_year_before_the_regulation() {
     // Start Fri 2020-01-10: 9, 8, 7, 6 = 4, 3 = 5, 2 = 6, then 01-01 is 元旦 and the 7th
-    // would be in 2019, which no loaded notice covers.
-    outside(application("2020-01-10").deadline(&policy(), &cal()));
+    // is Tuesday 2019-12-31 (an ordinary working day; the calendar reaches back to 2004).
+    assert_eq!(
+        deadline_with(&policy(), application("2020-01-10")).due(),
+        d("2019-12-31")
+    );
+    // The same count over a calendar that starts in 2020 runs out of coverage.
+    let only_2020 = duban::CalendarBuilder::new()
+        .notice_text(include_str!("../data/notices/guobanfamingdian-2019-16.txt"))
+        .unwrap()
+        .build()
+        .unwrap();
+    outside(application("2020-01-10").deadline(&policy(), &only_2020));
     // Start before the regulation itself: not in force.
     err_kind(
         application("2020-01-03").deadline(&policy(), &cal()),

@@ -589,6 +589,39 @@ enum DubanStatus duban_what_if(const struct DubanPolicy *a,
                                uintptr_t *out_len,
                                struct DubanError **err);
 
+/*
+ What may happen next to matter `id` (`id_len` bytes of UTF-8) of a `duban-caseload/1`
+ document on `as_of` (`DUBAN_DATE_NONE`: the document's `as_of`), as JSON: `duban::NextStep`
+ (`id`, `kind`, `as_of`, `state`, `state_label`, `allowed`, `allowed_labels`, `open`,
+ `findings`, `finding_texts`), words in `lang`. `policy` NULL: built in; `cal` NULL:
+ national.
+ */
+enum DubanStatus duban_next(const struct DubanPolicy *policy,
+                            const struct DubanCalendar *cal,
+                            const uint8_t *caseload,
+                            uintptr_t len,
+                            const uint8_t *id,
+                            uintptr_t id_len,
+                            int32_t as_of,
+                            enum DubanLanguage lang,
+                            char **out,
+                            uintptr_t *out_len,
+                            struct DubanError **err);
+
+/*
+ Applies one event (`{"event": NAME, "on": DATE, ...}`) to a stored workflow state
+ (`{"schema": "duban-state/1", "kind": KIND, "state": {...}}`) and returns the next stored
+ state, as `duban apply` prints it; an event the regulation does not allow is an
+ `illegal_transition` error naming the state and the event.
+ */
+enum DubanStatus duban_workflow_apply(const uint8_t *state,
+                                      uintptr_t state_len,
+                                      const uint8_t *event,
+                                      uintptr_t event_len,
+                                      char **out,
+                                      uintptr_t *out_len,
+                                      struct DubanError **err);
+
 #ifdef __cplusplus
 } // extern "C"
 #endif // __cplusplus

@@ -1471,6 +1471,74 @@ pub unsafe extern "C" fn duban_what_if(
     })
 }
 
+// ---------------------------------------------------------------------------------------
+// Workflows, one matter and one event at a time
+
+/// What may happen next to matter `id` (`id_len` bytes of UTF-8) of a `duban-caseload/1`
+/// document on `as_of` (`DUBAN_DATE_NONE`: the document's `as_of`), as JSON: `duban::NextStep`
+/// (`id`, `kind`, `as_of`, `state`, `state_label`, `allowed`, `allowed_labels`, `open`,
+/// `findings`, `finding_texts`), words in `lang`. `policy` NULL: built in; `cal` NULL:
+/// national.
+#[no_mangle]
+pub unsafe extern "C" fn duban_next(
+    policy: *const DubanPolicy,
+    cal: *const DubanCalendar,
+    caseload: *const u8,
+    len: usize,
+    id: *const u8,
+    id_len: usize,
+    as_of: i32,
+    lang: DubanLanguage,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+    err: *mut *mut DubanError,
+) -> DubanStatus {
+    guard(err, || {
+        // SAFETY: forwarded contract.
+        let doc = utf8(unsafe { bytes(caseload, len, "caseload") }?, "caseload")?;
+        // SAFETY: forwarded contract.
+        let id = utf8(unsafe { bytes(id, id_len, "id") }?, "id")?;
+        let (policy, calendar) = unsafe { (policy_or_builtin(policy), calendar_or_china(cal)) };
+        let next = duban::next_step(
+            doc,
+            id,
+            as_of_arg(as_of)?,
+            &policy,
+            &calendar,
+            language(lang),
+        )?;
+        let json = serde_json::to_string(&next)
+            .map_err(|e| Failure::internal(&format!("cannot write the next step: {e}")))?;
+        // SAFETY: forwarded contract.
+        unsafe { put_string(out, out_len, json) }
+    })
+}
+
+/// Applies one event (`{"event": NAME, "on": DATE, ...}`) to a stored workflow state
+/// (`{"schema": "duban-state/1", "kind": KIND, "state": {...}}`) and returns the next stored
+/// state, as `duban apply` prints it; an event the regulation does not allow is an
+/// `illegal_transition` error naming the state and the event.
+#[no_mangle]
+pub unsafe extern "C" fn duban_workflow_apply(
+    state: *const u8,
+    state_len: usize,
+    event: *const u8,
+    event_len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+    err: *mut *mut DubanError,
+) -> DubanStatus {
+    guard(err, || {
+        // SAFETY: forwarded contract.
+        let state = utf8(unsafe { bytes(state, state_len, "state") }?, "state")?;
+        // SAFETY: forwarded contract.
+        let event = utf8(unsafe { bytes(event, event_len, "event") }?, "event")?;
+        let next = duban::apply_json(duban::stored_kind(state)?, state, event)?;
+        // SAFETY: forwarded contract.
+        unsafe { put_string(out, out_len, next) }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -554,6 +554,49 @@ static void threads(void) {
     duban_calendar_free(shared_cal);
 }
 
+/* Workflows one event and one matter at a time: duban_workflow_apply, duban_next. */
+static void workflows(void) {
+    const char *awaiting = "{\"schema\":\"duban-state/1\",\"kind\":\"report\",\"state\":{\"state\":\"awaiting\"}}";
+    const char *submit = "{\"event\":\"submit\",\"on\":\"2024-03-28\"}";
+    const char *accept = "{\"event\":\"accept\",\"on\":\"2024-03-28\"}";
+    char *out = NULL;
+    size_t out_len = 0;
+    DubanError *err = NULL;
+    CHECK(duban_workflow_apply((const uint8_t *)awaiting, strlen(awaiting), (const uint8_t *)submit, strlen(submit),
+                               &out, &out_len, &err) == DUBAN_STATUS_OK,
+          "apply submit");
+    CHECK(out && strstr(out, "\"state\":{\"state\":\"submitted\"") != NULL, "submitted: %s", out ? out : "(null)");
+    duban_string_free(out);
+    out = NULL;
+    CHECK(duban_workflow_apply((const uint8_t *)awaiting, strlen(awaiting), (const uint8_t *)accept, strlen(accept),
+                               &out, &out_len, &err) == DUBAN_STATUS_ILLEGAL_TRANSITION,
+          "accept before submit");
+    CHECK(out == NULL, "no state on failure");
+    CHECK(err && strstr(duban_error_message(err, DUBAN_LANGUAGE_CHINESE), "待报送") != NULL, "zh names the state");
+    CHECK(err && strstr(duban_error_message(err, DUBAN_LANGUAGE_ENGLISH), "cannot accept on 2024-03-28") != NULL,
+          "en names the event");
+    take_err(err);
+    err = NULL;
+    const char *doc = "{\"schema\":\"duban-caseload/1\",\"as_of\":\"2023-10-31\",\"matters\":[{\"id\":\"YB-1\","
+                      "\"kind\":\"monthly_report\",\"unit\":\"u\",\"sector\":\"s\",\"month\":\"2023-10\","
+                      "\"events\":[{\"event\":\"submit\",\"on\":\"2023-10-30\"}]}]}";
+    CHECK(duban_next(NULL, NULL, (const uint8_t *)doc, strlen(doc), (const uint8_t *)"YB-1", 4, DUBAN_DATE_NONE,
+                     DUBAN_LANGUAGE_ENGLISH, &out, &out_len, &err) == DUBAN_STATUS_OK,
+          "next");
+    CHECK(out && strstr(out, "\"allowed\":[\"return\",\"accept\"]") != NULL, "allowed: %s", out ? out : "(null)");
+    duban_string_free(out);
+    out = NULL;
+    CHECK(duban_next(NULL, NULL, (const uint8_t *)doc, strlen(doc), (const uint8_t *)"NO", 2, DUBAN_DATE_NONE,
+                     DUBAN_LANGUAGE_CHINESE, &out, &out_len, &err) == DUBAN_STATUS_INVALID_CASELOAD,
+          "next: unknown id");
+    CHECK(err && strstr(duban_error_message(err, DUBAN_LANGUAGE_CHINESE), "NO") != NULL, "names the id");
+    take_err(err);
+    CHECK(duban_workflow_apply(NULL, 3, NULL, 3, NULL, NULL, NULL) == DUBAN_STATUS_INVALID_INPUT, "null state");
+    CHECK(duban_next(NULL, NULL, NULL, 3, NULL, 0, DUBAN_DATE_NONE, DUBAN_LANGUAGE_CHINESE, NULL, NULL, NULL) ==
+              DUBAN_STATUS_INVALID_INPUT,
+          "null caseload");
+}
+
 int main(int argc, char **argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: test_duban CASES.tsv (from flatten_cases.py), run from the repository root\n");
@@ -587,6 +630,7 @@ int main(int argc, char **argv) {
     }
     free(all);
     bad_inputs();
+    workflows();
     threads();
     printf("%d conformance cases, %d checks, %d failures\n", cases, checks, failures);
     return failures ? 1 : 0;

@@ -135,6 +135,48 @@ public final class Duban {
         return Native.take(out, len);
     }
 
+    /**
+     * What may happen next to matter {@code id} of a caseload on {@code asOf} (null: the
+     * document's), as the JSON of {@code duban::NextStep}: {@code state}, {@code allowed}
+     * (event names), {@code open} (obligations with {@code code}, {@code due}, {@code status}),
+     * {@code findings}, words in {@code language}. Policy and calendar null: built in, national.
+     *
+     * @throws DubanException {@code invalid_caseload} for an unknown id or a matter the check refuses
+     */
+    public static String next(String caseloadJson, String id, LocalDate asOf, Policy policy, Calendar calendar,
+            Language language) {
+        byte[] doc = caseloadJson == null ? null : caseloadJson.getBytes(StandardCharsets.UTF_8);
+        byte[] ident = id == null ? null : id.getBytes(StandardCharsets.UTF_8);
+        PointerByReference out = new PointerByReference();
+        PointerByReference err = new PointerByReference();
+        long[] len = new long[1];
+        int s = Native.duban_next(ptr(policy), ptr(calendar), doc, doc == null ? 1 : doc.length, ident,
+                ident == null ? 1 : ident.length, asOf == null ? Native.DATE_NONE : Calendar.epoch(asOf), language.code,
+                out, len, err);
+        fence(policy, calendar);
+        Native.check(s, err);
+        return Native.take(out, len);
+    }
+
+    /**
+     * Applies one event ({@code {"event": NAME, "on": DATE, ...}}) to a stored workflow state
+     * ({@code duban-state/1}) and returns the next stored state.
+     *
+     * @throws DubanException {@code illegal_transition}, naming the state and the event, when
+     *     the regulation does not allow the event
+     */
+    public static String apply(String stateJson, String eventJson) {
+        byte[] state = stateJson == null ? null : stateJson.getBytes(StandardCharsets.UTF_8);
+        byte[] event = eventJson == null ? null : eventJson.getBytes(StandardCharsets.UTF_8);
+        PointerByReference out = new PointerByReference();
+        PointerByReference err = new PointerByReference();
+        long[] len = new long[1];
+        int s = Native.duban_workflow_apply(state, state == null ? 1 : state.length, event,
+                event == null ? 1 : event.length, out, len, err);
+        Native.check(s, err);
+        return Native.take(out, len);
+    }
+
     private static Pointer ptr(Handle h) {
         return h == null ? null : h.ptr();
     }

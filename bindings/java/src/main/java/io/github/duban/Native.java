@@ -76,6 +76,10 @@ final class Native {
     static native int duban_check(Pointer policy, Pointer cal, byte[] caseload, long len, int asOf, int lang, byte explain, PointerByReference out, long[] len2, PointerByReference err);
     static native int duban_what_if(Pointer a, Pointer b, Pointer cal, byte[] caseload, long len, int asOf, PointerByReference out, long[] len2, PointerByReference err);
 
+    // Workflows, one matter and one event at a time.
+    static native int duban_next(Pointer policy, Pointer cal, byte[] caseload, long len, byte[] id, long idLen, int asOf, int lang, PointerByReference out, long[] len2, PointerByReference err);
+    static native int duban_workflow_apply(byte[] state, long stateLen, byte[] event, long eventLen, PointerByReference out, long[] len2, PointerByReference err);
+
     // ---- glue ----
 
     /** NUL-terminated UTF-8, or null for null. */

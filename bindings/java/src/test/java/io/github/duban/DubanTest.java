@@ -364,6 +364,27 @@ public final class DubanTest {
         p.close();
         check(Duban.version().matches("\\d+\\.\\d+\\.\\d+.*"), "version");
         cal.close();
+        workflows();
+    }
+
+    /** One event and one matter at a time: apply and next. */
+    private static void workflows() {
+        final String awaiting = "{\"schema\":\"duban-state/1\",\"kind\":\"report\",\"state\":{\"state\":\"awaiting\"}}";
+        String submitted = Duban.apply(awaiting, "{\"event\":\"submit\",\"on\":\"2024-03-28\"}");
+        check(submitted.contains("\"state\":{\"state\":\"submitted\""), "apply submit: " + submitted);
+        try {
+            Duban.apply(awaiting, "{\"event\":\"accept\",\"on\":\"2024-03-28\"}");
+            check(false, "accept before submit must fail");
+        } catch (DubanException e) {
+            eq(e.kind(), "illegal_transition", "accept before submit");
+            check(e.message(Language.CHINESE).contains("待报送"), "zh names the state");
+        }
+        String doc = "{\"schema\":\"duban-caseload/1\",\"as_of\":\"2023-10-31\",\"matters\":[{\"id\":\"YB-1\","
+                + "\"kind\":\"monthly_report\",\"unit\":\"u\",\"sector\":\"s\",\"month\":\"2023-10\","
+                + "\"events\":[{\"event\":\"submit\",\"on\":\"2023-10-30\"}]}]}";
+        String next = Duban.next(doc, "YB-1", null, null, null, Language.ENGLISH);
+        check(next.contains("\"allowed\":[\"return\",\"accept\"]"), "next: " + next);
+        eq(kindOf(new Call() { public Object run() { return Duban.apply(null, null); } }), "invalid_input", "null state");
     }
 
     public static void main(String[] args) throws Exception {

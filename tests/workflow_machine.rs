@@ -4,8 +4,8 @@
 use chrono::{Days, NaiveDate};
 use duban::{
     apply_json, next_json, next_step, parse_date, stored_kind, AccountabilityFlow, Calendar,
-    Caseload, EscalationFlow, ErrorKind, InspectionFlow, Language, Policy, ReportFlow,
-    ReportState, Workflow, WorkflowKind,
+    Caseload, ErrorKind, EscalationFlow, InspectionFlow, Language, Policy, ReportFlow, ReportState,
+    Workflow, WorkflowKind,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -165,15 +165,25 @@ fn stored_states_of_this_version_load() {
 #[test]
 fn stored_state_errors_name_what_is_wrong_in_both_languages() {
     let s = stored("report", json!({"state": "awaiting"}));
-    let err = apply_json(WorkflowKind::Inspection, &s, r#"{"event":"apply","on":"2024-01-02"}"#)
-        .unwrap_err();
+    let err = apply_json(
+        WorkflowKind::Inspection,
+        &s,
+        r#"{"event":"apply","on":"2024-01-02"}"#,
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-    assert!(err.message(Language::English).contains("kind report, not inspection"));
+    assert!(err
+        .message(Language::English)
+        .contains("kind report, not inspection"));
     let later = r#"{"schema":"duban-state/2","kind":"report","state":{"state":"awaiting"}}"#;
     let err = stored_kind(later).unwrap_err();
     assert!(err.message(Language::Chinese).contains("duban-state/2"));
-    let err = apply_json(WorkflowKind::Report, &s, r#"{"event":"accept","on":"2024-01-02"}"#)
-        .unwrap_err();
+    let err = apply_json(
+        WorkflowKind::Report,
+        &s,
+        r#"{"event":"accept","on":"2024-01-02"}"#,
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::IllegalTransition);
     assert!(err.message(Language::Chinese).contains("待报送"));
     assert!(err.message(Language::Chinese).contains("审核通过"));
@@ -192,11 +202,11 @@ fn event_json(name: &str, on: NaiveDate, variant: u8) -> Value {
             "remedy": if variant % 2 == 0 { "redo" } else { "supplement" },
             "reasons": if variant % 3 == 0 { json!([]) } else { json!(["missing_item"]) }}),
         "request_escalation" => json!({"event": name, "on": on,
-            "grounds": match variant % 3 {
-                0 => json!(["wide_reaching"]),
-                1 => json!(["wide_reaching", "ineffective_after_urging"]),
-                _ => json!(["ineffective_after_urging"]),
-            }}),
+        "grounds": match variant % 3 {
+            0 => json!(["wide_reaching"]),
+            1 => json!(["wide_reaching", "ineffective_after_urging"]),
+            _ => json!(["ineffective_after_urging"]),
+        }}),
         _ => json!({"event": name, "on": on}),
     }
 }
@@ -295,7 +305,15 @@ fn next_step_on_the_example_caseload_hand_checked() {
     let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
     // A report returned for supplement on 2023-11-02: only a resubmission may come; D2
     // (2023-10-31, the last working day of October) stays open, awaiting the supplement.
-    let n = next_step(&text, "YB-2023-10-SW", None, &policy, &cal, Language::Chinese).unwrap();
+    let n = next_step(
+        &text,
+        "YB-2023-10-SW",
+        None,
+        &policy,
+        &cal,
+        Language::Chinese,
+    )
+    .unwrap();
     assert_eq!(n.state, "returned");
     assert_eq!(n.state_label, "退回补办中");
     assert_eq!(n.allowed, ["submit"]);

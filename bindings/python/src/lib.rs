@@ -1608,6 +1608,74 @@ fn what_if<'py>(
     json_loads(py, &text)
 }
 
+/// JSON text given as str, bytes or dict, as a `String`; text that is not UTF-8 raises.
+fn json_string(py: Python<'_>, value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    String::from_utf8(json_text(py, value, what)?).map_err(|e| {
+        invalid(
+            py,
+            format!(
+                "{what} 不是 UTF-8 文本（第 {} 字节）",
+                e.utf8_error().valid_up_to()
+            ),
+            format!(
+                "{what} is not UTF-8 (byte {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}
+
+/// What may happen next to matter `id` of a caseload (`duban-caseload/1` as str, bytes or
+/// dict) on `as_of` (default: the document's), as a dict: `state`, `allowed` (event names),
+/// `open` (obligations with `code`, `due`, `status`), `findings`, with words in `lang`.
+#[pyfunction]
+#[pyo3(signature = (caseload, id, *, as_of = None, policy = None, calendar = None, lang = "zh"))]
+fn next_step<'py>(
+    py: Python<'py>,
+    caseload: &Bound<'py, PyAny>,
+    id: &str,
+    as_of: Option<&Bound<'py, PyAny>>,
+    policy: Option<PyRef<'py, PyPolicy>>,
+    calendar: Option<PyRef<'py, PyCalendar>>,
+    lang: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let lang = language(py, lang)?;
+    let text = json_string(py, caseload, "caseload")?;
+    let as_of = as_of.map(|d| to_date(py, d, "as_of")).transpose()?;
+    let policy = policy_or_default(policy.as_deref());
+    let calendar = calendar_or_default(calendar.as_deref());
+    let next = py
+        .detach(|| duban::next_step(&text, id, as_of, &policy, &calendar, lang))
+        .map_err(|e| lib_err(py, &e))?;
+    let json = serde_json::to_string(&next).map_err(|e| {
+        raise(
+            py,
+            "invalid_caseload",
+            &format!("无法写出结果：{e}"),
+            &format!("cannot write the next step: {e}"),
+        )
+    })?;
+    json_loads(py, &json)
+}
+
+/// Applies one event (`{"event": NAME, "on": DATE, ...}`) to a stored workflow state
+/// (`{"schema": "duban-state/1", "kind": KIND, "state": {...}}`), each as str, bytes or
+/// dict, and gives the next stored state as a dict; a step the regulation does not allow
+/// raises `IllegalTransitionError`, naming the state and the event.
+#[pyfunction]
+fn apply<'py>(
+    py: Python<'py>,
+    state: &Bound<'py, PyAny>,
+    event: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let state = json_string(py, state, "state")?;
+    let event = json_string(py, event, "event")?;
+    let next = duban::stored_kind(&state)
+        .and_then(|kind| duban::apply_json(kind, &state, &event))
+        .map_err(|e| lib_err(py, &e))?;
+    json_loads(py, &next)
+}
+
 /// Parses a date as the library does (`YYYY-MM-DD`), raising `InvalidInputError`.
 #[pyfunction]
 fn parse_date<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -1630,6 +1698,8 @@ fn _duban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_json, m)?)?;
     m.add_function(wrap_pyfunction!(what_if, m)?)?;
     m.add_function(wrap_pyfunction!(what_if_json, m)?)?;
+    m.add_function(wrap_pyfunction!(next_step, m)?)?;
+    m.add_function(wrap_pyfunction!(apply, m)?)?;
     m.add_function(wrap_pyfunction!(parse_date, m)?)?;
     m.add("REPORT_SCHEMA", duban::REPORT_SCHEMA)?;
     m.add("CASELOAD_SCHEMA", duban::CASELOAD_SCHEMA)?;

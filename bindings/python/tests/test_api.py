@@ -477,3 +477,38 @@ def test_none_anywhere_is_an_error_or_a_default(call):
         assert e.kind in ("invalid_input", "invalid_caseload", "invalid_policy")
     except TypeError as e:
         assert "None" in str(e)
+
+
+# ---- workflows, one event and one matter at a time -------------------------------------
+
+AWAITING = {"schema": "duban-state/1", "kind": "report", "state": {"state": "awaiting"}}
+
+
+def test_apply_steps_a_stored_state():
+    nxt = duban.apply(AWAITING, {"event": "submit", "on": "2024-03-28"})
+    assert nxt["schema"] == "duban-state/1"
+    assert nxt["state"] == {"state": "submitted", "on": "2024-03-28", "original_on": "2024-03-28"}
+
+
+def test_apply_refuses_with_both_messages():
+    with pytest.raises(duban.IllegalTransitionError) as e:
+        duban.apply(json.dumps(AWAITING), '{"event": "accept", "on": "2024-03-28"}')
+    assert "待报送" in e.value.message_zh
+    assert "cannot accept on 2024-03-28 in state awaiting" in e.value.message_en
+
+
+def test_next_step_lists_allowed_and_open():
+    doc = {
+        "schema": "duban-caseload/1",
+        "as_of": "2023-11-10",
+        "matters": [
+            {"id": "YB-1", "kind": "monthly_report", "unit": "u", "sector": "s", "month": "2023-10"}
+        ],
+    }
+    nxt = duban.next_step(doc, "YB-1", lang="en")
+    assert nxt["state"] == "awaiting"
+    assert nxt["allowed"] == ["submit"]
+    # D2 of October 2023: its last working day, Tuesday 2023-10-31, overdue on 2023-11-10.
+    assert [(o["code"], o["due"], o["status"]) for o in nxt["open"]] == [("D2", "2023-10-31", "overdue")]
+    with pytest.raises(duban.InvalidCaseloadError):
+        duban.next_step(doc, "NOPE")

@@ -209,4 +209,14 @@ def what_if_json(
     as_of: Optional[DateLike] = None,
     calendar: Optional[Calendar] = None,
 ) -> str: ...
+def next_step(
+    caseload: JsonDocument,
+    id: str,
+    *,
+    as_of: Optional[DateLike] = None,
+    policy: Optional[Policy] = None,
+    calendar: Optional[Calendar] = None,
+    lang: str = "zh",
+) -> Any: ...
+def apply(state: JsonDocument, event: JsonDocument) -> Any: ...
 def parse_date(text: str) -> datetime.date: ...

@@ -44,6 +44,7 @@ struct ReadmeDoctests;
 mod calendar;
 mod caseload;
 mod error;
+mod ics;
 mod language;
 mod period;
 mod rules;
@@ -53,6 +54,7 @@ pub use calendar::{
     ProvisionalCalendar, Scope, WorkdayOrder,
 };
 pub use error::{Error, ErrorKind, Result};
+pub use ics::IcsOptions;
 pub use language::Language;
 pub use period::{parse_date, Quarter, YearMonth};
 pub use rules::{

@@ -212,6 +212,15 @@ const COMMANDS: &[Command] = &[
         summary_en: "check a caseload under two policies and list what differs",
         run: cmd_diff,
     },
+    Command {
+        name: "ics",
+        args: &["FILE|-"],
+        options: &["--as-of", "--policy", "--alarm"],
+        synopsis: "[--as-of DATE] [--policy FILE] [--alarm N|none]",
+        summary_zh: "事项清单中未完成义务的截止日期，导出为 iCalendar（.ics）日历文件",
+        summary_en: "the open deadlines of a caseload as an iCalendar (.ics) file",
+        run: cmd_ics,
+    },
 ];
 
 /// An option that belongs to some commands only: its name, its value as shown in the help
@@ -256,6 +265,12 @@ const COMMAND_OPTIONS: &[CommandOption] = &[
         value: Some("FORMAT"),
         help_zh: "check：json（默认）或 table；diff：table（默认）或 json",
         help_en: "check: json (default) or table; diff: table (default) or json",
+    },
+    CommandOption {
+        name: "--alarm",
+        value: Some("N"),
+        help_zh: "ics：截止日前第 N 个工作日上午 9 时提醒（默认 3；none 为不提醒）",
+        help_en: "ics: an alarm at 09:00, N working days before the due date (default 3; none)",
     },
     CommandOption {
         name: "--no-explain",
@@ -506,6 +521,7 @@ struct CommandOptions {
     meeting_kind: Option<String>,
     as_of: Option<NaiveDate>,
     format: Option<String>,
+    alarm: Option<String>,
     /// Each command option given, by name, once, in order: checked against the command.
     given: Vec<&'static str>,
 }
@@ -535,6 +551,7 @@ impl CommandOptions {
             "--policy" => self.policies.push(value.to_owned()),
             "--meeting-kind" => self.meeting_kind = Some(value.to_owned()),
             "--format" => self.format = Some(value.to_owned()),
+            "--alarm" => self.alarm = Some(value.to_owned()),
             "--as-of" => self.as_of = Some(parse_date_arg(lang, name, value)?),
             _ => {}
         }
@@ -1002,6 +1019,30 @@ fn cmd_diff(ctx: &Ctx) -> Result<String, CliError> {
     })?;
     json.push('\n');
     Ok(json)
+}
+
+/// `ics FILE|-`: the caseload's open deadlines as an iCalendar (RFC 5545) file.
+fn cmd_ics(ctx: &Ctx) -> Result<String, CliError> {
+    ctx.refuse_provisional()?;
+    let [path] = ctx.args()?;
+    let alarm = match ctx.opts.alarm.as_deref() {
+        None => Some(duban::WorkingDays(3)),
+        Some("none") => None,
+        Some(n) => Some(duban::WorkingDays(n.parse().map_err(|_| {
+            ctx.bad(
+                "--alarm",
+                format!("“{n}”不是有效的工作日数（应为非负整数或 none）"),
+                format!("{n:?} is not a number of working days (a whole number >= 0, or none)"),
+            )
+        })?)),
+    };
+    let policy = ctx.policy()?;
+    let caseload = ctx.caseload(path)?;
+    let as_of = ctx.as_of(&caseload)?;
+    let cal = ctx.calendar()?;
+    let report = duban::check(&caseload, &policy, &cal, as_of)?;
+    let options = duban::IcsOptions::new(ctx.lang).alarm(alarm);
+    Ok(report.to_ics(&policy, &cal, options)?)
 }
 
 // ---------------------------------------------------------------------------------------

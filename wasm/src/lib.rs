@@ -136,6 +136,11 @@ struct CheckOptions {
     policy: Option<String>,
     lang: Option<String>,
     explain: Option<bool>,
+    /// `check`: add labels for readers (`kind_label`, `state_label`, `remedy_label`,
+    /// `reason_label`, `violation_label`) to the report; it is then no longer byte for byte
+    /// what `duban check` writes.
+    #[serde(default)]
+    labels: bool,
     /// `icsDeadlines`: working days before the due date for the alarm; `null`: none.
     #[serde(default = "default_alarm")]
     alarm: Option<u32>,
@@ -440,7 +445,12 @@ impl Engine {
         report
             .write_json(&mut out, lang, explanations)
             .map_err(|e| internal(&e))?;
-        Ok(Value::String(String::from_utf8_lossy(&out).into_owned()))
+        if !o.labels {
+            return Ok(Value::String(String::from_utf8_lossy(&out).into_owned()));
+        }
+        let mut v: Value = serde_json::from_slice(&out).map_err(|e| internal(&e))?;
+        label_report(&mut v, &report, lang);
+        Ok(v)
     }
 
     fn compare(&self, caseload: &str, a: &str, b: &str, options: &str) -> Answer {
@@ -464,6 +474,69 @@ impl Engine {
         )?;
         Ok(Value::String(ics))
     }
+}
+
+/// Adds labels for readers to a report's JSON form.
+fn label_report(v: &mut Value, report: &duban::CheckReport, lang: Language) {
+    if let Some(matters) = v.get_mut("matters").and_then(Value::as_array_mut) {
+        for (m, r) in matters.iter_mut().zip(&report.matters) {
+            if let Some(map) = m.as_object_mut() {
+                map.insert("kind_label".into(), json!(matter_kind_label(r.kind, lang)));
+                map.insert("state_label".into(), json!(r.state_label(lang)));
+                if let Some(title) = &r.title {
+                    map.insert("title".into(), json!(&**title));
+                }
+            }
+        }
+    }
+    if let Some(returns) = v.get_mut("returns").and_then(Value::as_array_mut) {
+        for (j, r) in returns.iter_mut().zip(&report.returns) {
+            if let Some(map) = j.as_object_mut() {
+                map.insert("remedy_label".into(), json!(r.remedy.label(lang)));
+            }
+            if let Some(findings) = j.get_mut("findings").and_then(Value::as_array_mut) {
+                for (f, rf) in findings.iter_mut().zip(&r.findings) {
+                    if let Some(map) = f.as_object_mut() {
+                        map.insert("reason_label".into(), json!(rf.reason.label(lang)));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(violations) = v
+        .get_mut("inspection_violations")
+        .and_then(Value::as_array_mut)
+    {
+        for (j, r) in violations.iter_mut().zip(&report.inspection_violations) {
+            let label = match r.violation {
+                duban::ViolationKind::NoApplication => lang.pick("未申报", "no application"),
+                duban::ViolationKind::LateApplication => lang.pick(
+                    "未提前7个工作日申报",
+                    "application not 7 working days ahead",
+                ),
+                duban::ViolationKind::NoApproval => lang.pick("未经审批", "not approved"),
+                _ => lang.pick("违规", "violation"),
+            };
+            if let Some(map) = j.as_object_mut() {
+                map.insert("violation_label".into(), json!(label));
+            }
+        }
+    }
+}
+
+fn matter_kind_label(kind: duban::MatterKind, lang: Language) -> &'static str {
+    use duban::MatterKind as K;
+    let (zh, en) = match kind {
+        K::MeetingFollowUp => ("会议决定事项", "meeting decisions"),
+        K::MonthlyReport => ("月度重点任务", "monthly key tasks"),
+        K::QuarterlyReport => ("季度督查台账", "quarterly ledger"),
+        K::Inspection => ("督查检查", "inspection"),
+        K::Accountability => ("问责", "accountability"),
+        K::Escalation => ("提级督查", "escalation"),
+        K::YearEndSummary => ("年底汇总", "year-end summary"),
+        _ => ("其他", "other"),
+    };
+    lang.pick(zh, en)
 }
 
 fn options_of<'a, T: Deserialize<'a> + Default>(text: &'a str) -> Result<T, Failure> {

@@ -204,7 +204,9 @@ function renderDeadline(d, trigger) {
   body.replaceChildren(...d.readings.map((r) => el('tr', { class: r.chosen ? 'chosen' : '' },
     el('td', {}, r.label), el('td', { class: 'date' }, r.date + weekdayText(r.date)), el('td', {}, r.chosen ? '✓' : ''))));
   $('earliest').textContent = t.earliest(d.earliest);
-  $('explanation').replaceChildren(...d.explanation.lines.map((line) => el('li', {}, line)));
+  $('explanation').replaceChildren(...d.explanation.lines.map((line) => (line.startsWith('  - ')
+    ? el('li', { class: 'sub' }, `· ${line.slice(4)}`)
+    : el('li', {}, line))));
   renderMonths(d, trigger);
   $('due-result').hidden = false;
 }
@@ -299,8 +301,9 @@ function renderReport(r) {
   $('check-heading').textContent = t.heading(r.as_of, r.policy);
   const rows = [];
   for (const m of r.matters) {
-    const id = m.title ? `${m.id}` : m.id;
-    const base = [el('td', { title: m.title || '' }, id), el('td', {}, m.kind_label), el('td', {}, m.unit), el('td', {}, m.sector)];
+    const idCell = el('td', {}, m.id);
+    if (m.title) idCell.append(el('div', { class: 'title' }, m.title));
+    const base = [idCell, el('td', {}, m.kind_label), el('td', {}, m.unit), el('td', {}, m.sector)];
     if (m.obligations.length === 0) {
       rows.push(el('tr', { class: 'status-none', 'data-id': m.id }, ...base, el('td', {}, '-'), el('td', {}, '-'), el('td', {}, '-'), el('td', { class: 'status' }, m.state_label)));
     }
@@ -335,6 +338,7 @@ function renderReport(r) {
 
 async function openFile(file) {
   caseloadName = file.name;
+  $('file-name').textContent = file.name;
   caseloadText = await file.text();
   runCheck();
 }
@@ -372,6 +376,7 @@ async function main() {
   $('load-example').addEventListener('click', async () => {
     const res = await fetch('example-caseload.json');
     caseloadName = 'example-caseload.json';
+    $('file-name').textContent = caseloadName;
     caseloadText = await res.text();
     runCheck();
   });

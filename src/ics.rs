@@ -128,7 +128,8 @@ impl CheckReport {
                 let deadline = &o.deadline;
                 let kind = deadline.kind();
                 let due = deadline.due();
-                let what = match &matter.title {
+                let title = matter.title.as_deref().map(str::trim);
+                let what = match title.filter(|t| !t.is_empty()) {
                     Some(title) => format!("{} {title}", matter.id),
                     None => matter.id.to_string(),
                 };

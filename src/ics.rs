@@ -99,7 +99,7 @@ impl CheckReport {
     /// let ics = report.to_ics(&policy, &cal, IcsOptions::new(Language::Chinese))?;
     /// assert!(ics.contains("\r\nUID:HY-1.D1@duban\r\n"));
     /// assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20231107\r\n"));
-    /// assert!(ics.contains("\r\nTRIGGER:-P2DT15H\r\n")); // 3 working days before: 2023-11-02
+    /// assert!(ics.contains("\r\nTRIGGER:-P4DT15H\r\n")); // 3 working days before: Thu 2023-11-02
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn to_ics(

@@ -1,24 +1,70 @@
 //! # duban (督办)
 //!
-//! Deadlines of Chinese government supervision work over the exact official working-day
-//! calendar of mainland China.
+//! The deadlines of Chinese government supervision work, computed over the exact official
+//! working-day calendar of mainland China, each with an explanation a clerk can check. The
+//! first rule set is Ankang's 《安康市政府系统督促检查工作办法》(安政办发〔2020〕1号).
 //!
-//! The first rule set is Ankang's 《安康市政府系统督促检查工作办法》(安政办发〔2020〕1号).
-//! The foundation is [`Calendar`]: the State Council General Office's yearly holiday
-//! notices, kept as data (one file a notice, with its 文号), compiled in, and extensible at
-//! run time with next year's notice, corrections and local adjustments.
+//! ## A deadline, explained
 //!
 //! ```
-//! use duban::{parse_date, Calendar, DayKind};
+//! use duban::{parse_date, Calendar, Language, MeetingKind, Obligation, Policy};
 //!
-//! let cal = Calendar::china();
-//! let d = parse_date("2023-10-07")?;
-//! let day = cal.day(d)?;
-//! assert_eq!(day.kind, DayKind::MakeUpWorkday);
-//! assert_eq!(day.notice, Some("国办发明电〔2022〕16号"));
-//! assert_eq!(cal.add_workdays(parse_date("2023-09-28")?, 2)?, parse_date("2023-10-08")?);
+//! let (cal, policy) = (Calendar::china(), Policy::ankang_2020());
+//! // D1, Art. 9 ¶1: progress on an executive meeting's decisions within 30 working days.
+//! let d1 = Obligation::MeetingFollowUp {
+//!     meeting: parse_date("2023-09-20")?,
+//!     kind: MeetingKind::Executive,
+//! };
+//! let deadline = d1.deadline(&policy, &cal)?;
+//! assert_eq!(deadline.due(), parse_date("2023-11-07")?); // across the National Day break
+//! let why = deadline.explain(&policy, &cal, Language::Chinese)?;
+//! assert_eq!(why.lines[0], "截止日期：2023-11-07（星期二）");
+//! assert!(why.lines.iter().any(|l| l.contains("30个工作日内"))); // the article's words
 //! # Ok::<(), duban::Error>(())
 //! ```
+//!
+//! ## A caseload, checked
+//!
+//! ```
+//! use duban::{parse_date, Calendar, Caseload, Policy, Status};
+//!
+//! let caseload = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+//!   {"id": "YB-2022-01", "kind": "monthly_report", "unit": "市财政局", "sector": "经济",
+//!    "month": "2022-01", "events": [{"event": "submit", "on": "2022-01-31"}]}]}"#)?;
+//! let as_of = parse_date("2022-02-07")?;
+//! let report = duban::check(&caseload, &Policy::ankang_2020(), &Calendar::china(), as_of)?;
+//! // January 2022's last working day was Sunday the 30th (a make-up day): one working day late.
+//! let d2 = &report.matters[0].obligations[0];
+//! assert_eq!(d2.deadline.due(), parse_date("2022-01-30")?);
+//! assert!(matches!(d2.status, Status::MetLate { .. }));
+//! assert_eq!(&*report.late_units[0].unit, "市财政局"); // 不按期报送 → 重点督办
+//! # Ok::<(), duban::Error>(())
+//! ```
+//!
+//! ## Map of the crate
+//!
+//! | part | what it does | start with |
+//! |---|---|---|
+//! | calendar | the State Council holiday notices as data (one file a notice, with its 文号), O(1) working-day arithmetic, notices and local adjustments loaded at run time, the calendar as known on a past day | [`Calendar`], [`CalendarBuilder`], [`Day`], [`DayKind`] |
+//! | rules | the deadlines D1-D7 with every reading the words allow, a versioned [`Policy`] of every parameter, explanations, statuses; the workflows as state machines | [`Obligation`], [`Deadline`], [`Policy`], [`Explanation`], [`Status`] |
+//! | caseload | reads `duban-caseload/1` JSON, checks a whole caseload (late units, returns, inspection violations, quarterly bands), compares two policies | [`Caseload`], [`check`], [`what_if`], [`CheckReport`] |
+//! | errors | one error type whose message names the bad input, in Chinese or English, and whose facts a program can read | [`Error`], [`ErrorKind`], [`Language`] |
+//!
+//! ## Where each article lives
+//!
+//! | article | subject | in duban |
+//! |---|---|---|
+//! | Art. 4 | escalation of hard matters to the Supervision Office | [`EscalationState`], [`EscalationEvent`] |
+//! | Art. 5, 6 | where supervised matters come from | [`MatterSource`] |
+//! | Art. 7 | quarterly ledgers of the office sections (D3) and their bands | [`Obligation::QuarterlyReport`], [`QuarterBands`] |
+//! | Art. 9 | progress reports after meetings (D1) and monthly (D2); return for redo or supplement | [`Obligation::MeetingFollowUp`], [`Obligation::MonthlyReport`], [`ReportState`], [`ReturnRequired`] |
+//! | Art. 10 | inspections outside the annual plan: application (D4) and approval (D5) | [`Obligation::InspectionApplication`], [`Obligation::InspectionApproval`], [`InspectionState`], [`InspectionViolation`] |
+//! | Art. 12 | key supervision, interviews and the rectification plan (D6), grades, the year-end summary (D7) | [`LateUnit`], [`AccountabilityState`], [`Obligation::RectificationPlan`], [`Grade`], [`Obligation::YearEndSummary`] |
+//! | Art. 13 | in force from 2020-01-06 | [`Policy::ankang_2020`] |
+//!
+//! Where the regulation's words allow two readings, the default is documented and the other
+//! is a policy setting: see the [`design`] notes. The [`guide`] is the README: the command
+//! line, the calendar's sources, the JSON formats and the performance figures.
 //!
 //! ## Promises
 //!
@@ -36,15 +82,23 @@
 #[doc = include_str!("../DESIGN.md")]
 pub mod design {}
 
-/// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+/// The README: the command line, the calendar's sources, the JSON formats, the figures.
+/// Its Rust examples run as doctests.
 #[doc = include_str!("../README.md")]
-struct ReadmeDoctests;
+pub mod guide {}
+
+/// This library's version, as Cargo.toml gives it.
+///
+/// ```
+/// assert!(duban::VERSION.starts_with("0."));
+/// ```
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 mod calendar;
 mod caseload;
 mod error;
 mod ics;
+mod json_text;
 mod language;
 mod period;
 mod rules;
@@ -53,7 +107,7 @@ pub use calendar::{
     Calendar, CalendarBuilder, Day, DayKind, HolidayBreak, Notice, Provisional,
     ProvisionalCalendar, Scope, WorkdayOrder,
 };
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Position, Result};
 pub use ics::IcsOptions;
 pub use language::Language;
 pub use period::{parse_date, Quarter, YearMonth};

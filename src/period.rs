@@ -337,7 +337,7 @@ macro_rules! serde_via_str {
             fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<$t, D::Error> {
                 let text = String::deserialize(d)?;
                 text.parse().map_err(|e: Error| {
-                    serde::de::Error::custom(e.message(crate::Language::English).to_owned())
+                    serde::de::Error::custom(crate::json_text::custom_message(&e))
                 })
             }
         }

@@ -98,12 +98,11 @@ fn render<S, E>(
                         en.contains(&format!(" in state {} (", state_name(state))),
                         "{en}"
                     );
+                    // The Chinese message names the state and the event by their Chinese
+                    // labels, with no English code in it.
                     let zh = err.message(Language::Chinese);
-                    assert!(
-                        zh.contains(&format!("（{}）状态", state_name(state))),
-                        "{zh}"
-                    );
-                    assert!(zh.contains(&format!("（{}）", event_name(event))), "{zh}");
+                    assert!(zh.contains("状态，不能于"), "{zh}");
+                    assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
                     "-".to_owned()
                 }
             });
@@ -391,11 +390,8 @@ fn art_9_report_illegal_transitions_say_why() {
         "cannot accept on 2024-04-05 in state awaiting (report workflow, Art. 9 ¶2)",
     );
     says(&err, "nothing has been submitted");
-    says_zh(
-        &err,
-        "进展情况报送流程（第九条第二款）处于“待报送”（awaiting）状态",
-    );
-    says_zh(&err, "不能于2024-04-05“审核通过”（accept）");
+    says_zh(&err, "进展情况报送流程（第九条第二款）处于“待报送”状态");
+    says_zh(&err, "不能于2024-04-05“审核通过”");
 
     let accepted = ReportState::replay(&[
         ReportEvent::Submit {

@@ -39,11 +39,42 @@ fn main() -> ExitCode {
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     let lang = language_of(&args);
-    match run(&args) {
-        Ok(text) => write_stdout(&text, lang),
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let result = run(&args).and_then(|output| {
+        output
+            .write_to(&mut stdout)
+            .and_then(|()| stdout.flush())
+            .map_err(CliError::Output)
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`duban calendar ... | head`) ends the program quietly.
+        Err(CliError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
             report(&err.message(lang), lang);
             err.exit_code()
+        }
+    }
+}
+
+/// What a command prints on stdout. Everything that can fail for a reason other than
+/// writing is done before a command returns, so a failing run prints nothing but its error.
+enum Output {
+    /// Text computed in full.
+    Text(String),
+    /// Output written as it is produced (the check report, which can be larger than the
+    /// caseload it reports on).
+    Stream(StreamWriter),
+}
+
+/// Writes a streamed output once.
+type StreamWriter = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()>>;
+
+impl Output {
+    fn write_to(self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Output::Text(text) => out.write_all(text.as_bytes()),
+            Output::Stream(write) => write(out),
         }
     }
 }
@@ -61,6 +92,8 @@ enum CliError {
     /// Anything else that is not the caller's syntax (exit status 1): an unreadable notice
     /// file, a range too long to print. The message is already localized.
     Failed(String),
+    /// Stdout could not be written (exit status 1; quiet success for a closed pipe).
+    Output(io::Error),
 }
 
 impl CliError {
@@ -68,13 +101,18 @@ impl CliError {
         match self {
             CliError::Usage(m) | CliError::Failed(m) => m.clone(),
             CliError::Lib(e) => e.message(lang).to_owned(),
+            CliError::Output(e) => tr(
+                lang,
+                format!("无法写出结果：{}", os_error_zh(e)),
+                format!("cannot write output: {e}"),
+            ),
         }
     }
 
     fn exit_code(&self) -> ExitCode {
         match self {
             CliError::Usage(_) => ExitCode::from(2),
-            CliError::Lib(_) | CliError::Failed(_) => ExitCode::from(1),
+            CliError::Lib(_) | CliError::Failed(_) | CliError::Output(_) => ExitCode::from(1),
         }
     }
 }
@@ -109,25 +147,35 @@ fn report(message: &str, lang: Language) {
     let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
-/// Writes the result to stdout through a locked, buffered writer. A closed pipe
-/// (`duban calendar ... | head`) ends the program quietly and successfully.
-fn write_stdout(text: &str, lang: Language) -> ExitCode {
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            report(
-                &tr(
-                    lang,
-                    format!("无法写出结果：{e}"),
-                    format!("cannot write output: {e}"),
-                ),
-                lang,
-            );
-            ExitCode::from(1)
-        }
+/// An operating-system error in Chinese, naming what went wrong without the system's
+/// English text (the English message keeps it).
+fn os_error_zh(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "文件或目录不存在".to_owned(),
+        io::ErrorKind::PermissionDenied => "没有访问权限".to_owned(),
+        io::ErrorKind::InvalidData => "内容不是有效的 UTF-8 文本".to_owned(),
+        io::ErrorKind::UnexpectedEof => "内容意外结束".to_owned(),
+        io::ErrorKind::OutOfMemory => "内存不足".to_owned(),
+        io::ErrorKind::Interrupted => "操作被中断".to_owned(),
+        io::ErrorKind::BrokenPipe => "输出管道已关闭".to_owned(),
+        _ => match e.raw_os_error() {
+            // EISDIR, ENOTDIR and ENAMETOOLONG on Linux; other systems get the code.
+            Some(21) if cfg!(target_os = "linux") => "这是一个目录，不是文件".to_owned(),
+            Some(20) if cfg!(target_os = "linux") => "路径中有一部分不是目录".to_owned(),
+            Some(36) if cfg!(target_os = "linux") => "文件名过长".to_owned(),
+            Some(code) => format!("操作系统报告错误（错误码 {code}）"),
+            None => "输入输出错误".to_owned(),
+        },
     }
+}
+
+/// "cannot read WHAT PATH: why" in the run's language.
+fn read_error(lang: Language, what_zh: &str, what_en: &str, path: &str, e: &io::Error) -> CliError {
+    CliError::Failed(tr(
+        lang,
+        format!("无法读取{what_zh} {path}：{}", os_error_zh(e)),
+        format!("cannot read {what_en} {path}: {e}"),
+    ))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -144,7 +192,7 @@ struct Command {
     synopsis: &'static str,
     summary_zh: &'static str,
     summary_en: &'static str,
-    run: fn(&Ctx) -> Result<String, CliError>,
+    run: fn(&Ctx) -> Result<Output, CliError>,
 }
 
 /// Every subcommand, in the order the help lists them.
@@ -156,7 +204,7 @@ const COMMANDS: &[Command] = &[
         synopsis: "",
         summary_zh: "逐日列出 FROM 至 TO（含两端）的日期，每日一行",
         summary_en: "one line per date from FROM to TO, both included",
-        run: cmd_calendar,
+        run: |ctx| cmd_calendar(ctx).map(Output::Text),
     },
     Command {
         name: "day",
@@ -165,7 +213,7 @@ const COMMANDS: &[Command] = &[
         synopsis: "",
         summary_zh: "DATE 这一天，格式同 calendar",
         summary_en: "the one line of DATE, as calendar prints it",
-        run: cmd_day,
+        run: |ctx| cmd_day(ctx).map(Output::Text),
     },
     Command {
         name: "add-workdays",
@@ -174,7 +222,7 @@ const COMMANDS: &[Command] = &[
         synopsis: "",
         summary_zh: "DATE 之后第 N 个工作日（N<0 为之前，N=0 为 DATE 本身）",
         summary_en: "the N-th working day after DATE (N < 0: before it; 0: DATE)",
-        run: cmd_add_workdays,
+        run: |ctx| cmd_add_workdays(ctx).map(Output::Text),
     },
     Command {
         name: "workdays-between",
@@ -183,7 +231,7 @@ const COMMANDS: &[Command] = &[
         synopsis: "",
         summary_zh: "A（不含）至 B（含）的工作日数；B 早于 A 时为负",
         summary_en: "working days in (A, B]; negative if B is before A",
-        run: cmd_workdays_between,
+        run: |ctx| cmd_workdays_between(ctx).map(Output::Text),
     },
     Command {
         name: "due",
@@ -192,7 +240,7 @@ const COMMANDS: &[Command] = &[
         synopsis: "[--explain] [--policy FILE] [--meeting-kind KIND]",
         summary_zh: "安政办发〔2020〕1号规定事项的截止日期",
         summary_en: "the due date of an obligation of 安政办发〔2020〕1号",
-        run: cmd_due,
+        run: |ctx| cmd_due(ctx).map(Output::Text),
     },
     Command {
         name: "check",
@@ -210,16 +258,16 @@ const COMMANDS: &[Command] = &[
         synopsis: "--policy A --policy B [--as-of DATE] [--format table|json]",
         summary_zh: "在两个政策下检查同一事项清单，列出不同之处",
         summary_en: "check a caseload under two policies and list what differs",
-        run: cmd_diff,
+        run: |ctx| cmd_diff(ctx).map(Output::Text),
     },
     Command {
         name: "ics",
         args: &["FILE|-"],
         options: &["--as-of", "--policy", "--alarm"],
         synopsis: "[--as-of DATE] [--policy FILE] [--alarm N|none]",
-        summary_zh: "事项清单中未完成义务的截止日期，导出为 iCalendar（.ics）日历文件",
+        summary_zh: "事项清单中未完成义务的截止日期，导出为日历文件（.ics）",
         summary_en: "the open deadlines of a caseload as an iCalendar (.ics) file",
-        run: cmd_ics,
+        run: |ctx| cmd_ics(ctx).map(Output::Text),
     },
 ];
 
@@ -250,9 +298,9 @@ const COMMAND_OPTIONS: &[CommandOption] = &[
         name: "--meeting-kind",
         value: Some("KIND"),
         help_zh: "due meeting-follow-up 的会议类型（默认 executive）：\n\
-                  \x20                       plenary|executive|mayors_office|special_topic|on_site",
+                  \x20                       plenary|executive|mayors-office|special-topic|on-site",
         help_en: "due meeting-follow-up: the meeting (default executive), one of\n\
-                  \x20                       plenary|executive|mayors_office|special_topic|on_site",
+                  \x20                       plenary|executive|mayors-office|special-topic|on-site",
     },
     CommandOption {
         name: "--as-of",
@@ -337,11 +385,7 @@ impl Ctx<'_> {
             let mut builder = CalendarBuilder::china();
             for path in self.notices {
                 let text = std::fs::read_to_string(path).map_err(|e| {
-                    CliError::Failed(tr(
-                        self.lang,
-                        format!("无法读取节假日通知文件 {path}：{e}"),
-                        format!("cannot read notice file {path}: {e}"),
-                    ))
+                    read_error(self.lang, "节假日通知文件", "notice file", path, &e)
                 })?;
                 builder = builder
                     .notice_text(&text)
@@ -411,12 +455,8 @@ impl Ctx<'_> {
         if spec == "builtin" {
             return Ok(Policy::ankang_2020());
         }
-        let bytes = std::fs::read(spec).map_err(|e| {
-            CliError::Failed(self.tr(
-                format!("无法读取政策文件 {spec}：{e}"),
-                format!("cannot read policy file {spec}: {e}"),
-            ))
-        })?;
+        let bytes = std::fs::read(spec)
+            .map_err(|e| read_error(self.lang, "政策文件", "policy file", spec, &e))?;
         let text = String::from_utf8(bytes).map_err(|e| {
             CliError::Failed(self.tr(
                 format!(
@@ -461,18 +501,14 @@ impl Ctx<'_> {
             let mut bytes = Vec::new();
             io::stdin().lock().read_to_end(&mut bytes).map_err(|e| {
                 CliError::Failed(self.tr(
-                    format!("无法读取标准输入：{e}"),
+                    format!("无法读取标准输入：{}", os_error_zh(&e)),
                     format!("cannot read stdin: {e}"),
                 ))
             })?;
             (bytes, self.tr("标准输入".into(), "stdin".into()))
         } else {
-            let bytes = std::fs::read(path).map_err(|e| {
-                CliError::Failed(self.tr(
-                    format!("无法读取事项清单 {path}：{e}"),
-                    format!("cannot read caseload file {path}: {e}"),
-                ))
-            })?;
+            let bytes = std::fs::read(path)
+                .map_err(|e| read_error(self.lang, "事项清单", "caseload file", path, &e))?;
             (bytes, path.to_owned())
         };
         Caseload::from_json(bytes)
@@ -480,11 +516,17 @@ impl Ctx<'_> {
     }
 
     /// The day to check on: `--as-of`, else the document's `as_of`.
-    fn as_of(&self, caseload: &Caseload) -> Result<NaiveDate, CliError> {
+    fn as_of(&self, caseload: &Caseload, path: &str) -> Result<NaiveDate, CliError> {
+        // A document error, like every other problem with the caseload (exit status 1).
         self.opts.as_of.or(caseload.as_of()).ok_or_else(|| {
-            CliError::Usage(self.tr(
-                "事项清单没有 as_of 字段，请用 --as-of DATE 指定检查日期".into(),
-                "the caseload has no as_of: give the day to check on with --as-of DATE".into(),
+            let name = if path == "-" {
+                self.tr("标准输入".into(), "stdin".into())
+            } else {
+                path.to_owned()
+            };
+            CliError::Failed(self.tr(
+                format!("{name}：事项清单没有“as_of”字段，请用 --as-of DATE 指定检查日期"),
+                format!("{name}: the caseload has no `as_of`: give the day to check on with --as-of DATE"),
             ))
         })
     }
@@ -503,6 +545,7 @@ fn parse_date_arg(lang: Language, name: &str, text: &str) -> Result<NaiveDate, C
 struct Options {
     lang: Language,
     help: bool,
+    version: bool,
     notices: Vec<String>,
     known_on: Option<NaiveDate>,
     provisional: bool,
@@ -608,6 +651,7 @@ fn parse_options(args: &[String], lang: Language) -> Result<Options, CliError> {
         let command_option = COMMAND_OPTIONS.iter().find(|o| o.name == name);
         match name {
             "-h" | "--help" if inline.is_none() => opts.help = true,
+            "-V" | "--version" if inline.is_none() => opts.version = true,
             "--provisional" if inline.is_none() => opts.provisional = true,
             _ if command_option.is_some_and(|o| o.value.is_none()) && inline.is_none() => {
                 opts.command.set(lang, name, None)?;
@@ -659,11 +703,22 @@ fn parse_options(args: &[String], lang: Language) -> Result<Options, CliError> {
 
 /// Runs a command line (without the program name) and returns what to print on stdout.
 /// Nothing is printed here, so that a failing run prints nothing but its error.
-fn run(args: &[String]) -> Result<String, CliError> {
+fn run(args: &[String]) -> Result<Output, CliError> {
     let opts = parse_options(args, language_of(args))?;
     let lang = opts.lang;
+    if opts.version {
+        return Ok(Output::Text(version()));
+    }
     if opts.help {
-        return Ok(help(lang));
+        // `duban due --help` is the help of `due`; help wins over a bad command line.
+        let command = opts
+            .positional
+            .first()
+            .and_then(|name| COMMANDS.iter().find(|c| c.name == name));
+        return Ok(Output::Text(match command {
+            Some(command) => command_help(lang, command),
+            None => help(lang),
+        }));
     }
     let Some((name, rest)) = opts.positional.split_first() else {
         return Err(CliError::Usage(tr(
@@ -674,21 +729,16 @@ fn run(args: &[String]) -> Result<String, CliError> {
     };
     if name == "help" {
         return match rest {
-            [] => Ok(help(lang)),
+            [] => Ok(Output::Text(help(lang))),
+            [topic] => Ok(Output::Text(command_help(lang, find_command(lang, topic)?))),
             _ => Err(CliError::Usage(tr(
                 lang,
-                "help 不接受参数".into(),
-                "help takes no arguments".into(),
+                "help 最多接受一个命令名".into(),
+                "help takes at most one command name".into(),
             ))),
         };
     }
-    let Some(command) = COMMANDS.iter().find(|c| c.name == name) else {
-        return Err(CliError::Usage(tr(
-            lang,
-            format!("未知的命令“{name}”（见 duban --help）"),
-            format!("unknown command {name:?} (see duban --help)"),
-        )));
-    };
+    let command = find_command(lang, name)?;
     if let Some(option) = opts
         .command
         .given
@@ -717,6 +767,32 @@ fn run(args: &[String]) -> Result<String, CliError> {
         opts: &opts.command,
     };
     (command.run)(&ctx)
+}
+
+/// The command called `name`, or a usage error.
+fn find_command(lang: Language, name: &str) -> Result<&'static Command, CliError> {
+    COMMANDS.iter().find(|c| c.name == name).ok_or_else(|| {
+        CliError::Usage(tr(
+            lang,
+            format!("未知的命令“{name}”（见 duban --help）"),
+            format!("unknown command {name:?} (see duban --help)"),
+        ))
+    })
+}
+
+/// `duban --version`: the command's version, the library's, and the calendar it embeds.
+fn version() -> String {
+    let cal = Calendar::china();
+    let coverage = match (cal.coverage().first(), cal.coverage().last()) {
+        (Some((first, _)), Some((_, last))) => format!("{first}..={last}"),
+        _ => "-".to_owned(),
+    };
+    format!(
+        "duban {} (duban library {}, national calendar {coverage}, {} notices)\n",
+        env!("CARGO_PKG_VERSION"),
+        duban::VERSION,
+        cal.notices().len()
+    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -951,37 +1027,35 @@ fn cmd_due(ctx: &Ctx) -> Result<String, CliError> {
     Ok(out)
 }
 
-/// `check FILE|-`: the `duban-report/1` JSON, or a table.
-fn cmd_check(ctx: &Ctx) -> Result<String, CliError> {
+/// `check FILE|-`: the `duban-report/1` JSON, streamed to stdout, or a table.
+fn cmd_check(ctx: &Ctx) -> Result<Output, CliError> {
     ctx.refuse_provisional()?;
     let [path] = ctx.args()?;
     let format = ctx.format(&["json", "table"])?;
     let policy = ctx.policy()?;
     let caseload = ctx.caseload(path)?;
-    let as_of = ctx.as_of(&caseload)?;
+    let as_of = ctx.as_of(&caseload, path)?;
     let cal = ctx.calendar()?;
     let report = duban::check(&caseload, &policy, &cal, as_of)?;
+    // The caseload and the report are dropped with the process: freeing a million
+    // matters one by one would only delay the exit.
+    std::mem::forget(caseload);
     if format == "table" {
-        return Ok(report.to_table(ctx.lang));
+        let table = report.to_table(ctx.lang);
+        std::mem::forget(report);
+        return Ok(Output::Text(table));
     }
-    let explanations = if ctx.opts.no_explain {
-        Explanations::Omit
-    } else {
-        Explanations::Include(&policy, &cal)
-    };
-    let mut out = Vec::new();
-    report
-        .write_json(&mut out, ctx.lang, explanations)
-        .map_err(|e| {
-            CliError::Failed(ctx.tr(
-                format!("无法写出报告：{e}"),
-                format!("cannot write the report: {e}"),
-            ))
-        })?;
-    out.push(b'\n');
-    // serde_json writes UTF-8; take the buffer as it is rather than copying it.
-    Ok(String::from_utf8(out)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    let (lang, no_explain) = (ctx.lang, ctx.opts.no_explain);
+    Ok(Output::Stream(Box::new(move |out: &mut dyn Write| {
+        let explanations = if no_explain {
+            Explanations::Omit
+        } else {
+            Explanations::Include(&policy, &cal)
+        };
+        report.write_json(&mut *out, lang, explanations)?;
+        std::mem::forget(report);
+        out.write_all(b"\n")
+    })))
 }
 
 /// `diff --policy A --policy B FILE|-`: what changes under B, as a table or JSON.
@@ -1005,7 +1079,7 @@ fn cmd_diff(ctx: &Ctx) -> Result<String, CliError> {
     };
     let (a, b) = (ctx.load_policy(a)?, ctx.load_policy(b)?);
     let caseload = ctx.caseload(path)?;
-    let as_of = ctx.as_of(&caseload)?;
+    let as_of = ctx.as_of(&caseload, path)?;
     let cal = ctx.calendar()?;
     let diff = duban::what_if(&caseload, &a, &b, &cal, as_of)?;
     if format == "table" {
@@ -1038,7 +1112,7 @@ fn cmd_ics(ctx: &Ctx) -> Result<String, CliError> {
     };
     let policy = ctx.policy()?;
     let caseload = ctx.caseload(path)?;
-    let as_of = ctx.as_of(&caseload)?;
+    let as_of = ctx.as_of(&caseload, path)?;
     let cal = ctx.calendar()?;
     let report = duban::check(&caseload, &policy, &cal, as_of)?;
     let options = duban::IcsOptions::new(ctx.lang).alarm(alarm);
@@ -1079,6 +1153,53 @@ const KINDS: [DayKind; 7] = [
     DayKind::LocalWorkday,
 ];
 
+/// `duban help COMMAND` and `duban COMMAND --help`: its usage, what it does, its options,
+/// and for `due` the kinds and triggers.
+fn command_help(lang: Language, command: &Command) -> String {
+    let zh = lang == Language::Chinese;
+    let mut s = format!(
+        "{}duban {}\n\n{}\n",
+        if zh { "用法：" } else { "Usage: " },
+        usage_line(command),
+        if zh {
+            command.summary_zh
+        } else {
+            command.summary_en
+        }
+    );
+    if !command.options.is_empty() {
+        s.push_str(if zh { "\n选项：\n" } else { "\nOptions:\n" });
+        for o in COMMAND_OPTIONS
+            .iter()
+            .filter(|o| command.options.contains(&o.name))
+        {
+            let name = match o.value {
+                Some(v) => format!("{} {v}", o.name),
+                None => o.name.to_owned(),
+            };
+            let about = if zh { o.help_zh } else { o.help_en };
+            s.push_str(&format!("  {name:<20}  {about}\n"));
+        }
+    }
+    if command.name == "due" {
+        s.push_str(if zh {
+            "\nKIND 与 TRIGGER（D1-D7 见安政办发〔2020〕1号）：\n"
+        } else {
+            "\nKIND and TRIGGER (D1-D7 of 安政办发〔2020〕1号):\n"
+        });
+        for (kind, trigger, about_zh, about_en) in DUE_KINDS {
+            let about = if zh { about_zh } else { about_en };
+            s.push_str(&format!("  {:<28}  {about}\n", format!("{kind} {trigger}")));
+        }
+    }
+    s.push_str(if zh {
+        "\n全局选项（--lang、--notice、--known-on、--provisional）与退出码见 duban --help。\n"
+    } else {
+        "\nGlobal options (--lang, --notice, --known-on, --provisional) and exit statuses: see duban --help.\n"
+    });
+    s
+}
+
 fn help(lang: Language) -> String {
     let zh = lang == Language::Chinese;
     let coverage = Calendar::china()
@@ -1110,8 +1231,12 @@ fn help(lang: Language) -> String {
     }
     s.push_str(&format!(
         "  {:<24}  {}\n\n",
-        "help",
-        if zh { "显示本说明" } else { "this text" }
+        "help [COMMAND]",
+        if zh {
+            "显示本说明，或某个命令的说明（同 COMMAND --help）"
+        } else {
+            "this text, or the help of one command (as COMMAND --help)"
+        }
     ));
     s.push_str(if zh {
         "due 的 KIND 与 TRIGGER（D1-D7 见安政办发〔2020〕1号）：\n"
@@ -1178,7 +1303,8 @@ fn help(lang: Language) -> String {
              \x20 --provisional     calendar、day、add-workdays、workdays-between：对尚无通知的 2027、\n\
              \x20                   2028 年按《全国年节及纪念日放假办法》法定节假日暂定计算（不含调休、\n\
              \x20                   补假），每个结果末列注明 confirmed（已确定）或 provisional（暂定）\n\
-             \x20 -h, --help        显示本说明\n\n\
+             \x20 -h, --help        显示本说明\n\
+             \x20 -V, --version     显示版本与内置日历范围\n\n\
              日期格式为 YYYY-MM-DD。内置通知覆盖 {coverage}；超出已加载通知范围的日期\n\
              （或计算结果）一律报错，绝不按周末猜测：请用 --notice 加载新的通知。\n\
              通知文件格式（每行一条，# 后为注释）：\n\
@@ -1202,7 +1328,8 @@ fn help(lang: Language) -> String {
              \x20                   and 2028, which have no notice yet, from the statutory holidays\n\
              \x20                   alone (no make-up or substitute days); every result ends with a\n\
              \x20                   column `confirmed` or `provisional`\n\
-             \x20 -h, --help        this text\n\n\
+             \x20 -h, --help        this text\n\
+             \x20 -V, --version     the version and the embedded calendar's range\n\n\
              Dates are YYYY-MM-DD. The embedded notices cover {coverage}. A date (or a\n\
              result) outside the loaded notices is an error, never a guess: load the new\n\
              notice with --notice. A notice file has one directive a line (# starts a comment):\n\

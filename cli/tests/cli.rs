@@ -165,6 +165,63 @@ fn help_says_what_the_commands_do() {
     assert_eq!(ok(&["frob", "--help"]), zh);
 }
 
+#[test]
+fn each_command_has_its_own_help() {
+    for (command, option) in [
+        ("due", "--meeting-kind"),
+        ("check", "--no-explain"),
+        ("diff", "--policy"),
+        ("calendar", ""),
+    ] {
+        let zh = ok(&["help", command]);
+        assert_eq!(ok(&[command, "--help"]), zh, "{command}");
+        assert!(zh.starts_with(&format!("用法：duban {command} ")), "{zh}");
+        assert!(zh.contains(option), "{command}: {zh}");
+        let en = ok(&["--lang", "en", "help", command]);
+        assert!(en.starts_with(&format!("Usage: duban {command} ")), "{en}");
+    }
+    // The kinds of due, spelled as the command takes them.
+    let due = ok(&["help", "due"]);
+    assert!(
+        due.contains("meeting-follow-up") && due.contains("on-site"),
+        "{due}"
+    );
+    assert!(!ok(&["help", "calendar"]).contains("meeting-follow-up"));
+}
+
+#[test]
+fn version_names_the_embedded_calendar() {
+    let v = ok(&["--version"]);
+    assert_eq!(ok(&["-V"]), v);
+    assert!(
+        v.starts_with(&format!("duban {} ", env!("CARGO_PKG_VERSION"))),
+        "{v}"
+    );
+    let first = duban::Calendar::china().coverage()[0].0.to_string();
+    assert!(v.contains(&first), "{v}");
+}
+
+#[test]
+fn meeting_kinds_take_hyphens_and_underscores() {
+    let hyphen = ok(&[
+        "due",
+        "meeting-follow-up",
+        "2023-09-20",
+        "--meeting-kind",
+        "mayors-office",
+    ]);
+    let underscore = ok(&[
+        "due",
+        "meeting-follow-up",
+        "2023-09-20",
+        "--meeting-kind",
+        "mayors_office",
+    ]);
+    assert_eq!(hyphen, underscore);
+    // 30 working days after Wed 2023-09-20, across the National Day break (as in the README).
+    assert_eq!(hyphen, "2023-11-07\n");
+}
+
 // ---------------------------------------------------------------------------------------
 // Bad input: one line on stderr, nothing on stdout, non-zero exit, never a panic
 
@@ -249,7 +306,8 @@ fn missing_and_extra_arguments_are_usage_errors() {
     fails_with(2, &["add-workdays", "2023-01-01", "1", "2"]);
     fails_with(2, &["workdays-between", "2023-01-01"]);
     fails_with(2, &["workdays-between", "2023-01-01", "2023-01-02", "x"]);
-    fails_with(2, &["help", "calendar"]);
+    fails_with(2, &["help", "calendar", "day"]);
+    fails_with(2, &["help", "frob"]);
     fails_with(2, &["--lang"]);
     fails_with(2, &["day", "2023-01-01", "--notice"]);
 }

@@ -806,7 +806,28 @@ impl Calendar {
         ranges_text(&self.tables.coverage)
     }
 
-    pub(crate) fn outside(&self, what_zh: String, what_en: String) -> Error {
+    /// The covered range nearest to `date` (the first one without a date).
+    fn nearest_coverage(&self, date: Option<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
+        let ranges = &self.tables.coverage;
+        match date {
+            None => ranges.first().copied(),
+            Some(d) => ranges.iter().copied().min_by_key(|&(first, last)| {
+                if d < first {
+                    (first - d).num_days()
+                } else {
+                    (d - last).num_days().max(0)
+                }
+            }),
+        }
+    }
+
+    pub(crate) fn outside(&self, what_zh: String, what_en: String, date: NaiveDate) -> Error {
+        self.outside_text(what_zh, what_en)
+            .with_date(date)
+            .with_covered_range(self.nearest_coverage(Some(date)))
+    }
+
+    fn outside_text(&self, what_zh: String, what_en: String) -> Error {
         let range = self.coverage_text();
         let range_zh = if self.tables.coverage.is_empty() {
             "无".to_owned()
@@ -856,7 +877,7 @@ impl Calendar {
     #[cold]
     #[inline(never)]
     fn date_outside(&self, date: NaiveDate) -> Error {
-        self.outside(format!("{date} "), date.to_string())
+        self.outside(format!("{date} "), date.to_string(), date)
     }
 
     /// Table index of a covered date.
@@ -891,9 +912,23 @@ impl Calendar {
     #[cold]
     #[inline(never)]
     fn range_outside(&self, a: NaiveDate, b: NaiveDate) -> Error {
+        // The first day of the span that the notices leave uncovered.
+        let low = a.min(b);
+        let uncovered = if self.index(low).is_err() {
+            low
+        } else {
+            // `low` is covered, so the gap starts the day after the range holding it.
+            self.tables
+                .coverage
+                .iter()
+                .find(|(first, last)| (*first..=*last).contains(&low))
+                .and_then(|(_, last)| last.succ_opt())
+                .unwrap_or(low)
+        };
         self.outside(
             format!("{a} 至 {b} 之间有日期"),
             format!("part of {a}..={b}"),
+            uncovered,
         )
     }
 
@@ -1050,6 +1085,7 @@ impl Calendar {
         self.outside(
             format!("{date} {zh}第 {count} 个工作日"),
             format!("{count} working days {en} {date}"),
+            date,
         )
     }
 

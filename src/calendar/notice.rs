@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::{parse_date, Error, ErrorKind, Result};
+use crate::{parse_date, Error, ErrorKind, Position, Result};
 
 /// Whose schedule a notice sets.
 ///
@@ -209,6 +209,7 @@ fn notice_error(line: usize, zh: String, en: String) -> Error {
         format!("节假日通知第{line}行：{zh}"),
         format!("holiday notice, line {line}: {en}"),
     )
+    .with_position(Some(Position { line, column: 1 }))
 }
 
 fn file_error(zh: String, en: String) -> Error {
@@ -428,13 +429,7 @@ impl Parser {
         let id = self.id.ok_or_else(|| missing("notice"))?;
         let signed = self.signed.ok_or_else(|| missing("signed"))?;
         let scope = self.scope.ok_or_else(|| missing("scope"))?;
-        let with_id = |e: Error| {
-            Error::new(
-                ErrorKind::InvalidNotice,
-                format!("{id}：{}", e.message(crate::Language::Chinese)),
-                format!("{id}: {}", e.message(crate::Language::English)),
-            )
-        };
+        let with_id = |e: Error| e.reworded(|zh| format!("{id}：{zh}"), |en| format!("{id}: {en}"));
         if let Some(published) = self.published {
             if published < signed {
                 return Err(with_id(missing_order(published, signed)));

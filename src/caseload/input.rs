@@ -18,7 +18,7 @@ pub const CASELOAD_SCHEMA: &str = "duban-caseload/1";
 pub(crate) fn strict_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
     crate::parse_date(&text)
-        .map_err(|e| serde::de::Error::custom(e.message(crate::Language::English).to_owned()))
+        .map_err(|e| serde::de::Error::custom(crate::json_text::custom_message(&e)))
 }
 
 fn strict_date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {

@@ -30,7 +30,8 @@ pub use report::{
 };
 pub use whatif::{Difference, UnitDifference, WhatIf};
 
-use crate::{Calendar, Error, ErrorKind, Policy, Result};
+use crate::json_text::{self, at_text, Positions};
+use crate::{Calendar, Error, ErrorKind, Language, Policy, Result};
 use input::MatterInput;
 use report::InputError as Problem;
 
@@ -106,45 +107,73 @@ impl Caseload {
     /// assert_eq!(err.kind(), duban::ErrorKind::InvalidCaseload);
     /// ```
     pub fn from_json(json: impl AsRef<[u8]>) -> Result<Caseload> {
-        let scanned = scan::scan(json.as_ref());
+        let document = json.as_ref();
+        let scanned = scan::scan(document);
+        let mut positions = Positions::new(document);
         let mut errors = Vec::new();
         if !scanned.has_matters {
-            let why = scanned
-                .fatal
-                .clone()
-                .unwrap_or_else(|| "no `matters` field".to_owned());
+            let (why_zh, why_en, at) = match &scanned.fatal {
+                Some(fatal) => {
+                    let (zh, en) = fatal.text();
+                    (zh, en, Some(positions.at(fatal.at)))
+                }
+                None => (
+                    "缺少“matters”字段".to_owned(),
+                    "no `matters` field".to_owned(),
+                    None,
+                ),
+            };
+            let (at_zh, at_en) = at_text(at);
             return Err(caseload_error(
-                format!("不是有效的事项清单（{CASELOAD_SCHEMA}）：{why}"),
-                format!("not a {CASELOAD_SCHEMA} document: {why}"),
-            ));
+                format!("不是有效的事项清单（{CASELOAD_SCHEMA}）{at_zh}：{why_zh}"),
+                format!("not a {CASELOAD_SCHEMA} document{at_en}: {why_en}"),
+            )
+            .with_position(at));
         }
         let mut schema_ok = false;
         let mut as_of = None;
         for (key, raw) in &scanned.fields {
+            let field_at = || {
+                let offset = (raw.as_ptr() as usize).saturating_sub(document.as_ptr() as usize);
+                Some(Positions::new(document).at(offset))
+            };
             match key.as_str() {
                 "schema" => {
                     let tag: Option<String> = serde_json::from_slice(raw).ok();
                     if tag.as_deref() != Some(CASELOAD_SCHEMA) {
+                        let at = field_at();
+                        let (at_zh, at_en) = at_text(at);
                         return Err(caseload_error(
-                            format!("schema 应为“{CASELOAD_SCHEMA}”"),
-                            format!("`schema` must be {CASELOAD_SCHEMA:?}"),
-                        ));
+                            format!("“schema”字段应为“{CASELOAD_SCHEMA}”{at_zh}"),
+                            format!("`schema` must be {CASELOAD_SCHEMA:?}{at_en}"),
+                        )
+                        .with_position(at));
                     }
                     schema_ok = true;
                 }
                 "as_of" => {
-                    let text: String = serde_json::from_slice(raw).map_err(|e| {
-                        caseload_error(
-                            format!("as_of 无法读取：{e}"),
-                            format!("cannot read `as_of`: {e}"),
-                        )
-                    })?;
-                    as_of = Some(crate::parse_date(&text).map_err(|e| {
-                        caseload_error(
-                            format!("as_of 无效：{}", e.message(crate::Language::Chinese)),
-                            format!("invalid `as_of`: {}", e.message(crate::Language::English)),
-                        )
-                    })?);
+                    let parsed = serde_json::from_slice::<String>(raw)
+                        .map_err(|e| json_text::translate(&e))
+                        .and_then(|text| {
+                            crate::parse_date(&text).map_err(|e| {
+                                (
+                                    e.message(Language::Chinese).to_owned(),
+                                    e.message(Language::English).to_owned(),
+                                )
+                            })
+                        });
+                    match parsed {
+                        Ok(date) => as_of = Some(date),
+                        Err((zh, en)) => {
+                            let at = field_at();
+                            let (at_zh, at_en) = at_text(at);
+                            return Err(caseload_error(
+                                format!("“as_of”字段无效{at_zh}：{zh}"),
+                                format!("invalid `as_of`{at_en}: {en}"),
+                            )
+                            .with_position(at));
+                        }
+                    }
                 }
                 "title" | "description" | "generated_by" => {}
                 other => errors.push(Problem::new(
@@ -158,7 +187,7 @@ impl Caseload {
         }
         if !schema_ok {
             return Err(caseload_error(
-                format!("缺少 schema 字段（应为“{CASELOAD_SCHEMA}”）"),
+                format!("缺少“schema”字段（应为“{CASELOAD_SCHEMA}”）"),
                 format!("the `schema` field is missing (expected {CASELOAD_SCHEMA:?})"),
             ));
         }
@@ -167,26 +196,26 @@ impl Caseload {
             match raw {
                 Ok(raw) => match serde_json::from_slice::<MatterInput>(raw) {
                     Ok(m) => matters.push((index, m)),
-                    Err(e) => errors.push(matter_parse_error(index, raw, &e)),
+                    Err(e) => {
+                        let base =
+                            (raw.as_ptr() as usize).saturating_sub(document.as_ptr() as usize);
+                        let at = positions
+                            .offset_of(base, raw, &e)
+                            .map(|offset| positions.at(offset));
+                        errors.push(matter_parse_error(index, raw, &e, at));
+                    }
                 },
                 Err((partial, why)) => {
                     let id = scan::top_level_id(partial);
-                    let (who_zh, who_en) = match &id {
-                        Some(id) => (
-                            format!("第{}个事项（{id}）", index + 1),
-                            format!("matter #{} ({id})", index + 1),
-                        ),
-                        None => (
-                            format!("第{}个事项", index + 1),
-                            format!("matter #{}", index + 1),
-                        ),
-                    };
+                    let (who_zh, who_en) = who(index, id.as_deref());
+                    let (at_zh, at_en) = at_text(Some(positions.at(why.at)));
+                    let (why_zh, why_en) = why.text();
                     errors.push(Problem::new(
                         index,
                         id,
                         "truncated",
-                        format!("{who_zh}不完整：{why}"),
-                        format!("{who_en} is incomplete: {why}"),
+                        format!("{who_zh}不完整{at_zh}：{why_zh}"),
+                        format!("{who_en} is incomplete{at_en}: {why_en}"),
                     ))
                 }
             }
@@ -194,12 +223,16 @@ impl Caseload {
         // A matter cut short already carries the scanner's reason; say it once.
         let last_matter_cut = matches!(scanned.matters.last(), Some(Err(_)));
         if let Some(fatal) = scanned.fatal.filter(|_| !last_matter_cut) {
+            let (at_zh, at_en) = at_text(Some(positions.at(fatal.at)));
+            let (why_zh, why_en) = fatal.text();
             errors.push(Problem::new(
                 None,
                 None,
                 "document",
-                format!("文档结构有误，其后的内容未能读取：{fatal}"),
-                format!("the document is malformed; nothing after this point was read: {fatal}"),
+                format!("文档结构有误{at_zh}，其后的内容未能读取：{why_zh}"),
+                format!(
+                    "the document is malformed{at_en}; nothing after this point was read: {why_en}"
+                ),
             ));
         }
         Ok(Caseload {
@@ -254,7 +287,26 @@ impl Caseload {
     }
 }
 
-fn matter_parse_error(index: usize, raw: &[u8], e: &serde_json::Error) -> Problem {
+/// How a message names the matter at `index` (0-based), with its id when known.
+fn who(index: usize, id: Option<&str>) -> (String, String) {
+    match id {
+        Some(id) => (
+            format!("第{}个事项（{id}）", index + 1),
+            format!("matter #{} ({id})", index + 1),
+        ),
+        None => (
+            format!("第{}个事项", index + 1),
+            format!("matter #{}", index + 1),
+        ),
+    }
+}
+
+fn matter_parse_error(
+    index: usize,
+    raw: &[u8],
+    e: &serde_json::Error,
+    at: Option<crate::Position>,
+) -> Problem {
     let value: Option<serde_json::Value> = serde_json::from_slice(raw).ok();
     let id = value
         .as_ref()
@@ -273,29 +325,29 @@ fn matter_parse_error(index: usize, raw: &[u8], e: &serde_json::Error) -> Proble
                 (!KNOWN_EVENTS.contains(&name)).then(|| (i, name.to_owned()))
             })
         });
-    let who_zh = match &id {
-        Some(id) => format!("第{}个事项（{id}）", index + 1),
-        None => format!("第{}个事项", index + 1),
-    };
-    let who_en = match &id {
-        Some(id) => format!("matter #{} ({id})", index + 1),
-        None => format!("matter #{}", index + 1),
-    };
+    let (who_zh, who_en) = who(index, id.as_deref());
+    let (at_zh, at_en) = at_text(at);
     match unknown_event {
         Some((i, name)) => Problem::new(
             index,
             id,
             "unknown_event",
-            format!("{who_zh}：第{}个事件“{name}”不是已知事件", i + 1),
-            format!("{who_en}: event {} {name:?} is not a known event", i + 1),
+            format!("{who_zh}{at_zh}：第{}个事件“{name}”不是已知事件", i + 1),
+            format!(
+                "{who_en}{at_en}: event {} {name:?} is not a known event",
+                i + 1
+            ),
         ),
-        None => Problem::new(
-            index,
-            id,
-            "malformed",
-            format!("{who_zh}无法读取：{e}"),
-            format!("{who_en} cannot be read: {e}"),
-        ),
+        None => {
+            let (zh, en) = json_text::translate(e);
+            Problem::new(
+                index,
+                id,
+                "malformed",
+                format!("{who_zh}无法读取{at_zh}：{zh}"),
+                format!("{who_en} cannot be read{at_en}: {en}"),
+            )
+        }
     }
 }
 

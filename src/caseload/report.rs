@@ -387,6 +387,27 @@ impl InputError {
             message_en: en.into(),
         }
     }
+
+    /// The problem as a [`crate::Error`] of kind `InvalidCaseload`, carrying the matter's id,
+    /// for a caller that refuses a caseload with any bad matter instead of reporting it.
+    ///
+    /// ```
+    /// use duban::{Caseload, ErrorKind};
+    /// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [{"id": "DB-7"}]}"#)?;
+    /// let err = c.errors()[0].to_error();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidCaseload);
+    /// assert_eq!(err.matter_id(), Some("DB-7"));
+    /// assert!(err.to_string().contains("DB-7"));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn to_error(&self) -> crate::Error {
+        crate::Error::new(
+            crate::ErrorKind::InvalidCaseload,
+            self.message_zh.clone(),
+            self.message_en.clone(),
+        )
+        .with_matter_id(self.matter.clone())
+    }
 }
 
 /// Counts over the whole report.

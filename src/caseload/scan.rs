@@ -11,11 +11,92 @@ pub(crate) struct Scanned<'a> {
     /// Each matter's raw bytes, or why it could not be delimited.
     pub matters: Vec<Result<&'a [u8], CutMatter<'a>>>,
     /// A structural error that stopped the scan (after the matters listed).
-    pub fatal: Option<String>,
+    pub fatal: Option<ScanError>,
 }
 
 /// A matter the document ends (or breaks) inside: the bytes read, and why.
-pub(crate) type CutMatter<'a> = (&'a [u8], String);
+pub(crate) type CutMatter<'a> = (&'a [u8], ScanError);
+
+/// Why the scanner stopped, and the byte offset in the document where it did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ScanError {
+    pub at: usize,
+    pub what: ScanProblem,
+}
+
+/// The structural problems the scanner finds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum ScanProblem {
+    /// The document ends here.
+    Truncated,
+    /// `expected` was wanted, `found` is here.
+    Expected { expected: &'static str, found: char },
+    /// A closing bracket that does not match the open one.
+    Unbalanced(char),
+    /// A field name is not a valid JSON string.
+    BadFieldName,
+    /// Text after the document's closing brace.
+    Trailing,
+    /// A value is missing (e.g. `"a": ,`).
+    MissingValue,
+    /// `matters` is not an array.
+    MattersNotArray,
+}
+
+impl ScanError {
+    fn new(at: usize, what: ScanProblem) -> ScanError {
+        ScanError { at, what }
+    }
+
+    /// The problem in Chinese and English, without its position.
+    pub(crate) fn text(&self) -> (String, String) {
+        match &self.what {
+            ScanProblem::Truncated => (
+                "文件在此处意外结束（可能被截断）".to_owned(),
+                "the document ends here (truncated?)".to_owned(),
+            ),
+            ScanProblem::Expected { expected, found } => (
+                format!("此处应为{}，实为“{}”", expected_zh(expected), shown(*found)),
+                format!("expected {expected}, found `{}`", shown(*found)),
+            ),
+            ScanProblem::Unbalanced(b) => (format!("括号“{b}”不配对"), format!("unbalanced `{b}`")),
+            ScanProblem::BadFieldName => (
+                "字段名不是有效的 JSON 字符串".to_owned(),
+                "a field name is not a valid JSON string".to_owned(),
+            ),
+            ScanProblem::Trailing => (
+                "文档结束后还有多余的内容".to_owned(),
+                "unexpected text after the document".to_owned(),
+            ),
+            ScanProblem::MissingValue => ("缺少取值".to_owned(), "a value is missing".to_owned()),
+            ScanProblem::MattersNotArray => (
+                "“matters”字段必须是数组".to_owned(),
+                "`matters` must be an array".to_owned(),
+            ),
+        }
+    }
+}
+
+/// A character as a message shows it: control characters escaped.
+fn shown(c: char) -> String {
+    if c.is_control() {
+        c.escape_default().to_string()
+    } else {
+        c.to_string()
+    }
+}
+
+fn expected_zh(expected: &str) -> &'static str {
+    match expected {
+        "`{`" => "“{”（文档应是一个 JSON 对象）",
+        "`:`" => "冒号“:”",
+        "`[`" => "“[”",
+        "a field name" => "带引号的字段名",
+        "`,` or `}`" => "逗号“,”或“}”",
+        "`,` or `]`" => "逗号“,”或“]”",
+        _ => "其他内容",
+    }
+}
 
 struct Cursor<'a> {
     bytes: &'a [u8],
@@ -33,28 +114,38 @@ impl<'a> Cursor<'a> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn expect(&mut self, byte: u8) -> Result<(), String> {
+    fn expect(&mut self, byte: u8, expected: &'static str) -> Result<(), ScanError> {
         self.skip_ws();
         match self.peek() {
             Some(b) if b == byte => {
                 self.pos += 1;
                 Ok(())
             }
-            Some(b) => Err(format!(
-                "expected `{}` at byte {}, found `{}`",
-                byte as char,
-                self.pos,
-                (b as char).escape_default()
-            )),
-            None => Err(format!(
-                "the document ends at byte {} (truncated?)",
-                self.pos
-            )),
+            Some(_) => Err(self.unexpected(expected)),
+            None => Err(self.truncated()),
         }
     }
 
+    fn truncated(&self) -> ScanError {
+        ScanError::new(self.pos, ScanProblem::Truncated)
+    }
+
+    /// `expected` is missing at the cursor: names the character found there.
+    fn unexpected(&self, expected: &'static str) -> ScanError {
+        let found = self
+            .bytes
+            .get(self.pos..)
+            .and_then(|rest| {
+                let end = rest.len().min(4);
+                (1..=end).find_map(|n| std::str::from_utf8(&rest[..n]).ok())
+            })
+            .and_then(|s| s.chars().next())
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        ScanError::new(self.pos, ScanProblem::Expected { expected, found })
+    }
+
     /// Skips a string starting at `"`; returns its raw bytes including quotes.
-    fn string(&mut self) -> Result<&'a [u8], String> {
+    fn string(&mut self) -> Result<&'a [u8], ScanError> {
         let start = self.pos;
         self.pos += 1;
         while let Some(b) = self.peek() {
@@ -65,22 +156,18 @@ impl<'a> Cursor<'a> {
                 _ => {}
             }
         }
-        Err(format!(
-            "a string starting at byte {start} is not closed (truncated?)"
-        ))
+        Err(self.truncated())
     }
 
     /// Skips one JSON value of any depth; returns its raw bytes. Checks bracket pairing,
     /// not the grammar inside (serde does that per matter).
-    fn value(&mut self) -> Result<&'a [u8], String> {
+    fn value(&mut self) -> Result<&'a [u8], ScanError> {
         self.skip_ws();
         let start = self.pos;
         let mut closers: Vec<u8> = Vec::new();
         loop {
             let Some(b) = self.peek() else {
-                return Err(format!(
-                    "the value starting at byte {start} is not complete (truncated?)"
-                ));
+                return Err(self.truncated());
             };
             match b {
                 b'"' => {
@@ -96,10 +183,7 @@ impl<'a> Cursor<'a> {
                 }
                 b'}' | b']' => {
                     if closers.pop() != Some(b) {
-                        return Err(format!(
-                            "unbalanced `{}` at byte {} in the value starting at byte {start}",
-                            b as char, self.pos
-                        ));
+                        return Err(ScanError::new(self.pos, ScanProblem::Unbalanced(b as char)));
                     }
                     self.pos += 1;
                 }
@@ -116,7 +200,7 @@ impl<'a> Cursor<'a> {
                         return if self.pos > start {
                             Ok(&self.bytes[start..self.pos])
                         } else {
-                            Err(format!("a value is missing at byte {start}"))
+                            Err(ScanError::new(start, ScanProblem::MissingValue))
                         };
                     }
                     _ => {}
@@ -145,8 +229,8 @@ pub(crate) fn scan(bytes: &[u8]) -> Scanned<'_> {
     out
 }
 
-fn scan_object<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), String> {
-    c.expect(b'{')?;
+fn scan_object<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), ScanError> {
+    c.expect(b'{', "`{`")?;
     c.skip_ws();
     if c.peek() == Some(b'}') {
         c.pos += 1;
@@ -156,18 +240,15 @@ fn scan_object<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), Stri
         c.skip_ws();
         if c.peek() != Some(b'"') {
             return Err(match c.peek() {
-                Some(b) => format!(
-                    "expected a field name at byte {}, found `{}`",
-                    c.pos,
-                    (b as char).escape_default()
-                ),
-                None => format!("the document ends at byte {} (truncated?)", c.pos),
+                Some(_) => c.unexpected("a field name"),
+                None => c.truncated(),
             });
         }
+        let key_at = c.pos;
         let raw_key = c.string()?;
         let key: String = serde_json::from_slice(raw_key)
-            .map_err(|e| format!("bad field name at byte {}: {e}", c.pos))?;
-        c.expect(b':')?;
+            .map_err(|_| ScanError::new(key_at, ScanProblem::BadFieldName))?;
+        c.expect(b':', "`:`")?;
         c.skip_ws();
         if key == "matters" {
             scan_matters(c, out)?;
@@ -182,32 +263,25 @@ fn scan_object<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), Stri
                 c.pos += 1;
                 return trailing(c);
             }
-            Some(b) => {
-                return Err(format!(
-                    "expected `,` or `}}` at byte {}, found `{}`",
-                    c.pos,
-                    (b as char).escape_default()
-                ))
-            }
-            None => return Err(format!("the document ends at byte {} (truncated?)", c.pos)),
+            Some(_) => return Err(c.unexpected("`,` or `}`")),
+            None => return Err(c.truncated()),
         }
     }
 }
 
-fn trailing(c: &mut Cursor<'_>) -> Result<(), String> {
+fn trailing(c: &mut Cursor<'_>) -> Result<(), ScanError> {
     c.skip_ws();
     match c.peek() {
         None => Ok(()),
-        Some(_) => Err(format!(
-            "unexpected text after the document at byte {}",
-            c.pos
-        )),
+        Some(_) => Err(ScanError::new(c.pos, ScanProblem::Trailing)),
     }
 }
 
-fn scan_matters<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), String> {
-    c.expect(b'[')
-        .map_err(|e| format!("`matters` must be an array: {e}"))?;
+fn scan_matters<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), ScanError> {
+    c.expect(b'[', "`[`").map_err(|e| match e.what {
+        ScanProblem::Truncated => e,
+        _ => ScanError::new(e.at, ScanProblem::MattersNotArray),
+    })?;
     out.has_matters = true;
     c.skip_ws();
     if c.peek() == Some(b']') {
@@ -221,10 +295,7 @@ fn scan_matters<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), Str
             Ok(raw) => out.matters.push(Ok(raw)),
             Err(e) => {
                 out.matters.push(Err((&c.bytes[start..], e.clone())));
-                return Err(format!(
-                    "the matters after #{} could not be read: {e}",
-                    out.matters.len()
-                ));
+                return Err(e);
             }
         }
         c.skip_ws();
@@ -234,20 +305,8 @@ fn scan_matters<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), Str
                 c.pos += 1;
                 return Ok(());
             }
-            Some(b) => {
-                return Err(format!(
-                    "expected `,` or `]` after matter #{} at byte {}, found `{}`",
-                    out.matters.len(),
-                    c.pos,
-                    (b as char).escape_default()
-                ))
-            }
-            None => {
-                return Err(format!(
-                    "the document ends after matter #{} (truncated?)",
-                    out.matters.len()
-                ))
-            }
+            Some(_) => return Err(c.unexpected("`,` or `]`")),
+            None => return Err(c.truncated()),
         }
     }
 }
@@ -256,17 +315,17 @@ fn scan_matters<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), Str
 /// `"id"` key, if the bytes get that far.
 pub(crate) fn top_level_id(bytes: &[u8]) -> Option<String> {
     let mut c = Cursor { bytes, pos: 0 };
-    c.expect(b'{').ok()?;
+    c.expect(b'{', "`{`").ok()?;
     loop {
         c.skip_ws();
         let key: String = serde_json::from_slice(c.string().ok()?).ok()?;
-        c.expect(b':').ok()?;
+        c.expect(b':', "`:`").ok()?;
         c.skip_ws();
         let value = c.value().ok()?;
         if key == "id" {
             return serde_json::from_slice(value).ok();
         }
-        c.expect(b',').ok()?;
+        c.expect(b',', "`,`").ok()?;
     }
 }
 

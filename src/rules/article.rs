@@ -250,18 +250,20 @@ impl MatterSource {
 impl std::str::FromStr for MeetingKind {
     type Err = crate::Error;
 
-    /// Reads a [`MeetingKind::code`] (`executive`, `mayors_office`, ...).
+    /// Reads a [`MeetingKind::code`] (`executive`, `mayors_office`, ...), also spelled with
+    /// hyphens as command-line options are (`mayors-office`, `on-site`).
     ///
     /// ```
     /// let k: duban::MeetingKind = "special_topic".parse()?;
     /// assert_eq!(k, duban::MeetingKind::SpecialTopic);
+    /// assert_eq!("on-site".parse::<duban::MeetingKind>()?, duban::MeetingKind::OnSite);
     /// assert!("cabinet".parse::<duban::MeetingKind>().is_err());
     /// # Ok::<(), duban::Error>(())
     /// ```
     fn from_str(text: &str) -> Result<MeetingKind, crate::Error> {
         MeetingKind::ALL
             .into_iter()
-            .find(|k| k.code() == text)
+            .find(|k| k.code() == text || k.code().replace('_', "-") == text)
             .ok_or_else(|| {
                 let known: Vec<&str> = MeetingKind::ALL.iter().map(|k| k.code()).collect();
                 crate::Error::invalid_input(

@@ -527,7 +527,10 @@ impl Obligation {
                             "meetings of kind `{}` are not among those whose decisions Art. 9 ¶1 puts under the follow-up period (policy parameter follow_up_meetings)",
                             meeting_kind.label(Language::English)
                         ),
-                    ));
+                    )
+                    .with_date(meeting)
+                    .with_parameter("follow_up_meetings")
+                    .with_article(Article::paragraph(9, 1)));
                 }
                 let due = p.meeting_follow_up_period.value.after(calendar, meeting)?;
                 (vec![(Reading::Plain, due, true)], (next_day(meeting), due))

@@ -1,6 +1,7 @@
 //! The versioned policy: every number and reading of the regulation as a parameter with
 //! its article and the date from which it holds.
 
+use crate::json_text::{self, at_text, Positions};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -297,11 +298,17 @@ impl Policy {
     /// ```
     pub fn from_json(text: &str) -> Result<Policy> {
         let bad = |e: serde_json::Error| {
+            let at = Positions::new(text.as_bytes())
+                .offset_of(0, text.as_bytes(), &e)
+                .map(|offset| Positions::new(text.as_bytes()).at(offset));
+            let (at_zh, at_en) = at_text(at);
+            let (zh, en) = json_text::translate(&e);
             Error::new(
                 ErrorKind::InvalidPolicy,
-                format!("政策文件无法读取：{e}"),
-                format!("cannot read the policy file: {e}"),
+                format!("政策文件无法读取{at_zh}：{zh}"),
+                format!("cannot read the policy file{at_en}: {en}"),
             )
+            .with_position(at)
         };
         let mut value: Value = serde_json::from_str(text).map_err(bad)?;
         // A changed parameter may give just its `value`: the article defaults to the 2020
@@ -365,7 +372,8 @@ impl Policy {
                 ErrorKind::InvalidPolicy,
                 format!("政策参数 {name}：{zh}"),
                 format!("policy parameter {name}: {en}"),
-            ))
+            )
+            .with_parameter(name))
         };
         if self.schema != POLICY_SCHEMA {
             return bad(
@@ -508,7 +516,8 @@ impl Policy {
                     "{trigger} is before {} came into force on {}",
                     self.id, self.in_force_from
                 ),
-            ));
+            )
+            .with_date(trigger));
         }
         // Most triggers fall after every parameter's date; only the others need the
         // per-parameter look-up by name.
@@ -519,7 +528,9 @@ impl Policy {
                         ErrorKind::PolicyNotInForce,
                         format!("{trigger} 早于政策参数 {name} 的生效日期 {since}"),
                         format!("{trigger} is before policy parameter {name} holds (from {since})"),
-                    ));
+                    )
+                    .with_date(trigger)
+                    .with_parameter(name));
                 }
             }
         }

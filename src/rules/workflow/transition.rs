@@ -23,11 +23,10 @@ pub(crate) struct Named {
 impl Flow {
     fn where_zh(self, state: Named) -> String {
         format!(
-            "{}（{}）处于“{}”（{}）状态",
+            "{}（{}）处于“{}”状态",
             self.zh,
             self.article.label(Language::Chinese),
             state.zh,
-            state.name
         )
     }
 
@@ -52,10 +51,9 @@ impl Flow {
         Error::new(
             ErrorKind::IllegalTransition,
             format!(
-                "{}，不能于{on}“{}”（{}）：{why_zh}",
+                "{}，不能于{on}“{}”：{why_zh}",
                 self.where_zh(state),
                 event.zh,
-                event.name
             ),
             format!(
                 "cannot {} on {on} {}: {why_en}",
@@ -63,6 +61,8 @@ impl Flow {
                 self.where_en(state)
             ),
         )
+        .with_date(on)
+        .with_article(self.article)
     }
 
     /// An event whose own data contradict each other (a deadline before the event itself).
@@ -77,10 +77,9 @@ impl Flow {
         Error::new(
             ErrorKind::InvalidInput,
             format!(
-                "{}，于{on}“{}”（{}）的数据无效：{why_zh}",
+                "{}，于{on}“{}”的数据无效：{why_zh}",
                 self.where_zh(state),
                 event.zh,
-                event.name
             ),
             format!(
                 "invalid {} on {on} {}: {why_en}",
@@ -88,6 +87,8 @@ impl Flow {
                 self.where_en(state)
             ),
         )
+        .with_date(on)
+        .with_article(self.article)
     }
 
     /// Refuses an event dated before the event that led to the current state.
@@ -124,10 +125,9 @@ pub(crate) fn replay<'a, S, E: 'a>(
     let mut state = start;
     for (i, event) in events.into_iter().enumerate() {
         state = apply(&state, event).map_err(|err| {
-            Error::new(
-                err.kind(),
-                format!("第{}个事件：{}", i + 1, err.message(Language::Chinese)),
-                format!("event {}: {}", i + 1, err.message(Language::English)),
+            err.reworded(
+                |zh| format!("第{}个事件：{zh}", i + 1),
+                |en| format!("event {}: {en}", i + 1),
             )
         })?;
     }

@@ -1,0 +1,407 @@
+//! JSON reading errors in the reader's language, with their place in the file.
+//!
+//! serde and serde_json write their messages in English ("invalid type: integer `1`,
+//! expected a string at line 3 column 7"). A clerk reading Chinese gets a Chinese sentence
+//! instead: the standard messages are recognised and translated piece by piece; the
+//! messages duban's own deserializers raise carry both languages; anything else is
+//! summarised in Chinese without the English fragment (the English message keeps it).
+
+use crate::error::Position;
+use crate::{Error, Language};
+
+/// Separates the Chinese and English halves of a message that duban's own deserializers
+/// hand to `serde::de::Error::custom`, so that [`translate`] can give each language its own.
+const LANGUAGE_SEPARATOR: char = '\u{1f}';
+
+/// The `custom` message for a duban error raised inside a deserializer.
+pub(crate) fn custom_message(err: &Error) -> String {
+    format!(
+        "{}{LANGUAGE_SEPARATOR}{}",
+        err.message(Language::Chinese),
+        err.message(Language::English)
+    )
+}
+
+/// A serde_json error's message in both languages, without its position.
+pub(crate) fn translate(e: &serde_json::Error) -> (String, String) {
+    let full = e.to_string();
+    let message = strip_position(&full);
+    if let Some((zh, en)) = message.split_once(LANGUAGE_SEPARATOR) {
+        return (zh.to_owned(), en.to_owned());
+    }
+    let en = without_type_names(message);
+    let zh = if e.is_eof() {
+        "内容不完整（文件在此处意外结束，可能被截断）".to_owned()
+    } else {
+        translate_message(message).unwrap_or_else(|| match e.classify() {
+            serde_json::error::Category::Syntax => "不是有效的 JSON".to_owned(),
+            _ => "内容不符合格式要求".to_owned(),
+        })
+    };
+    (zh, en)
+}
+
+/// serde's message with the Rust names of duban's types replaced by what they are in JSON:
+/// "expected struct MatterInput" becomes "expected a JSON object".
+fn without_type_names(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    loop {
+        let next = [
+            ("internally tagged enum ", "one of the known kinds"),
+            ("tuple struct ", "a JSON array"),
+            ("struct variant ", "a JSON object"),
+            ("struct ", "a JSON object"),
+            ("enum ", "one of the known values"),
+        ]
+        .iter()
+        .filter_map(|(prefix, with)| rest.find(prefix).map(|at| (at, *prefix, *with)))
+        .min_by_key(|(at, prefix, _)| (*at, std::cmp::Reverse(prefix.len())));
+        let Some((at, prefix, with)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        out.push_str(with);
+        // Skip the type's name: an identifier (with `::` paths).
+        let after = &rest[at + prefix.len()..];
+        let name_len = after
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+            .unwrap_or(after.len());
+        rest = &after[name_len..];
+    }
+}
+
+/// serde_json appends " at line L column C" when it knows the place.
+fn strip_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(at) if message[at..].contains(" column ") => &message[..at],
+        _ => message,
+    }
+}
+
+fn translate_message(message: &str) -> Option<String> {
+    if let Some(zh) = syntax(message) {
+        return Some(zh.to_owned());
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ")?;
+        return Some(format!(
+            "类型不符：应为{}，实为{}",
+            expected_zh(expected),
+            unexpected_zh(found)
+        ));
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ")?;
+        return Some(format!(
+            "取值无效：应为{}，实为{}",
+            expected_zh(expected),
+            unexpected_zh(found)
+        ));
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        let (len, expected) = rest.split_once(", expected ")?;
+        return Some(format!("长度 {len} 不符：应为{}", expected_zh(expected)));
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return Some(format!("缺少字段“{}”", unquote(rest)));
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field ") {
+        return Some(format!("字段“{}”重复", unquote(rest)));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (field, expected) = rest.split_once(", ").unwrap_or((rest, ""));
+        return Some(format!(
+            "未知字段“{}”{}",
+            unquote(field),
+            choices_zh(expected)
+        ));
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (variant, expected) = rest.split_once(", ").unwrap_or((rest, ""));
+        return Some(format!(
+            "未知取值“{}”{}",
+            unquote(variant),
+            choices_zh(expected)
+        ));
+    }
+    None
+}
+
+/// serde_json's syntax messages (its `ErrorCode`s).
+fn syntax(message: &str) -> Option<&'static str> {
+    Some(match message {
+        "EOF while parsing a list" => "数组不完整（文件在此处意外结束）",
+        "EOF while parsing an object" => "对象不完整（文件在此处意外结束）",
+        "EOF while parsing a string" => "字符串不完整（文件在此处意外结束）",
+        "EOF while parsing a value" => "缺少取值（文件在此处意外结束）",
+        "expected `:`" => "此处应为冒号“:”",
+        "expected `,` or `]`" => "此处应为逗号“,”或“]”",
+        "expected `,` or `}`" => "此处应为逗号“,”或“}”",
+        "expected ident" => "此处应为 true、false 或 null",
+        "expected value" => "此处应为一个取值（不是有效的 JSON）",
+        "expected `\"`" => "此处应为双引号",
+        "invalid escape" => "字符串中的转义符无效",
+        "invalid number" => "数字格式无效",
+        "number out of range" => "数字超出范围",
+        "invalid unicode code point" => "Unicode 码位无效",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "字符串中含有控制字符"
+        }
+        "key must be a string" => "对象的键必须是字符串",
+        "lone leading surrogate in hex escape" => "字符串中的 Unicode 转义不成对",
+        "trailing comma" => "多余的逗号",
+        "trailing characters" => "JSON 之后还有多余的内容",
+        "unexpected end of hex escape" => "Unicode 转义不完整",
+        "recursion limit exceeded" => "嵌套层数过深",
+        "invalid value: expected key to be a number in quotes" => "对象的键应为带引号的数字",
+        "float key must be finite (got NaN or +/-inf)" => "对象的键必须是有限的数",
+        _ => return None,
+    })
+}
+
+/// serde's `Unexpected` descriptions: what was found.
+fn unexpected_zh(found: &str) -> String {
+    let found = found.trim();
+    let value = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|v| v.trim_matches('`').to_owned())
+    };
+    if let Some(v) = value("integer ") {
+        return format!("整数 {v}");
+    }
+    if let Some(v) = value("floating point ") {
+        return format!("小数 {v}");
+    }
+    if let Some(v) = value("boolean ") {
+        return format!("布尔值 {v}");
+    }
+    if let Some(v) = value("character ") {
+        return format!("字符“{v}”");
+    }
+    if let Some(v) = found.strip_prefix("string ") {
+        return format!("字符串“{}”", v.trim_matches('"'));
+    }
+    match found {
+        "null" | "unit value" => "空值 null".to_owned(),
+        "sequence" => "数组".to_owned(),
+        "map" => "对象".to_owned(),
+        "byte array" => "字节串".to_owned(),
+        "Option value" => "可选值".to_owned(),
+        "enum" | "unit variant" | "newtype variant" | "tuple variant" | "struct variant" => {
+            "枚举值".to_owned()
+        }
+        _ => "其他类型".to_owned(),
+    }
+}
+
+/// serde's `Expected` descriptions: what was wanted. Derived types are described by their
+/// shape (`struct X` is an object), never by their Rust name.
+fn expected_zh(expected: &str) -> String {
+    let e = expected.trim();
+    if e.starts_with("struct ") || e.starts_with("a map") || e == "map" {
+        return "对象".to_owned();
+    }
+    if e.starts_with("enum ") || e.starts_with("variant identifier") {
+        return "规定的取值之一".to_owned();
+    }
+    if e.starts_with("tuple") || e.starts_with("a sequence") || e == "sequence" {
+        return "数组".to_owned();
+    }
+    if e.contains("string") || e == "a borrowed str" || e == "a character" {
+        return "字符串".to_owned();
+    }
+    if e.contains("bool") {
+        return "布尔值（true 或 false）".to_owned();
+    }
+    if matches!(
+        e,
+        "u8" | "u16"
+            | "u32"
+            | "u64"
+            | "u128"
+            | "usize"
+            | "i8"
+            | "i16"
+            | "i32"
+            | "i64"
+            | "i128"
+            | "isize"
+    ) || e.contains("integer")
+    {
+        return "整数".to_owned();
+    }
+    if e == "f32" || e == "f64" || e.contains("float") {
+        return "数字".to_owned();
+    }
+    if e.contains("unit") || e.contains("null") {
+        return "空值 null".to_owned();
+    }
+    "规定的格式".to_owned()
+}
+
+/// "expected one of `a`, `b`" → "（可用：a、b）"; nothing when no list is given.
+fn choices_zh(expected: &str) -> String {
+    let names: Vec<&str> = expected
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, name)| name)
+        .collect();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("（可用：{}）", names.join("、"))
+    }
+}
+
+fn unquote(text: &str) -> &str {
+    text.trim().trim_matches('`')
+}
+
+/// Converts byte offsets of a text into lines and character columns. Offsets asked in
+/// increasing order cost, together, one pass over the text; an earlier offset restarts
+/// from the beginning.
+pub(crate) struct Positions<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Positions<'a> {
+    pub(crate) fn new(text: &'a [u8]) -> Positions<'a> {
+        Positions {
+            text,
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The position of the byte at `offset` (clamped to the text's end).
+    pub(crate) fn at(&mut self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            *self = Positions::new(self.text);
+        }
+        for &b in self.text.get(self.offset..offset).unwrap_or_default() {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 1;
+            } else if b & 0xC0 != 0x80 {
+                // Count characters, not bytes: continuation bytes of UTF-8 add nothing.
+                self.column += 1;
+            }
+        }
+        self.offset = offset;
+        Position {
+            line: self.line,
+            column: self.column,
+        }
+    }
+
+    /// The byte offset of a serde_json error found in `slice`, a part of this text that
+    /// starts at byte `base`. serde_json counts lines from 1 and columns in bytes from 1,
+    /// pointing at the last byte it read.
+    pub(crate) fn offset_of(
+        &self,
+        base: usize,
+        slice: &[u8],
+        e: &serde_json::Error,
+    ) -> Option<usize> {
+        if e.line() == 0 {
+            return None;
+        }
+        let mut line_start = 0;
+        if e.line() > 1 {
+            let mut newlines = 0;
+            for (i, &b) in slice.iter().enumerate() {
+                if b == b'\n' {
+                    newlines += 1;
+                    if newlines == e.line() - 1 {
+                        line_start = i + 1;
+                        break;
+                    }
+                }
+            }
+        }
+        Some(base + line_start + e.column().saturating_sub(1))
+    }
+}
+
+/// The text " (line L, column C)" / "（第L行第C列）" for a message, or nothing.
+pub(crate) fn at_text(position: Option<Position>) -> (String, String) {
+    match position {
+        Some(p) => (
+            format!("（第{}行第{}列）", p.line, p.column),
+            format!(" (line {}, column {})", p.line, p.column),
+        ),
+        None => (String::new(), String::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zh_of(json: &str) -> String {
+        match serde_json::from_str::<serde_json::Value>(json) {
+            Ok(_) => String::new(),
+            Err(e) => translate(&e).0,
+        }
+    }
+
+    #[test]
+    fn syntax_errors_are_chinese() {
+        for bad in [
+            "",
+            "{",
+            "[1,",
+            "{\"a\" 1}",
+            "tru",
+            "{\"a\":1}x",
+            "\"\\q\"",
+            "{1:2}",
+        ] {
+            let zh = zh_of(bad);
+            assert!(!zh.is_empty(), "{bad:?}");
+            assert!(
+                !zh.contains("expected") && !zh.contains("EOF") && !zh.contains("line"),
+                "{bad:?} -> {zh}"
+            );
+        }
+    }
+
+    #[test]
+    fn type_errors_name_the_shape() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Matter {
+            id: String,
+        }
+        let e = serde_json::from_str::<Matter>("1").unwrap_err();
+        assert_eq!(translate(&e).0, "类型不符：应为对象，实为整数 1");
+        assert_eq!(
+            translate(&e).1,
+            "invalid type: integer `1`, expected a JSON object"
+        );
+        let e = serde_json::from_str::<Matter>("{\"id\": 5}").unwrap_err();
+        assert_eq!(translate(&e).0, "类型不符：应为字符串，实为整数 5");
+        let e = serde_json::from_str::<Matter>("{}").unwrap_err();
+        assert_eq!(translate(&e).0, "缺少字段“id”");
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "ab\n安康x\n";
+        let mut p = Positions::new(text.as_bytes());
+        assert_eq!(p.at(0), Position { line: 1, column: 1 });
+        // "安" and "康" are three bytes each; "x" is the third character of line 2.
+        let x = text.find('x').unwrap();
+        assert_eq!(p.at(x), Position { line: 2, column: 3 });
+        assert_eq!(p.at(1), Position { line: 1, column: 2 });
+    }
+}

@@ -269,6 +269,15 @@ const COMMANDS: &[Command] = &[
         summary_en: "the open deadlines of a caseload as an iCalendar (.ics) file",
         run: |ctx| cmd_ics(ctx).map(Output::Text),
     },
+    Command {
+        name: "calendar-ics",
+        args: &["FROM", "TO"],
+        options: &[],
+        synopsis: "",
+        summary_zh: "FROM 至 TO 的放假日和调休上班日，导出为日历文件（.ics）",
+        summary_en: "the days off and make-up working days of FROM..TO as an .ics file",
+        run: |ctx| cmd_calendar_ics(ctx).map(Output::Text),
+    },
 ];
 
 /// An option that belongs to some commands only: its name, its value as shown in the help
@@ -1093,6 +1102,14 @@ fn cmd_diff(ctx: &Ctx) -> Result<String, CliError> {
     })?;
     json.push('\n');
     Ok(json)
+}
+
+/// `calendar-ics FROM TO`: the rest days and make-up working days as an iCalendar file.
+fn cmd_calendar_ics(ctx: &Ctx) -> Result<String, CliError> {
+    ctx.refuse_provisional()?;
+    let [from, to] = ctx.args()?;
+    let (from, to) = (ctx.date(0, from)?, ctx.date(1, to)?);
+    Ok(ctx.calendar()?.to_ics(from, to, ctx.lang)?)
 }
 
 /// `ics FILE|-`: the caseload's open deadlines as an iCalendar (RFC 5545) file.

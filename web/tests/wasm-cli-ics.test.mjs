@@ -174,6 +174,8 @@ test('ics: the 2024 working-day calendar matches the notice (国办发明电〔2
   const cal = new Calendar();
   const ics = cal.icsCalendar('2024-01-01', '2024-12-31');
   assertWellFormed(ics);
+  assert.equal(cli('calendar-ics', '2024-01-01', '2024-12-31').stdout, ics, 'the CLI writes the same file');
+  assert.equal(cli('calendar-ics', '2024-01-01', '2027-01-01').status, 1, 'outside the notices');
   const evs = events(ics);
   const work = evs.filter((e) => e.summary.endsWith('调休上班')).map((e) => e.startDate.toString());
   // The make-up days of the 2024 notice, from /NOTICES.md of the specification.

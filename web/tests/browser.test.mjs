@@ -254,6 +254,52 @@ test('a caseload opened from a file: the table, late units, returns, violations,
   await page.close();
 });
 
+test('a caseload dropped on the page, in English; the example button; the holiday calendar download', async () => {
+  const page = await open('?lang=en');
+  const json = await readFile(join(root, 'examples/data/caseload.json'), 'utf8');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, json);
+  await page.waitForSelector('#check-result:not([hidden])');
+  assert.equal(await text(page, '#file-name'), 'dropped.json');
+  const status = await page.$eval('#matters tr[data-id="YB-2023-10-CZ"] td.status', (e) => e.textContent);
+  assert.equal(status, 'overdue since 2023-11-01 (8 working days)');
+  assert.match(await text(page, '#summary'), /^13 matters \(13 checked, 0 errors\)/);
+  await screenshot(page, 'caseload-en');
+  await page.close();
+
+  const again = await open('');
+  await again.click('#load-example');
+  await again.waitForSelector('#check-result:not([hidden])');
+  assert.equal(await again.$$eval('#matters tbody tr', (trs) => trs.length), 15);
+  const downloads = await mkdtemp(join(tmpdir(), 'duban-downloads-'));
+  const cdp = await again.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  await again.$eval('#hol-from', (e) => { e.value = '2025-01-01'; });
+  await again.$eval('#hol-to', (e) => { e.value = '2025-12-31'; });
+  await again.click('#download-holidays');
+  let files = [];
+  for (let i = 0; i < 50 && !files.some((f) => f.endsWith('.ics')); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    files = await readdir(downloads);
+  }
+  assert.deepEqual(files, ['holidays-2025-01-01-2025-12-31.ics']);
+  const ics = await readFile(join(downloads, files[0]), 'utf8');
+  // The make-up days of 国办发明电〔2024〕12号: 01-26, 02-08, 04-27, 09-28, 10-11.
+  const workdays = [...ics.matchAll(/DTSTART;VALUE=DATE:(\d{8})\r\nDTEND;VALUE=DATE:\d{8}\r\nSUMMARY:[^\r]*调休上班/g)].map((m) => m[1]);
+  assert.deepEqual(workdays, ['20250126', '20250208', '20250427', '20250928', '20251011']);
+  await rm(downloads, { recursive: true, force: true });
+  // A range past the notices is an error on the page.
+  await again.$eval('#hol-to', (e) => { e.value = '2027-01-31'; });
+  await again.click('#download-holidays');
+  await again.waitForSelector('#holidays-error:not([hidden])');
+  assert.match(await text(again, '#holidays-error'), /2027-01-31.*超出已加载的节假日安排范围/);
+  assert.deepEqual(again.errors, []);
+  await again.close();
+});
+
 test('a file that is not a caseload is an error on the page', async () => {
   const page = await open('?lang=en');
   const input = await page.$('#caseload-file');

@@ -48,6 +48,7 @@
 //! | calendar | the State Council holiday notices as data (one file a notice, with its 文号), O(1) working-day arithmetic, notices and local adjustments loaded at run time, the calendar as known on a past day | [`Calendar`], [`CalendarBuilder`], [`Day`], [`DayKind`] |
 //! | rules | the deadlines D1-D7 with every reading the words allow, a versioned [`Policy`] of every parameter, explanations, statuses; the workflows as state machines | [`Obligation`], [`Deadline`], [`Policy`], [`Explanation`], [`Status`] |
 //! | caseload | reads `duban-caseload/1` JSON, checks a whole caseload (late units, returns, inspection violations, quarterly bands), compares two policies | [`Caseload`], [`check`], [`what_if`], [`CheckReport`] |
+//! | iCalendar | a caseload's open deadlines and the working-day calendar as RFC 5545 files for Outlook, WPS or DingTalk, with stable UIDs and alarms in working days | [`CheckReport::to_ics`], [`Calendar::to_ics`], [`IcsOptions`] |
 //! | errors | one error type whose message names the bad input, in Chinese or English, and whose facts a program can read | [`Error`], [`ErrorKind`], [`Language`] |
 //!
 //! ## Where each article lives

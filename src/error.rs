@@ -93,6 +93,9 @@ pub enum ErrorKind {
     IllegalTransition,
     /// A caseload document (JSON) that cannot be read as a whole.
     InvalidCaseload,
+    /// A document larger than a [`Limits`](crate::Limits) allows; the message names the
+    /// limit.
+    LimitExceeded,
 }
 
 impl Error {

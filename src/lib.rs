@@ -101,6 +101,7 @@ mod error;
 mod ics;
 mod json_text;
 mod language;
+mod limits;
 mod period;
 mod rules;
 
@@ -111,6 +112,7 @@ pub use calendar::{
 pub use error::{Error, ErrorKind, Position, Result};
 pub use ics::IcsOptions;
 pub use language::Language;
+pub use limits::Limits;
 pub use period::{parse_date, Quarter, YearMonth};
 pub use rules::{
     Article, Bound, CalendarDays, Deadline, Explanation, MatterSource, MeetingKind, Obligation,

@@ -4,6 +4,7 @@ mod bdays_impl;
 mod notice;
 mod provisional;
 
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -12,7 +13,7 @@ use serde::Serialize;
 pub use notice::{HolidayBreak, Notice, Scope, WorkdayOrder};
 pub use provisional::{Provisional, ProvisionalCalendar};
 
-use crate::{Error, ErrorKind, Quarter, Result, YearMonth};
+use crate::{Error, ErrorKind, Limits, Quarter, Result, YearMonth};
 
 /// The notices compiled into the crate, oldest first: (file name, text).
 const EMBEDDED: &[(&str, &str)] = &[
@@ -209,14 +210,20 @@ impl Day<'_> {
 
 /// Marks a day no loaded national notice covers. Never handed out.
 const UNCOVERED: u8 = u8::MAX;
-/// Index meaning "none" in the name and notice columns.
+/// Index meaning "none" in the notice column.
 const NONE: u16 = u16::MAX;
+/// Index meaning "none" in the name column. Names are `u32`: a calendar of two centuries
+/// may give every day its own name, more names than a `u16` holds.
+const NO_NAME: u32 = u32::MAX;
+
+/// The most notices a calendar applies: each day records its notice in a `u16`.
+pub(crate) const MAX_NOTICES: usize = NONE as usize;
 
 #[derive(Clone, Copy)]
 struct DayRecord {
     kind: u8,
-    holiday: u16,
     notice: u16,
+    holiday: u32,
 }
 
 const KINDS: [DayKind; 7] = [
@@ -324,7 +331,10 @@ impl std::fmt::Debug for Calendar {
 #[derive(Clone, Debug, Default)]
 pub struct CalendarBuilder {
     notices: Vec<Notice>,
+    /// Where each 文号 is in `notices`, so that adding a notice is not a linear search.
+    by_id: HashMap<String, usize>,
     known_on: Option<NaiveDate>,
+    limits: Limits,
 }
 
 impl CalendarBuilder {
@@ -348,10 +358,37 @@ impl CalendarBuilder {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn china() -> CalendarBuilder {
-        CalendarBuilder {
-            notices: embedded_notices().to_vec(),
-            known_on: None,
+        CalendarBuilder::of(embedded_notices().to_vec(), None)
+    }
+
+    /// A builder holding `notices`; a repeated 文号 is found at its first place, as
+    /// [`notice`](Self::notice) would replace it.
+    fn of(notices: Vec<Notice>, known_on: Option<NaiveDate>) -> CalendarBuilder {
+        let mut by_id = HashMap::with_capacity(notices.len());
+        for (i, n) in notices.iter().enumerate() {
+            by_id.entry(n.id.clone()).or_insert(i);
         }
+        CalendarBuilder {
+            notices,
+            by_id,
+            known_on,
+            limits: Limits::default(),
+        }
+    }
+
+    /// The limits [`notice_text`](Self::notice_text) reads notices within (by default
+    /// [`Limits::default`]).
+    ///
+    /// ```
+    /// let mut limits = duban::Limits::default();
+    /// limits.notice_bytes = 64;
+    /// let text = "notice 县-2\nsigned 2024-01-01\nscope local\nholiday 县庆 2024-03-01\n# a long comment\n";
+    /// let err = duban::CalendarBuilder::china().limits(limits).notice_text(text).unwrap_err();
+    /// assert_eq!(err.kind(), duban::ErrorKind::LimitExceeded);
+    /// ```
+    pub fn limits(mut self, limits: Limits) -> CalendarBuilder {
+        self.limits = limits;
+        self
     }
 
     /// Adds a notice. A notice whose 文号 is already loaded replaces it (a corrected
@@ -367,9 +404,16 @@ impl CalendarBuilder {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn notice(mut self, notice: Notice) -> CalendarBuilder {
-        match self.notices.iter_mut().find(|n| n.id == notice.id) {
+        match self
+            .by_id
+            .get(&notice.id)
+            .and_then(|&i| self.notices.get_mut(i))
+        {
             Some(slot) => *slot = notice,
-            None => self.notices.push(notice),
+            None => {
+                self.by_id.insert(notice.id.clone(), self.notices.len());
+                self.notices.push(notice);
+            }
         }
         self
     }
@@ -378,7 +422,8 @@ impl CalendarBuilder {
     ///
     /// # Errors
     ///
-    /// `InvalidNotice` when the text cannot be read (see [`Notice::parse`]).
+    /// `InvalidNotice` when the text cannot be read (see [`Notice::parse`]);
+    /// `LimitExceeded` when it is larger than the builder's [`limits`](Self::limits).
     ///
     /// ```
     /// let b = duban::CalendarBuilder::china()
@@ -389,7 +434,8 @@ impl CalendarBuilder {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn notice_text(self, text: &str) -> Result<CalendarBuilder> {
-        Ok(self.notice(Notice::parse(text)?))
+        let notice = Notice::parse_with_limits(text, &self.limits)?;
+        Ok(self.notice(notice))
     }
 
     /// Builds the calendar as it was known on `date`: notices that became known after it
@@ -410,9 +456,9 @@ impl CalendarBuilder {
     ///
     /// # Errors
     ///
-    /// None today: every notice was checked when it was parsed, and where notices disagree
-    /// about a day the one known later wins. The `Result` leaves room for checks across
-    /// notices without a breaking change.
+    /// Only `LimitExceeded` when more than 65,535 notices apply (each day records its
+    /// notice in 16 bits). Every notice was checked when it was parsed, and where notices
+    /// disagree about a day the one known later wins.
     ///
     /// ```
     /// let cal = duban::CalendarBuilder::china().build()?;
@@ -535,21 +581,22 @@ impl Tables {
                     .map(|i| (y, i))
             })
             .collect();
+        let mut kept: Vec<usize> = owners.iter().map(|o| o.1).collect();
+        kept.sort_unstable();
+        kept.dedup();
         let mut index = 0;
         notices.retain(|n| {
-            let keep = n.scope != Scope::Provisional || owners.iter().any(|o| o.1 == index);
+            let keep = n.scope != Scope::Provisional || kept.binary_search(&index).is_ok();
             index += 1;
             keep
         });
         // Re-index the owners after the removal: provisional notices come first, so the kept
-        // ones are the owners in their original order.
-        let mut kept: Vec<usize> = owners.iter().map(|o| o.1).collect();
-        kept.sort_unstable();
-        kept.dedup();
+        // ones are the owners in their original order. `owners` is sorted by year.
         let owner_of = |year: i32| -> Option<usize> {
             owners
-                .iter()
-                .find(|o| o.0 == year)
+                .binary_search_by_key(&year, |o| o.0)
+                .ok()
+                .and_then(|i| owners.get(i))
                 .and_then(|o| kept.binary_search(&o.1).ok())
         };
 
@@ -578,26 +625,19 @@ impl Tables {
                 } else {
                     kind_code(DayKind::Workday)
                 },
-                holiday: NONE,
+                holiday: NO_NAME,
                 notice: NONE,
             })
             .collect();
 
-        let mut names: Vec<String> = Vec::new();
-        let mut name_index = |name: &str| -> u16 {
-            match names.iter().position(|n| n == name) {
-                Some(i) => i as u16,
-                None => {
-                    names.push(name.to_owned());
-                    (names.len() - 1).min(NONE as usize - 1) as u16
-                }
-            }
-        };
         let first_ce = first.num_days_from_ce();
+        if notices.len() > MAX_NOTICES {
+            return Err(crate::limits::too_many_notices(notices.len()));
+        }
         for (notice_index, notice) in notices.iter().enumerate() {
-            let notice_code = notice_index.min(NONE as usize - 1) as u16;
+            let notice_code = u16::try_from(notice_index).unwrap_or(NONE - 1);
             let is_provisional = notice.scope == Scope::Provisional;
-            let mut set = |date: NaiveDate, kind: DayKind, name: u16| {
+            let mut set = |date: NaiveDate, kind: DayKind, name: u32| {
                 // A provisional file sets only the days of the years it owns.
                 if is_provisional && owner_of(date.year()) != Some(notice_index) {
                     return;
@@ -613,22 +653,68 @@ impl Tables {
                     }
                 }
             };
-            for (date, brk) in notice.rest_days() {
-                let kind = match notice.scope {
-                    Scope::Local => DayKind::LocalRestDay,
-                    _ if brk.statutory.contains(&date) => DayKind::StatutoryHoliday,
-                    _ if is_weekend(date) => DayKind::Weekend,
-                    _ => DayKind::ShiftedRestDay,
-                };
-                set(date, kind, name_index(&brk.name));
+            let mut slot = 0usize;
+            for brk in &notice.holidays {
+                // Sorted once, so that each day of the break is a binary search, however
+                // long the list (a parsed notice has at most one entry per day; a notice
+                // built in code may have any).
+                let mut statutory = brk.statutory.clone();
+                statutory.sort_unstable();
+                statutory.dedup();
+                // The break's place in its notice: the name is looked up once the last
+                // notice has spoken (below), so a day named many times costs nothing more.
+                let name = u32::try_from(slot).unwrap_or(NO_NAME);
+                slot += 1;
+                // Only the days the table holds: a break is never walked beyond it.
+                let from = brk.first.max(first);
+                for date in from
+                    .iter_days()
+                    .take_while(|d| *d <= brk.last && *d <= last)
+                {
+                    let kind = match notice.scope {
+                        Scope::Local => DayKind::LocalRestDay,
+                        _ if statutory.binary_search(&date).is_ok() => DayKind::StatutoryHoliday,
+                        _ if is_weekend(date) => DayKind::Weekend,
+                        _ => DayKind::ShiftedRestDay,
+                    };
+                    set(date, kind, name);
+                }
             }
             for order in &notice.workdays {
                 let kind = match notice.scope {
                     Scope::Local => DayKind::LocalWorkday,
                     _ => DayKind::MakeUpWorkday,
                 };
-                set(order.date, kind, name_index(&order.name));
+                set(order.date, kind, u32::try_from(slot).unwrap_or(NO_NAME));
+                slot += 1;
             }
+        }
+
+        // The name of each day, from the notice that set it last: each name once, by hash
+        // (a linear search per day was quadratic in the names), and only the names some day
+        // still carries.
+        let mut names: Vec<String> = Vec::new();
+        let mut name_of: HashMap<&str, u32> = HashMap::new();
+        for record in days.iter_mut().filter(|r| r.notice != NONE) {
+            let Some(notice) = notices.get(usize::from(record.notice)) else {
+                record.holiday = NO_NAME;
+                continue;
+            };
+            let slot = record.holiday as usize;
+            let name = match notice.holidays.get(slot) {
+                Some(brk) => Some(brk.name.as_str()),
+                None => slot
+                    .checked_sub(notice.holidays.len())
+                    .and_then(|w| notice.workdays.get(w))
+                    .map(|w| w.name.as_str()),
+            };
+            record.holiday = match name {
+                None => NO_NAME,
+                Some(name) => *name_of.entry(name).or_insert_with(|| {
+                    names.push(name.to_owned());
+                    u32::try_from(names.len() - 1).unwrap_or(NO_NAME)
+                }),
+            };
         }
 
         let mut workdays_before = Vec::with_capacity(len + 1);
@@ -740,10 +826,7 @@ impl Calendar {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn to_builder(&self) -> CalendarBuilder {
-        CalendarBuilder {
-            notices: self.tables.all_notices.clone(),
-            known_on: self.tables.known_on,
-        }
+        CalendarBuilder::of(self.tables.all_notices.clone(), self.tables.known_on)
     }
 
     /// The calendar as it stood on `date`: only the notices known by then (see

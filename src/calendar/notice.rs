@@ -4,7 +4,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::{parse_date, Error, ErrorKind, Position, Result};
+use crate::limits::Document;
+use crate::{parse_date, Error, ErrorKind, Limits, Position, Result};
 
 /// Whose schedule a notice sets.
 ///
@@ -175,17 +176,30 @@ impl Notice {
     /// assert!(err.message(duban::Language::English).contains("line 2"));
     /// ```
     pub fn parse(text: &str) -> Result<Notice> {
-        Parser::default().run(text)
+        Notice::parse_with_limits(text, &Limits::default())
     }
 
-    /// Every day this notice gives off, with the break it belongs to.
-    pub(crate) fn rest_days(&self) -> impl Iterator<Item = (NaiveDate, &HolidayBreak)> + '_ {
-        self.holidays.iter().flat_map(|h| {
-            h.first
-                .iter_days()
-                .take_while(move |d| *d <= h.last)
-                .map(move |d| (d, h))
-        })
+    /// Reads a notice from its text form, refusing a text larger than
+    /// `limits.notice_bytes`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Notice::parse`], and [`ErrorKind::LimitExceeded`] for a text over the limit.
+    ///
+    /// ```
+    /// let mut limits = duban::Limits::default();
+    /// limits.notice_bytes = 16;
+    /// let err = duban::Notice::parse_with_limits("notice 县政办发〔2023〕5号\n", &limits).unwrap_err();
+    /// assert_eq!(err.kind(), duban::ErrorKind::LimitExceeded);
+    /// assert!(err.message(duban::Language::English).contains("`notice_bytes`"));
+    /// ```
+    pub fn parse_with_limits(text: &str, limits: &Limits) -> Result<Notice> {
+        Limits::check(
+            Document::Notice,
+            u64::try_from(text.len()).unwrap_or(u64::MAX),
+            u64::try_from(limits.notice_bytes).unwrap_or(u64::MAX),
+        )?;
+        Parser::default().run(text)
     }
 }
 
@@ -271,6 +285,32 @@ fn range_at(line: usize, text: &str) -> Result<(NaiveDate, NaiveDate)> {
         ));
     }
     Ok((first, last))
+}
+
+/// Days in `first..=last` (a range checked by [`range_at`], so at most 367).
+fn break_len(first: NaiveDate, last: NaiveDate) -> usize {
+    offset(first, last) + 1
+}
+
+/// Days from `first` to `d` (0 when `d` is not after `first`).
+fn offset(first: NaiveDate, d: NaiveDate) -> usize {
+    usize::try_from((d - first).num_days()).unwrap_or(0)
+}
+
+/// The first day of `a..=b`, in order, outside `first..=last`.
+fn first_outside(
+    a: NaiveDate,
+    b: NaiveDate,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Option<NaiveDate> {
+    if a < first || a > last {
+        Some(a)
+    } else if b > last {
+        last.succ_opt()
+    } else {
+        None
+    }
 }
 
 fn is_weekend(d: NaiveDate) -> bool {
@@ -369,23 +409,40 @@ impl Parser {
                         }
                     };
                     let (first, last) = range_at(line, span)?;
-                    let mut days = Vec::new();
+                    // Which days of the break are statutory, each once and in order: a
+                    // list naming a day many times costs no more memory than the break.
+                    let mut marked = vec![false; break_len(first, last)];
+                    let mut outside = None;
                     if let Some(list) = statutory {
                         statutory_given.push(line);
                         if list != "none" {
                             for part in list.split(',') {
                                 let (a, b) = range_at(line, part)?;
-                                days.extend(a.iter_days().take_while(|d| *d <= b));
+                                if outside.is_none() {
+                                    outside = first_outside(a, b, first, last);
+                                }
+                                for d in a.max(first).iter_days().take_while(|d| *d <= b.min(last))
+                                {
+                                    if let Some(m) = marked.get_mut(offset(first, d)) {
+                                        *m = true;
+                                    }
+                                }
                             }
                         }
                     }
-                    if let Some(d) = days.iter().find(|d| **d < first || **d > last) {
+                    if let Some(d) = outside {
                         return Err(notice_error(
                             line,
                             format!("法定节假日 {d} 不在假期 {span} 之内"),
                             format!("statutory day {d} is outside the break {span}"),
                         ));
                     }
+                    let days: Vec<NaiveDate> = first
+                        .iter_days()
+                        .zip(&marked)
+                        .filter(|(_, m)| **m)
+                        .map(|(d, _)| d)
+                        .collect();
                     self.holidays.push(HolidayBreak {
                         name: (*name).to_owned(),
                         first,
@@ -416,6 +473,9 @@ impl Parser {
                 }
             }
         }
+        // Each year once, in order, however often the `covers` lines repeat it.
+        self.covers.sort_unstable();
+        self.covers.dedup();
         self.finish(&statutory_given)
     }
 
@@ -509,7 +569,7 @@ fn check_provisional(
     }
     for h in holidays {
         let mut days = h.first.iter_days().take_while(|d| *d <= h.last);
-        if let Some(d) = days.find(|d| !h.statutory.contains(d)) {
+        if let Some(d) = days.find(|d| h.statutory.binary_search(d).is_err()) {
             return Err(file_error(
                 format!(
                     "暂定年份的假期“{}”含非法定节假日 {d}：暂定年份只列《全国年节及纪念日放假办法》规定的法定节假日",

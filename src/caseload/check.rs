@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::input::{EventInput, EventName, MatterInput, MatterKind, PlanListing, Progress};
+use super::lookup::ReportedItems;
 use super::report::*;
 use super::Caseload;
 use crate::{
@@ -174,12 +175,9 @@ pub(crate) fn run(
 
 /// Sorts the quarter's decided items into Art. 7's three bands.
 fn band_items(bands: &mut QuarterBands, matter: &MatterInput, reported: Option<&EventInput>) {
-    let reported = reported.and_then(|e| e.items.as_deref()).unwrap_or(&[]);
+    let reported = ReportedItems::new(reported.and_then(|e| e.items.as_deref()).unwrap_or(&[]));
     for item in &matter.items {
-        let progress = reported
-            .iter()
-            .find(|r| r.item == item.id)
-            .map(|r| r.progress);
+        let progress = reported.get(&item.id).map(|r| r.progress);
         let entry = ItemRef {
             matter: matter.id.clone(),
             item: item.id.clone(),
@@ -400,10 +398,10 @@ fn progress_report<'a>(
 
 /// Art. 9: “报送材料必须简明扼要、不漏项，项目类进展情况要说明形象进度，已完成工作要报送印证资料。”
 fn deficiencies(m: &MatterInput, submission: &EventInput) -> Option<ReturnRequired> {
-    let reported = submission.items.as_deref().unwrap_or(&[]);
+    let reported = ReportedItems::new(submission.items.as_deref().unwrap_or(&[]));
     let mut findings = Vec::new();
     for item in &m.items {
-        match reported.iter().find(|r| r.item == item.id) {
+        match reported.get(&item.id) {
             None => findings.push(ReturnFinding {
                 reason: ReturnReason::MissingItem,
                 item: item.id.clone(),
@@ -435,10 +433,7 @@ fn deficiencies(m: &MatterInput, submission: &EventInput) -> Option<ReturnRequir
         return None;
     }
     // Nothing usable at all is redone; a report that is only incomplete is supplemented.
-    let none_reported = m
-        .items
-        .iter()
-        .all(|item| !reported.iter().any(|r| r.item == item.id));
+    let none_reported = m.items.iter().all(|item| reported.get(&item.id).is_none());
     Some(ReturnRequired {
         matter: m.id.clone(),
         unit: m.unit.clone(),

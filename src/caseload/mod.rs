@@ -14,6 +14,7 @@
 
 mod check;
 mod input;
+mod lookup;
 mod output;
 mod report;
 mod scan;
@@ -31,7 +32,8 @@ pub use report::{
 pub use whatif::{Difference, UnitDifference, WhatIf};
 
 use crate::json_text::{self, at_text, Positions};
-use crate::{Calendar, Error, ErrorKind, Language, Policy, Result};
+use crate::limits::Document;
+use crate::{Calendar, Error, ErrorKind, Language, Limits, Policy, Result};
 use input::MatterInput;
 use report::InputError as Problem;
 
@@ -107,8 +109,47 @@ impl Caseload {
     /// assert_eq!(err.kind(), duban::ErrorKind::InvalidCaseload);
     /// ```
     pub fn from_json(json: impl AsRef<[u8]>) -> Result<Caseload> {
-        let document = json.as_ref();
-        let scanned = scan::scan(document);
+        Caseload::from_json_with_limits(json, &Limits::default())
+    }
+
+    /// Reads a `duban-caseload/1` document within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Caseload::from_json`], and `LimitExceeded` when the document is larger than
+    /// `limits.caseload_bytes` or has more matters than `limits.matters`. A single matter
+    /// larger than `limits.matter_bytes` is not an error of the document: it is reported
+    /// in [`Caseload::errors`] (code `too_large`) and not read.
+    ///
+    /// ```
+    /// use duban::{Caseload, Limits};
+    /// let mut limits = Limits::default();
+    /// limits.matter_bytes = 40;
+    /// let doc = r#"{"schema": "duban-caseload/1", "matters": [
+    ///   {"id": "a", "kind": "year_end_summary", "unit": "u", "year": 2023},
+    ///   {"id": "b"}]}"#;
+    /// let c = Caseload::from_json_with_limits(doc, &limits)?;
+    /// assert_eq!(c.errors()[0].code, "too_large");
+    /// assert_eq!(c.errors()[0].matter.as_deref(), Some("a"));
+    /// assert_eq!(c.errors()[1].matter.as_deref(), Some("b")); // read: a missing field
+    ///
+    /// limits.caseload_bytes = 10;
+    /// let err = Caseload::from_json_with_limits(doc, &limits).unwrap_err();
+    /// assert_eq!(err.kind(), duban::ErrorKind::LimitExceeded);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn from_json_with_limits(json: impl AsRef<[u8]>, limits: &Limits) -> Result<Caseload> {
+        let json = json.as_ref();
+        Limits::check(
+            Document::Caseload,
+            u64::try_from(json.len()).unwrap_or(u64::MAX),
+            limits.caseload_bytes,
+        )?;
+        let document = json;
+        let scanned = scan::scan(document, limits.matters);
+        if scanned.too_many_matters {
+            return Err(crate::limits::too_many_matters(limits.matters));
+        }
         let mut positions = Positions::new(document);
         let mut errors = Vec::new();
         if !scanned.has_matters {
@@ -194,6 +235,17 @@ impl Caseload {
         let mut matters = Vec::with_capacity(scanned.matters.len());
         for (index, raw) in scanned.matters.iter().enumerate() {
             match raw {
+                Ok(raw) if raw.len() > limits.matter_bytes => {
+                    let id = scan::top_level_id(raw);
+                    let (who_zh, who_en) = who(index, id.as_deref());
+                    let (zh, en) = crate::limits::matter_too_large(
+                        &who_zh,
+                        &who_en,
+                        raw.len(),
+                        limits.matter_bytes,
+                    );
+                    errors.push(Problem::new(index, id, "too_large", zh, en));
+                }
                 Ok(raw) => match serde_json::from_slice::<MatterInput>(raw) {
                     Ok(m) => matters.push((index, m)),
                     Err(e) => {

@@ -252,9 +252,13 @@ impl CheckReport {
                 let _ = writeln!(
                     out,
                     "  {}: {} ({}){flag}",
-                    u.unit,
+                    fit(&u.unit),
                     u.late_reports,
-                    u.matters.join(", ")
+                    u.matters
+                        .iter()
+                        .map(|m| fit(m))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
         }
@@ -267,13 +271,13 @@ impl CheckReport {
                 let reasons: Vec<String> = r
                     .findings
                     .iter()
-                    .map(|f| format!("{} {}", f.item, f.reason.label(language)))
+                    .map(|f| format!("{} {}", fit(&f.item), f.reason.label(language)))
                     .collect();
                 let _ = writeln!(
                     out,
                     "  {} ({}, {}): {} — {}",
-                    r.matter,
-                    r.unit,
+                    fit(&r.matter),
+                    fit(&r.unit),
                     r.submitted_on,
                     r.remedy.label(language),
                     reasons.join("; ")
@@ -294,7 +298,13 @@ impl CheckReport {
                     ),
                     ViolationKind::NoApproval => language.pick("未经审批", "not approved"),
                 };
-                let _ = writeln!(out, "  {} ({}, {}): {what}", v.matter, v.unit, v.started_on);
+                let _ = writeln!(
+                    out,
+                    "  {} ({}, {}): {what}",
+                    fit(&v.matter),
+                    fit(&v.unit),
+                    v.started_on
+                );
             }
         }
         if !self.quarterly_bands.is_empty() {
@@ -307,7 +317,7 @@ impl CheckReport {
                     out,
                     "  {} {}: {} / {} / {}",
                     b.quarter,
-                    b.sector,
+                    fit(&b.sector),
                     b.completed.len(),
                     b.progressing_well.len(),
                     b.progressing_slowly.len()
@@ -443,7 +453,7 @@ impl WhatIf {
                 if zh {
                     format!(
                         "  {}：未按期报送 {} → {}，重点督办 {} → {}",
-                        u.unit,
+                        fit(&u.unit),
                         u.late_reports_a,
                         u.late_reports_b,
                         yes_no(u.key_supervision_a),
@@ -452,7 +462,7 @@ impl WhatIf {
                 } else {
                     format!(
                         "  {}: late reports {} → {}, key supervision {} → {}",
-                        u.unit,
+                        fit(&u.unit),
                         u.late_reports_a,
                         u.late_reports_b,
                         yes_no(u.key_supervision_a),
@@ -486,21 +496,67 @@ impl WhatIf {
 
 /// Display width: CJK and full-width characters take two columns.
 fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6 => 2,
-            _ => 1,
-        })
-        .sum()
+    s.chars().map(char_width).sum()
 }
 
+fn char_width(c: char) -> usize {
+    match c as u32 {
+        0x1100..=0x115F
+        | 0x2E80..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 => 2,
+        _ => 1,
+    }
+}
+
+/// The widest a padded table cell may be, in display columns. Every cell a real report
+/// has fits (the longest, a status text, is about 50); a wider one (a unit name of a
+/// megabyte) is cut and ends in [`CUT`], so that it cannot widen every row of the table.
+/// The JSON report keeps the full text.
+pub(crate) const MAX_CELL_WIDTH: usize = 64;
+
+/// The marker that ends a cut cell.
+pub(crate) const CUT: char = '…';
+
+/// `cell`, cut to at most [`MAX_CELL_WIDTH`] columns with the [`CUT`] marker. Names in
+/// the table's other lines (units, matters, items, sectors) are cut the same way.
+fn fit(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.len() <= MAX_CELL_WIDTH / 2 || width(cell) <= MAX_CELL_WIDTH {
+        return cell.into();
+    }
+    let mut used = 0;
+    let mut end = 0;
+    for (i, c) in cell.char_indices() {
+        let w = char_width(c);
+        if used + w > MAX_CELL_WIDTH - 1 {
+            break;
+        }
+        used += w;
+        end = i + c.len_utf8();
+    }
+    let mut cut = cell.get(..end).unwrap_or_default().to_owned();
+    cut.push(CUT);
+    cut.into()
+}
+
+/// Rows as aligned columns. Every cell but the last of its row is padded to its column's
+/// width, so each is first cut to [`MAX_CELL_WIDTH`]: the table stays in proportion to
+/// the number of cells, however wide one of them is. The last cell is never padded and
+/// never cut.
 fn render_rows(rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<std::borrow::Cow<'_, str>>> = rows
+        .iter()
+        .map(|row| {
+            let last = row.len().saturating_sub(1);
+            row.iter()
+                .enumerate()
+                .map(|(c, cell)| if c < last { fit(cell) } else { cell.into() })
+                .collect()
+        })
+        .collect();
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
@@ -512,12 +568,14 @@ fn render_rows(rows: &[Vec<String>]) -> String {
         })
         .collect();
     let mut out = String::new();
-    for row in rows {
+    for row in &rows {
         let mut line = String::new();
         for (c, cell) in row.iter().enumerate() {
             line.push_str(cell);
             if c + 1 < row.len() {
-                line.push_str(&" ".repeat(widths[c] - width(cell) + 2));
+                let column = widths.get(c).copied().unwrap_or(0);
+                let pad = column.saturating_sub(width(cell)) + 2;
+                line.extend(std::iter::repeat(' ').take(pad));
             }
         }
         out.push_str(line.trim_end());

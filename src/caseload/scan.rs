@@ -12,6 +12,8 @@ pub(crate) struct Scanned<'a> {
     pub matters: Vec<Result<&'a [u8], CutMatter<'a>>>,
     /// A structural error that stopped the scan (after the matters listed).
     pub fatal: Option<ScanError>,
+    /// The scan stopped at a matter over the limit it was given.
+    pub too_many_matters: bool,
 }
 
 /// A matter the document ends (or breaks) inside: the bytes read, and why.
@@ -101,6 +103,8 @@ fn expected_zh(expected: &str) -> &'static str {
 struct Cursor<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// The most matters to collect.
+    max_matters: usize,
 }
 
 impl<'a> Cursor<'a> {
@@ -210,15 +214,21 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Scans `bytes` (a JSON object with a `matters` array).
-pub(crate) fn scan(bytes: &[u8]) -> Scanned<'_> {
+/// Scans `bytes` (a JSON object with a `matters` array), stopping at the first matter
+/// beyond `max_matters`.
+pub(crate) fn scan(bytes: &[u8], max_matters: usize) -> Scanned<'_> {
     let mut out = Scanned {
         fields: Vec::new(),
         has_matters: false,
         matters: Vec::new(),
         fatal: None,
+        too_many_matters: false,
     };
-    let mut c = Cursor { bytes, pos: 0 };
+    let mut c = Cursor {
+        bytes,
+        pos: 0,
+        max_matters,
+    };
     // A UTF-8 byte order mark is tolerated.
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         c.pos = 3;
@@ -290,6 +300,10 @@ fn scan_matters<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), Sca
     }
     loop {
         c.skip_ws();
+        if out.matters.len() >= c.max_matters {
+            out.too_many_matters = true;
+            return Ok(());
+        }
         let start = c.pos;
         match c.value() {
             Ok(raw) => out.matters.push(Ok(raw)),
@@ -314,7 +328,11 @@ fn scan_matters<'a>(c: &mut Cursor<'a>, out: &mut Scanned<'a>) -> Result<(), Sca
 /// The `id` of a (possibly incomplete) matter object: the string value of its top-level
 /// `"id"` key, if the bytes get that far.
 pub(crate) fn top_level_id(bytes: &[u8]) -> Option<String> {
-    let mut c = Cursor { bytes, pos: 0 };
+    let mut c = Cursor {
+        bytes,
+        pos: 0,
+        max_matters: 0,
+    };
     c.expect(b'{', "`{`").ok()?;
     loop {
         c.skip_ws();
@@ -335,7 +353,7 @@ mod tests {
 
     #[test]
     fn splits_matters_and_fields() {
-        let s = scan(br#"{"schema": "x", "matters": [{"id": "a", "n": [1, {"b": "]"}]}, {"id": "b"} ], "as_of": "2023-01-01"}"#);
+        let s = scan(br#"{"schema": "x", "matters": [{"id": "a", "n": [1, {"b": "]"}]}, {"id": "b"} ], "as_of": "2023-01-01"}"#, usize::MAX);
         assert!(s.fatal.is_none());
         assert_eq!(s.fields.len(), 2);
         assert_eq!(s.matters.len(), 2);
@@ -344,7 +362,10 @@ mod tests {
 
     #[test]
     fn truncation_keeps_complete_matters() {
-        let s = scan(br#"{"schema": "x", "matters": [{"id": "a"}, {"id": "b", "e": [1, 2"#);
+        let s = scan(
+            br#"{"schema": "x", "matters": [{"id": "a"}, {"id": "b", "e": [1, 2"#,
+            usize::MAX,
+        );
         assert_eq!(s.matters.len(), 2);
         assert!(s.matters[0].is_ok());
         assert!(s.matters[1].is_err());
@@ -357,7 +378,7 @@ mod tests {
         doc.extend(std::iter::repeat(b'[').take(1_000_000));
         doc.extend(std::iter::repeat(b']').take(1_000_000));
         doc.extend(b"]}");
-        let s = scan(&doc);
+        let s = scan(&doc, usize::MAX);
         assert!(s.fatal.is_none());
         assert_eq!(s.matters.len(), 1);
     }
@@ -373,7 +394,7 @@ mod tests {
 
     #[test]
     fn unbalanced_brackets_are_errors() {
-        let s = scan(br#"{"matters": [{"id": "a"]}]}"#);
+        let s = scan(br#"{"matters": [{"id": "a"]}]}"#, usize::MAX);
         assert!(s.fatal.is_some());
         assert!(s.matters[0].is_err());
     }

@@ -1,5 +1,7 @@
 //! Running one caseload under two policies.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -194,12 +196,10 @@ pub(crate) fn compare(
             });
         }
     }
-    let find = |units: &[super::LateUnit], name: &str| {
-        units
-            .iter()
-            .find(|u| &*u.unit == name)
-            .map(|u| (u.late_reports, u.key_supervision_trigger))
-            .unwrap_or((0, false))
+    // One look-up per unit: a linear search each would be quadratic in the late units.
+    let (late_a, late_b) = (by_unit(&ra.late_units), by_unit(&rb.late_units));
+    let find = |units: &HashMap<&str, (usize, bool)>, name: &str| {
+        units.get(name).copied().unwrap_or((0, false))
     };
     let mut names: Vec<&str> = ra
         .late_units
@@ -210,7 +210,7 @@ pub(crate) fn compare(
     names.sort_unstable();
     names.dedup();
     for name in names {
-        let (x, y) = (find(&ra.late_units, name), find(&rb.late_units, name));
+        let (x, y) = (find(&late_a, name), find(&late_b, name));
         if x != y {
             out.units.push(UnitDifference {
                 unit: name.to_owned(),
@@ -222,4 +222,12 @@ pub(crate) fn compare(
         }
     }
     Ok(out)
+}
+
+/// Each late unit's count and trigger, by name.
+fn by_unit(units: &[super::LateUnit]) -> HashMap<&str, (usize, bool)> {
+    units
+        .iter()
+        .map(|u| (&*u.unit, (u.late_reports, u.key_supervision_trigger)))
+        .collect()
 }

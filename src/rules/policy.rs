@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::limits::Document;
 use crate::{
-    Article, Bound, Error, ErrorKind, Language, MeetingKind, Result, StartDay, WeekReading,
+    Article, Bound, Error, ErrorKind, Language, Limits, MeetingKind, Result, StartDay, WeekReading,
     WorkingDays,
 };
 
@@ -297,6 +298,30 @@ impl Policy {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Policy> {
+        Policy::from_json_with_limits(text, &Limits::default())
+    }
+
+    /// Reads a policy from JSON and checks it, refusing a text larger than
+    /// `limits.policy_bytes`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::from_json`], and `LimitExceeded` for a text over the limit.
+    ///
+    /// ```
+    /// let mut limits = duban::Limits::default();
+    /// limits.policy_bytes = 100;
+    /// let json = duban::Policy::ankang_2020().to_json();
+    /// let err = duban::Policy::from_json_with_limits(&json, &limits).unwrap_err();
+    /// assert_eq!(err.kind(), duban::ErrorKind::LimitExceeded);
+    /// assert!(err.message(duban::Language::English).contains("`policy_bytes`"));
+    /// ```
+    pub fn from_json_with_limits(text: &str, limits: &Limits) -> Result<Policy> {
+        Limits::check(
+            Document::Policy,
+            u64::try_from(text.len()).unwrap_or(u64::MAX),
+            u64::try_from(limits.policy_bytes).unwrap_or(u64::MAX),
+        )?;
         let bad = |e: serde_json::Error| {
             let at = Positions::new(text.as_bytes())
                 .offset_of(0, text.as_bytes(), &e)

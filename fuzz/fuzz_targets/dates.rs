@@ -1,0 +1,7 @@
+//! Fuzz target `dates`: see `fuzz/bodies.rs`.
+#![no_main]
+
+#[path = "../bodies.rs"]
+mod bodies;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bodies::dates(data));

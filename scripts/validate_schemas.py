@@ -7,7 +7,7 @@ Checks, in order:
    `if` conditions) has a `description`;
 2. examples/data/caseload.json validates against schema/caseload-1.schema.json, and
    examples/data/policy-*.json against schema/policy-1.schema.json;
-3. `cargo run -q --example duban -- check examples/data/caseload.json` (JSON, Chinese, with
+3. `cargo run -q -p duban-cli -- check examples/data/caseload.json` (JSON, Chinese, with
    explanations) and its `--lang en --no-explain` variant validate against
    schema/report-1.schema.json (skipped with a note if the subcommand does not exist);
 4. the files written by `DUBAN_SCHEMA_DUMP=DIR cargo test --test caseload_hostile
@@ -136,7 +136,7 @@ def main():
 
     # 3. The CLI's check subcommand.
     for extra in [[], ["--lang", "en", "--no-explain"]]:
-        cmd = ["run", "-q", "--example", "duban", "--", "check", *extra,
+        cmd = ["run", "-q", "-p", "duban-cli", "--", "check", *extra,
                "examples/data/caseload.json"]
         run = cargo(cmd)
         label = "cargo " + " ".join(cmd) + " ~ report-1"

@@ -75,7 +75,8 @@ const SEQUENCE_EPOCH: (i32, u32, u32) = (2020, 1, 1);
 
 impl CheckReport {
     /// The report's open deadlines as an iCalendar (RFC 5545) file: one all-day event per
-    /// obligation that is pending, due today or overdue on the as-of day, on its due date.
+    /// obligation that is pending, due today or overdue on the as-of day, on its due date (a
+    /// report submitted in time and awaiting a supplement has no event: its due date was met).
     ///
     /// Each event has a `SUMMARY` naming the obligation (D1-D7), the unit and the matter (an
     /// overdue one marked as such), a `DESCRIPTION` with the status, the article's words and
@@ -124,7 +125,14 @@ impl CheckReport {
                 .map(|epoch| (self.as_of - epoch).num_days().max(0))
                 .unwrap_or(0);
         for matter in &self.matters {
-            for o in matter.obligations.iter().filter(|o| !o.status.is_met()) {
+            for o in matter.obligations.iter().filter(|o| {
+                matches!(
+                    o.status,
+                    crate::Status::Pending { .. }
+                        | crate::Status::DueToday
+                        | crate::Status::Overdue { .. }
+                )
+            }) {
                 let deadline = &o.deadline;
                 let kind = deadline.kind();
                 let due = deadline.due();

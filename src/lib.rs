@@ -47,7 +47,7 @@
 //! |---|---|---|
 //! | calendar | the State Council holiday notices as data (one file a notice, with its 文号), O(1) working-day arithmetic, notices and local adjustments loaded at run time, the calendar as known on a past day | [`Calendar`], [`CalendarBuilder`], [`Day`], [`DayKind`] |
 //! | rules | the deadlines D1-D7 with every reading the words allow, a versioned [`Policy`] of every parameter, explanations, statuses; the workflows as state machines | [`Obligation`], [`Deadline`], [`Policy`], [`Explanation`], [`Status`] |
-//! | caseload | reads `duban-caseload/1` JSON, checks a whole caseload (late units, returns, inspection violations, quarterly bands), compares two policies | [`Caseload`], [`check`], [`what_if`], [`CheckReport`] |
+//! | caseload | reads `duban-caseload/1` JSON, checks a whole caseload (late units and sections, returns, inspection violations, quarterly bands, other findings, the year-end summary), compares two policies | [`Caseload`], [`check`], [`what_if`], [`CheckReport`] |
 //! | iCalendar | a caseload's open deadlines and the working-day calendar as RFC 5545 files for Outlook, WPS or DingTalk, with stable UIDs and alarms in working days | [`CheckReport::to_ics`], [`Calendar::to_ics`], [`IcsOptions`] |
 //! | errors | one error type whose message names the bad input, in Chinese or English, and whose facts a program can read | [`Error`], [`ErrorKind`], [`Language`] |
 //!
@@ -55,12 +55,13 @@
 //!
 //! | article | subject | in duban |
 //! |---|---|---|
+//! | Art. 2, 8, 9 | the 责任单位 that key supervision applies to, and the office's sections that it does not | [`UnitKind`] |
 //! | Art. 4 | escalation of hard matters to the Supervision Office | [`EscalationState`], [`EscalationEvent`] |
 //! | Art. 5, 6 | where supervised matters come from | [`MatterSource`] |
 //! | Art. 7 | quarterly ledgers of the office sections (D3) and their bands | [`Obligation::QuarterlyReport`], [`QuarterBands`] |
-//! | Art. 9 | progress reports after meetings (D1) and monthly (D2); return for redo or supplement | [`Obligation::MeetingFollowUp`], [`Obligation::MonthlyReport`], [`ReportState`], [`ReturnRequired`] |
+//! | Art. 9 | progress reports after meetings (D1) and monthly (D2); return for redo or supplement, and a report awaiting its supplement | [`Obligation::MeetingFollowUp`], [`Obligation::MonthlyReport`], [`ReportState`], [`ReturnRequired`], [`Status::AwaitingSupplement`] |
 //! | Art. 10 | inspections outside the annual plan: application (D4) and approval (D5) | [`Obligation::InspectionApplication`], [`Obligation::InspectionApproval`], [`InspectionState`], [`InspectionViolation`] |
-//! | Art. 12 | key supervision, interviews and the rectification plan (D6), grades, the year-end summary (D7) | [`LateUnit`], [`AccountabilityState`], [`Obligation::RectificationPlan`], [`Grade`], [`Obligation::YearEndSummary`] |
+//! | Art. 12 | key supervision, interviews and the rectification plan (D6), grades, the year-end summary (D7) | [`LateUnit`], [`AccountabilityState`], [`Obligation::RectificationPlan`], [`Grade`], [`Obligation::YearEndSummary`], [`YearEndGathering`], [`Finding`] |
 //! | Art. 13 | in force from 2020-01-06 | [`Policy::ankang_2020`] |
 //!
 //! Where the regulation's words allow two readings, the default is documented and the other
@@ -122,13 +123,14 @@ pub use rules::{
 };
 // The workflow state machines (Art. 4, 9, 10, 12).
 pub use caseload::{
-    check, what_if, Caseload, CheckReport, Difference, Explanations, InputError,
-    InspectionViolation, ItemCategory, ItemRef, LateUnit, MatterKind, MatterReport,
-    ObligationReport, Progress, QuarterBands, ReturnFinding, ReturnRequired, Summary,
-    UnitDifference, ViolationKind, WhatIf, CASELOAD_SCHEMA, REPORT_SCHEMA,
+    check, what_if, Caseload, CheckReport, Difference, Explanations, Finding, FindingKind,
+    InputError, InspectionViolation, ItemCategory, ItemRef, LateUnit, MatterKind, MatterReport,
+    ObligationReport, Progress, QuarterBands, ReturnFinding, ReturnRequired, Summary, SummaryEntry,
+    UnitDifference, UnitKind, ViolationKind, WhatIf, YearEndGathering, CASELOAD_SCHEMA,
+    REPORT_SCHEMA,
 };
 pub use rules::workflow::{
     AccountabilityEvent, AccountabilityState, AnnualPlan, Consequence, EscalationEvent,
-    EscalationGround, EscalationState, Grade, InspectionEvent, InspectionState,
+    EscalationGround, EscalationState, EscalationTest, Grade, InspectionEvent, InspectionState,
     KeySupervisionTrigger, Remedy, ReportEvent, ReportState, ReturnReason,
 };

@@ -182,7 +182,7 @@ fn return_rows(report: &CheckReport) -> Vec<ReturnRow> {
                 r.matter.to_string(),
                 r.unit.to_string(),
                 r.submitted_on,
-                r.remedy,
+                r.suggested_remedy,
                 r.findings
                     .iter()
                     .map(|f| (f.reason, f.item.to_string()))
@@ -212,7 +212,7 @@ type ViolationRow = (
     String,
     String,
     ViolationKind,
-    NaiveDate,
+    Option<NaiveDate>,
     Option<NaiveDate>,
     NaiveDate,
     Option<NaiveDate>,
@@ -249,7 +249,7 @@ fn violation(
         matter.to_owned(),
         unit.to_owned(),
         kind,
-        d(started_on),
+        Some(d(started_on)),
         applied_on.map(d),
         d(application_due),
         approved_on.map(d),
@@ -259,8 +259,16 @@ fn violation(
 /// An item in a band: (matter, item, not_reported).
 type BandItem = (String, String, bool);
 
-/// A band row: (quarter, sector, completed, progressing well, progressing slowly).
-type BandRow = (String, String, Vec<BandItem>, Vec<BandItem>, Vec<BandItem>);
+/// A band row: (quarter, sector, completed, progressing well, progressing slowly, not
+/// reported).
+type BandRow = (
+    String,
+    String,
+    Vec<BandItem>,
+    Vec<BandItem>,
+    Vec<BandItem>,
+    Vec<BandItem>,
+);
 
 fn band_rows(report: &CheckReport) -> Vec<BandRow> {
     let items = |v: &[duban::ItemRef]| -> Vec<BandItem> {
@@ -278,6 +286,7 @@ fn band_rows(report: &CheckReport) -> Vec<BandRow> {
                 items(&b.completed),
                 items(&b.progressing_well),
                 items(&b.progressing_slowly),
+                items(&b.not_reported),
             )
         })
         .collect()
@@ -629,14 +638,28 @@ fn art_7_quarterly_reports_and_art_12_4_year_end_summaries() {
         "NZ-2023",
         &[("D7", "2023-12-29", on_time("2023-12-29"))],
     );
-    // Late units count progress reports only (Art. 7, 9): the late year-end summary of the
-    // Supervision Office is not one.
+    // Late reports count progress reports only (Art. 7, 9): the late year-end summary of
+    // the Supervision Office is not one. The section's three late ledgers are reported
+    // apart: a section is not a 责任单位, so no key-supervision trigger.
+    assert!(late_rows(&r).is_empty());
+    let sections: Vec<_> = r
+        .late_sections
+        .iter()
+        .map(|u| {
+            (
+                u.unit.to_string(),
+                u.late_reports,
+                u.key_supervision_trigger,
+                u.matters.iter().map(|m| m.to_string()).collect::<Vec<_>>(),
+            )
+        })
+        .collect();
     assert_eq!(
-        late_rows(&r),
+        sections,
         [row(
             "市政府办公室一科",
             3,
-            true,
+            false,
             &["JD-23Q3", "JD-23Q4", "JD-24Q1"]
         )]
     );
@@ -644,7 +667,8 @@ fn art_7_quarterly_reports_and_art_12_4_year_end_summaries() {
     assert!(r.returns.is_empty());
     assert!(r.quarterly_bands.iter().all(|b| b.completed.is_empty()
         && b.progressing_well.is_empty()
-        && b.progressing_slowly.is_empty()));
+        && b.progressing_slowly.is_empty()
+        && b.not_reported.is_empty()));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -770,6 +794,9 @@ fn art_9_2_supplement_under_resubmission_credit_is_late() {
 
 #[test]
 fn art_9_2_report_under_return_is_not_met() {
+    // Returned 11-01 for redo, not resubmitted by Fri 11-10: not met, and past the due date
+    // 10-31. Overdue since 11-01; wd (10-31, 11-10] = 11-01..03 = 3, 11-06..10 = 5, total
+    // 8; cd 10. Under both readings of supplement_credit.
     for credit in [
         SupplementCredit::OriginalSubmission,
         SupplementCredit::Resubmission,
@@ -777,22 +804,158 @@ fn art_9_2_report_under_return_is_not_met() {
         let mut policy = Policy::ankang_2020();
         policy.parameters.supplement_credit.value = credit;
         let r = run_with(&returns_caseload(), &policy, "2023-11-10");
-        // Returned 11-01 (redo or supplement), not resubmitted by Fri 11-10: not met, and
-        // past the due date 10-31. Overdue since 11-01; wd (10-31, 11-10] = 11-01..03 = 3,
-        // 11-06..10 = 5, total 8; cd 10.
-        for id in ["YB-RET-REDO", "YB-RET-SUPP"] {
-            assert_obligations(
-                &r,
-                id,
-                &[("D2", "2023-10-31", overdue("2023-11-01", 8, 10))],
-            );
-            assert_eq!(met_on(&r, id), None, "{id}");
-            assert_eq!(matter(&r, id).state, "returned", "{id}");
-        }
-        // 2023-11 report returned for supplement on 11-08, before its due date Thu 11-30:
-        // pending; wd (11-10, 11-30] = 11-13..17, 11-20..24 = 10, 11-27..30 = 4, total 14.
-        assert_obligations(&r, "YB-1123-RET", &[("D2", "2023-11-30", pending(14))]);
+        assert_obligations(
+            &r,
+            "YB-RET-REDO",
+            &[("D2", "2023-10-31", overdue("2023-11-01", 8, 10))],
+        );
+        assert_eq!(met_on(&r, "YB-RET-REDO"), None);
+        assert_eq!(matter(&r, "YB-RET-REDO").state, "returned");
     }
+    // Returned for supplement: under the default credit the original submission (Mon
+    // 10-30, in time for 10-31) stands, and the report awaits its supplement (退回补办中):
+    // neither met nor overdue; no supplement deadline by default.
+    let r = run(&returns_caseload(), "2023-11-10");
+    assert_obligations(
+        &r,
+        "YB-RET-SUPP",
+        &[(
+            "D2",
+            "2023-10-31",
+            Status::AwaitingSupplement {
+                submitted_on: d("2023-10-30"),
+                returned_on: d("2023-11-01"),
+                supplement_due: None,
+            },
+        )],
+    );
+    assert_eq!(met_on(&r, "YB-RET-SUPP"), None);
+    assert_eq!(
+        matter(&r, "YB-RET-SUPP").obligations[0]
+            .status
+            .describe(duban::Language::Chinese),
+        "退回补办中（2023-11-01 退回，未设补办期限）"
+    );
+    // 2023-11 report (due Thu 11-30) submitted 11-06, returned for supplement 11-08.
+    assert_obligations(
+        &r,
+        "YB-1123-RET",
+        &[(
+            "D2",
+            "2023-11-30",
+            Status::AwaitingSupplement {
+                submitted_on: d("2023-11-06"),
+                returned_on: d("2023-11-08"),
+                supplement_due: None,
+            },
+        )],
+    );
+    // Not 不按期报送: the unit's late reports are YB-REDO (met late) and YB-RET-REDO only.
+    assert_eq!(
+        late_rows(&r),
+        [row("市交通运输局", 2, true, &["YB-REDO", "YB-RET-REDO"])]
+    );
+    assert_eq!(r.summary.awaiting_supplement, 2);
+
+    // Under supplement_credit = resubmission the supplement is what counts: YB-RET-SUPP is
+    // overdue as YB-RET-REDO is; the 2023-11 report, before its due date, is pending: wd
+    // (11-10, 11-30] = 11-13..17, 11-20..24 = 10, 11-27..30 = 4, total 14.
+    let mut policy = Policy::ankang_2020();
+    policy.parameters.supplement_credit.value = SupplementCredit::Resubmission;
+    let r = run_with(&returns_caseload(), &policy, "2023-11-10");
+    assert_obligations(
+        &r,
+        "YB-RET-SUPP",
+        &[("D2", "2023-10-31", overdue("2023-11-01", 8, 10))],
+    );
+    assert_obligations(&r, "YB-1123-RET", &[("D2", "2023-11-30", pending(14))]);
+}
+
+/// A policy that sets a supplement deadline (supplement_period, none in the text): the
+/// report is overdue from the day after it, and a supplement after it is met late by the
+/// working days after that deadline; one in time keeps the original submission's credit.
+#[test]
+fn art_9_2_supplement_deadline_under_a_policy() {
+    let mut policy = Policy::ankang_2020();
+    policy.parameters.supplement_period.value = Some(duban::WorkingDays(3));
+    let late_supplement = r#"{"id": "YB-SUPP-LATE", "kind": "monthly_report", "unit": "市商务局", "sector": "经济",
+        "month": "2023-10", "events": [
+          {"event": "submit", "on": "2023-10-30"},
+          {"event": "return", "on": "2023-11-01", "remedy": "supplement", "reasons": ["other"]},
+          {"event": "submit", "on": "2023-11-09"}]}"#;
+    let json = returns_caseload().replacen(
+        r#""matters": ["#,
+        &format!(r#""matters": [{late_supplement},"#),
+        1,
+    );
+    let r = run_with(&json, &policy, "2023-11-10");
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    // Returned Wed 11-01; 3 working days: 11-02 (1), 11-03 (2), 11-06 (3) → Mon 11-06.
+    // YB-RET-SUPP, still not supplemented: overdue since 11-07; wd (11-06, 11-10] = 4, cd 4.
+    assert_obligations(
+        &r,
+        "YB-RET-SUPP",
+        &[("D2", "2023-10-31", overdue("2023-11-07", 4, 4))],
+    );
+    // YB-SUPP supplemented Fri 11-03, by 11-06: on time, credited on the original 10-30.
+    assert_obligations(
+        &r,
+        "YB-SUPP",
+        &[("D2", "2023-10-31", on_time("2023-10-30"))],
+    );
+    // YB-SUPP-LATE supplemented Thu 11-09, after 11-06: met late by wd (11-06, 11-09] =
+    // 11-07, 11-08, 11-09 = 3; cd 3.
+    assert_obligations(
+        &r,
+        "YB-SUPP-LATE",
+        &[("D2", "2023-10-31", late("2023-11-09", 3, 3))],
+    );
+    // Returned Wed 11-08: 11-09 (1), 11-10 (2), 11-13 (3) → Mon 11-13; but a supplement is
+    // never due before the report itself (Thu 11-30), so the supplement is due 11-30.
+    let awaiting = Status::AwaitingSupplement {
+        submitted_on: d("2023-11-06"),
+        returned_on: d("2023-11-08"),
+        supplement_due: Some(d("2023-11-30")),
+    };
+    assert_obligations(&r, "YB-1123-RET", &[("D2", "2023-11-30", awaiting)]);
+    // Still awaiting on Mon 11-20, after 11-13; overdue from Fri 12-01: wd (11-30, 12-04] =
+    // 12-01, 12-04 = 2; cd 4.
+    let r20 = run_with(&json, &policy, "2023-11-20");
+    assert_obligations(&r20, "YB-1123-RET", &[("D2", "2023-11-30", awaiting)]);
+    let r_dec = run_with(&json, &policy, "2023-12-04");
+    assert_obligations(
+        &r_dec,
+        "YB-1123-RET",
+        &[("D2", "2023-11-30", overdue("2023-12-01", 2, 4))],
+    );
+    // Late now, in input order: YB-REDO, YB-RET-REDO and YB-RET-SUPP (overdue); and 市商务局.
+    assert_eq!(
+        late_rows(&r),
+        [
+            row(
+                "市交通运输局",
+                3,
+                true,
+                &["YB-REDO", "YB-RET-REDO", "YB-RET-SUPP"]
+            ),
+            row("市商务局", 1, true, &["YB-SUPP-LATE"]),
+        ]
+    );
+    // The parameter round-trips through a policy file.
+    let file = Policy::from_json(
+        r#"{"id": "supplement-3", "in_force_from": "2020-01-06",
+        "parameters": {"supplement_period": {"value": 3}}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        file.parameters.supplement_period.value,
+        Some(duban::WorkingDays(3))
+    );
+    assert!(Policy::from_json(
+        r#"{"id": "x", "in_force_from": "2020-01-06",
+        "parameters": {"supplement_period": {"value": 0}}}"#
+    )
+    .is_err());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1007,21 +1170,34 @@ fn art_12_3_late_units_default_threshold() {
         &[("D7", "2022-12-30", overdue("2022-12-31", 214, 315))],
     );
 
-    // Units by name (UTF-8 order: 交 U+4EA4 before 财 U+8D22); matters in input order.
+    // Units by name; matters in input order. JD-JT is a quarterly ledger: its unit keeps
+    // it as an office section by definition (Art. 7), whatever it is called, so it is
+    // listed among the late sections and makes no key-supervision trigger (Art. 12 (3) is
+    // for 责任单位).
     assert_eq!(
         late_rows(&r),
-        [
-            row("市交通运输局", 1, true, &["JD-JT"]),
-            row("市财政局", 2, true, &["YB-CZ-09", "HY-CZ"]),
-        ]
+        [row("市财政局", 2, true, &["YB-CZ-09", "HY-CZ"])]
     );
+    let sections: Vec<_> = r
+        .late_sections
+        .iter()
+        .map(|u| {
+            (
+                u.unit.to_string(),
+                u.late_reports,
+                u.key_supervision_trigger,
+            )
+        })
+        .collect();
+    assert_eq!(sections, [("市交通运输局".to_owned(), 1, false)]);
     // 9 matters, 10 obligations: pending 1 (HY-JY); overdue 6 (HY-CZ, JD-JT, DC-JT ×2,
-    // YT-JT, NZ-2022); on time 2 (YB-CZ-10, YB-JY); late 1 (YB-CZ-09). Two late units, both
-    // triggers. DC-JT: no_application + no_approval.
+    // YT-JT, NZ-2022); on time 2 (YB-CZ-10, YB-JY); late 1 (YB-CZ-09). One late unit, a
+    // trigger; one late section. DC-JT: no_application + no_approval.
     assert_eq!(
         summary_row(&r.summary),
-        [9, 9, 0, 10, 1, 0, 6, 2, 1, 2, 2, 0, 2]
+        [9, 9, 0, 10, 1, 0, 6, 2, 1, 1, 1, 0, 2]
     );
+    assert_eq!(r.summary.late_sections, 1);
 }
 
 #[test]
@@ -1034,17 +1210,14 @@ fn art_12_3_late_units_threshold_two() {
         "2023-11-10",
     );
     assert!(r.errors.is_empty());
-    // The counts do not change; only 市财政局 (2 late reports) reaches the threshold.
+    // The counts do not change; 市财政局 (2 late reports) reaches the threshold.
     assert_eq!(
         late_rows(&r),
-        [
-            row("市交通运输局", 1, false, &["JD-JT"]),
-            row("市财政局", 2, true, &["YB-CZ-09", "HY-CZ"]),
-        ]
+        [row("市财政局", 2, true, &["YB-CZ-09", "HY-CZ"])]
     );
     assert_eq!(
         summary_row(&r.summary),
-        [9, 9, 0, 10, 1, 0, 6, 2, 1, 2, 1, 0, 2]
+        [9, 9, 0, 10, 1, 0, 6, 2, 1, 1, 1, 0, 2]
     );
 }
 
@@ -1191,10 +1364,11 @@ fn art_7_quarterly_bands_per_quarter_and_sector() {
     assert_eq!(
         band_rows(&r),
         [
-            // JD-4: no submission at all → H slowly, not reported.
+            // JD-4: no submission at all → H in a group of its own (未报送), not slowly.
             (
                 "2023-Q2".to_owned(),
                 "经济".to_owned(),
+                vec![],
                 vec![],
                 vec![],
                 vec![bi("JD-4", "H", true)],
@@ -1206,16 +1380,19 @@ fn art_7_quarterly_bands_per_quarter_and_sector() {
                 "社会".to_owned(),
                 vec![bi("JD-2", "D", false)],
                 vec![],
+                vec![],
                 vec![bi("JD-2", "E", true), bi("JD-5", "I", true)],
             ),
             // JD-1: A on schedule, B completed, C behind. JD-3: the latest submission (10-09,
-            // after a return for supplement) says F completed, G on schedule.
+            // after a return for supplement) says F completed, G on schedule. JD-6: its
+            // only submission was returned for supplement and is not used → J not reported.
             (
                 "2023-Q3".to_owned(),
                 "经济".to_owned(),
                 vec![bi("JD-1", "B", false), bi("JD-3", "F", false)],
                 vec![bi("JD-1", "A", false), bi("JD-3", "G", false)],
                 vec![bi("JD-1", "C", false)],
+                vec![bi("JD-6", "J", true)],
             ),
         ]
     );
@@ -1241,6 +1418,21 @@ fn art_7_quarterly_bands_per_quarter_and_sector() {
         &r,
         "JD-5",
         &[("D3", "2023-09-28", overdue("2023-09-29", 27, 43))],
+    );
+    // Submitted Mon 09-25, in time for 09-28, returned for supplement 09-27: awaiting the
+    // supplement, neither met nor overdue.
+    assert_obligations(
+        &r,
+        "JD-6",
+        &[(
+            "D3",
+            "2023-09-28",
+            duban::Status::AwaitingSupplement {
+                submitted_on: d("2023-09-25"),
+                returned_on: d("2023-09-27"),
+                supplement_due: None,
+            },
+        )],
     );
     // JD-2's submission leaves E out (unreviewed) → supplement.
     assert_eq!(
@@ -1367,6 +1559,17 @@ fn art_10_inspections() {
                 "2023-10-26",
                 Some("2023-11-03")
             ),
+            // Approved and started, never filed with the Party committee's supervision
+            // office (DC-T filed before its start, DC-A after: both fine).
+            violation(
+                "DC-L",
+                "市卫生健康委员会",
+                NotFiled,
+                "2023-11-06",
+                Some("2023-11-01"),
+                "2023-10-26",
+                Some("2023-11-03")
+            ),
             violation(
                 "DC-U",
                 "市民政局",
@@ -1403,14 +1606,24 @@ fn art_10_inspections() {
                 "2023-10-26",
                 None
             ),
+            // DC-F applied without a special reason (确因特殊情况); it has not started.
+            (
+                "DC-F".to_owned(),
+                "市林业局".to_owned(),
+                NoSpecialReason,
+                None,
+                Some(d("2023-11-08")),
+                d("2023-11-09"),
+                None
+            ),
         ]
     );
     // 9 matters, 16 obligations: pending 1 (DC-F D5); overdue 5 (DC-U D5, DC-N ×2, DC-R D5,
     // DC-X D5); on time 8; late 2 (DC-L D4, DC-X D4). Inspections are not progress reports:
-    // no late units.
+    // no late units. 7 violations.
     assert_eq!(
         summary_row(&r.summary),
-        [9, 9, 0, 16, 1, 0, 5, 8, 2, 0, 0, 0, 5]
+        [9, 9, 0, 16, 1, 0, 5, 8, 2, 0, 0, 0, 7]
     );
 
     // As of Tue 11-14, DC-X has started (Mon 11-13) without approval. Counted from 11-13:
@@ -1451,12 +1664,12 @@ fn art_10_approval_on_the_start_day_and_a_start_in_a_holiday() {
     let json = doc(r#"
       {"id": "DC-SAME", "kind": "inspection", "unit": "市教育局", "sector": "社会",
        "start": "2023-11-06", "annual_plan": "not_listed",
-       "events": [{"event": "apply", "on": "2023-10-20"}, {"event": "approve", "on": "2023-11-06"},
-                  {"event": "start", "on": "2023-11-06"}]},
+       "events": [{"event": "apply", "on": "2023-10-20", "reason": "专项整治"}, {"event": "approve", "on": "2023-11-06"},
+                  {"event": "file", "on": "2023-11-06"}, {"event": "start", "on": "2023-11-06"}]},
       {"id": "DC-HOL", "kind": "inspection", "unit": "市教育局", "sector": "社会",
        "start": "2023-10-02", "annual_plan": "not_listed",
-       "events": [{"event": "apply", "on": "2023-09-20"}, {"event": "approve", "on": "2023-09-28"},
-                  {"event": "start", "on": "2023-10-02"}]}"#);
+       "events": [{"event": "apply", "on": "2023-09-20", "reason": "节日安全"}, {"event": "approve", "on": "2023-09-28"},
+                  {"event": "file", "on": "2023-09-28"}, {"event": "start", "on": "2023-10-02"}]}"#);
     let r = run_clean(&json, "2023-11-10");
     // Approved on the start day itself: in time under the inclusive reading of 审批后方可实施.
     // D4 for Mon 11-06 is Thu 10-26 (count in art_10_inspections).
@@ -1490,7 +1703,7 @@ fn art_10_rejected_inspection_that_never_starts() {
     let json = doc(r#"
       {"id": "DC-REJ", "kind": "inspection", "unit": "市商务局", "sector": "经济",
        "start": "2023-11-06", "annual_plan": "not_listed",
-       "events": [{"event": "apply", "on": "2023-10-20"}, {"event": "reject", "on": "2023-10-25"}]}"#);
+       "events": [{"event": "apply", "on": "2023-10-20", "reason": "专项整治"}, {"event": "reject", "on": "2023-10-25"}]}"#);
     let r = run_clean(&json, "2023-11-10");
     assert_obligations(&r, "DC-REJ", &[("D4", "2023-10-26", on_time("2023-10-20"))]);
     assert_eq!(matter(&r, "DC-REJ").state, "rejected");
@@ -1502,7 +1715,7 @@ fn art_10_approval_after_the_start_is_no_approval() {
     let json = doc(r#"
       {"id": "DC-RETRO", "kind": "inspection", "unit": "市教育局", "sector": "社会",
        "start": "2023-11-06", "annual_plan": "not_listed",
-       "events": [{"event": "apply", "on": "2023-10-20"}, {"event": "start", "on": "2023-11-06"},
+       "events": [{"event": "apply", "on": "2023-10-20", "reason": "专项整治"}, {"event": "start", "on": "2023-11-06"},
                   {"event": "approve", "on": "2023-11-08"}]}"#);
     let r = run(&json, "2023-11-10");
     // Documented: NoApproval = "carried out without approval (none, or only after it

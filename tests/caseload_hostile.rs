@@ -43,7 +43,7 @@ const BASE: [(&str, &str); 7] = [
     ),
     (
         "TJ-1",
-        r#"{"id":"TJ-1","kind":"escalation","unit":"市自然资源局","sector":"城建","events":[{"event":"request_escalation","on":"2023-10-10","grounds":["hard_to_coordinate","ineffective_after_urging"]},{"event":"approve","on":"2023-10-12"}]}"#,
+        r#"{"id":"TJ-1","kind":"escalation","unit":"市自然资源局","sector":"城建","events":[{"event":"urge","on":"2023-10-08"},{"event":"request_escalation","on":"2023-10-10","grounds":["hard_to_coordinate","ineffective_after_urging"]},{"event":"approve","on":"2023-10-12"}]}"#,
     ),
     (
         "NZ-1",
@@ -711,7 +711,7 @@ fn an_on_site_meeting_has_no_follow_up_deadline() {
 
 #[test]
 fn illegal_transitions_name_the_state_and_event() {
-    let cases: [(usize, &str, &[&str]); 8] = [
+    let cases: [(usize, &str, &[&str]); 12] = [
         (
             1,
             r#"{"id":"YB-1","kind":"monthly_report","unit":"u","month":"2023-10","events":[{"event":"accept","on":"2023-10-30"}]}"#,
@@ -745,12 +745,37 @@ fn illegal_transitions_name_the_state_and_event() {
         (
             5,
             r#"{"id":"TJ-1","kind":"escalation","unit":"u","events":[{"event":"approve","on":"2023-10-12"}]}"#,
-            &["approve", "urged"],
+            &["approve", "open"],
         ),
         (
             5,
-            r#"{"id":"TJ-1","kind":"escalation","unit":"u","events":[{"event":"request_escalation","on":"2023-10-10","grounds":["wide_reaching"]}]}"#,
+            r#"{"id":"TJ-1","kind":"escalation","unit":"u","events":[{"event":"urge","on":"2023-10-08"},{"event":"request_escalation","on":"2023-10-10","grounds":["wide_reaching"]}]}"#,
             &["ineffective_after_urging"],
+        ),
+        // The urging is an event: a request without one is refused.
+        (
+            5,
+            r#"{"id":"TJ-1","kind":"escalation","unit":"u","events":[{"event":"request_escalation","on":"2023-10-10","grounds":["wide_reaching","ineffective_after_urging"]}]}"#,
+            &["request_escalation", "open", "has not been urged"],
+        ),
+        // An Art. 5 matter is the Supervision Office's own: it cannot be escalated to it.
+        (
+            5,
+            r#"{"id":"TJ-1","kind":"escalation","unit":"u","source":"meeting_decisions","events":[{"event":"urge","on":"2023-10-08"},{"event":"request_escalation","on":"2023-10-10","grounds":["wide_reaching","ineffective_after_urging"]}]}"#,
+            &["event 2", "Art. 5(3)", "cannot be escalated"],
+        ),
+        // A section is not a responsible unit: no key supervision.
+        (
+            4,
+            r#"{"id":"YT-1","kind":"accountability","unit":"市政府办公室一科","unit_kind":"office_section","events":[{"event":"place_under_key_supervision","on":"2023-08-01","triggers":["late_reporting"],"rectify_by":"2023-08-31"}]}"#,
+            &["event 1", "not a responsible unit"],
+        ),
+        // Graded poor before the written plan's week has passed (interview Wed 09-27, +7 =
+        // Wed 10-04 in the National Day break, rolled to the make-up Sat 10-07).
+        (
+            4,
+            r#"{"id":"YT-1","kind":"accountability","unit":"u","events":[{"event":"place_under_key_supervision","on":"2023-08-01","triggers":["neglect"],"rectify_by":"2023-08-31"},{"event":"propose_interview","on":"2023-09-05"},{"event":"approve_interview","on":"2023-09-15"},{"event":"hold_interview","on":"2023-09-27"},{"event":"grade_poor","on":"2023-10-07"}]}"#,
+            &["event 5", "too early", "2023-10-07"],
         ),
     ];
     for (index, m, words) in cases {
@@ -1462,6 +1487,8 @@ fn report_schema_states_are_the_workflows() {
     ] {
         all.extend(set(names));
     }
+    // An evaluation (Art. 12 (1)(2)) is not a workflow: its state is `evaluated`.
+    all.insert("evaluated".to_owned());
     assert_eq!(strings(at(&s, "/$defs/matter/properties/state/enum")), all);
     let branches = at(&s, "/$defs/matter/allOf").as_array().expect("allOf");
     let state_of = |kind: &str| -> BTreeSet<String> {

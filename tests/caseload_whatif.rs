@@ -268,12 +268,20 @@ fn art_12_3_what_if_key_supervision_threshold_two() {
     let a = Policy::ankang_2020();
     let mut b = a.clone();
     b.parameters.late_reports_for_key_supervision.value = 2;
-    let w = compare(LATE_UNITS, &a, &b, "2023-11-10");
+    // The late ledger JD-JT is a section's (Art. 7), never a trigger; add a late monthly
+    // report of 市交通运输局: 2023-09 due Thu 09-28, submitted Mon 10-09 (3 working days late).
+    let json = LATE_UNITS.replacen(
+        r#""matters": ["#,
+        r#""matters": [{"id": "YB-JT-09", "kind": "monthly_report", "unit": "市交通运输局", "sector": "城建",
+            "month": "2023-09", "events": [{"event": "submit", "on": "2023-10-09"}]},"#,
+        1,
+    );
+    let w = compare(&json, &a, &b, "2023-11-10");
     assert_eq!(changed(&w), ["late_reports_for_key_supervision"]);
     // No due date or status depends on the threshold.
     assert!(w.differences.is_empty());
-    assert_eq!(w.matters_compared, 9);
-    // 市交通运输局 has 1 late report (JD-JT): a trigger at 1, not at 2. 市财政局 has 2
+    assert_eq!(w.matters_compared, 10);
+    // 市交通运输局 has 1 late report (YB-JT-09): a trigger at 1, not at 2. 市财政局 has 2
     // (YB-CZ-09, HY-CZ): a trigger under both, so not listed.
     assert_eq!(
         unit_rows(&w),
@@ -347,4 +355,37 @@ fn art_9_what_if_a_matter_in_error_under_one_policy() {
     );
     // HY-A was on time under A, so no unit's late count changes.
     assert!(w.units.is_empty());
+}
+
+/// A supplement deadline set by a what-if policy (Art. 9 ¶2 sets none): the report returned
+/// for supplement and never supplemented turns from awaiting to overdue, and the difference
+/// names supplement_period.
+#[test]
+fn art_9_2_what_if_a_supplement_deadline() {
+    let json = r#"{"schema": "duban-caseload/1", "matters": [
+      {"id": "YB-SUPP", "kind": "monthly_report", "unit": "市商务局", "sector": "经济", "month": "2023-10",
+       "events": [
+         {"event": "submit", "on": "2023-10-30"},
+         {"event": "return", "on": "2023-11-01", "remedy": "supplement", "reasons": ["no_evidence"]}]}]}"#;
+    let a = Policy::ankang_2020();
+    let mut b = a.clone();
+    b.parameters.supplement_period.value = Some(duban::WorkingDays(3));
+    let w = compare(json, &a, &b, "2023-11-10");
+    assert_eq!(changed(&w), ["supplement_period"]);
+    assert_eq!(w.differences.len(), 1);
+    let diff = &w.differences[0];
+    assert_eq!(diff.parameters, ["supplement_period"]);
+    assert_eq!(diff.status_a.map(|s| s.code()), Some("awaiting_supplement"));
+    // Returned Wed 11-01 + 3 working days = Mon 11-06 (after the due date 10-31): overdue
+    // since 11-07; wd (11-06, 11-10] = 4; cd 4.
+    assert_eq!(
+        diff.status_b,
+        Some(duban::Status::Overdue {
+            since: duban::parse_date("2023-11-07").unwrap(),
+            working_days: 4,
+            calendar_days: 4
+        })
+    );
+    // 市商务局 becomes a late unit, and a trigger.
+    assert_eq!(unit_rows(&w), [("市商务局".to_owned(), 0, 1, false, true)]);
 }

@@ -46,7 +46,7 @@ fn any_policy() -> impl Strategy<Value = Policy> {
         1u32..=366,
         1u32..=366,
         [any_bound(), any_bound(), any_bound(), any_bound()],
-        prop::sample::select(vec![StartDay::Excluded, StartDay::Counted]),
+        prop::sample::select(vec![StartDay::Excluded, StartDay::Counted, StartDay::Clear]),
         prop::sample::select(vec![
             WeekReading::SevenCalendarDays,
             WeekReading::FiveWorkingDays,
@@ -108,7 +108,7 @@ fn is_workday(cal: &Calendar, date: NaiveDate) -> bool {
 /// readings, exactly one reading is chosen, and `due` is its date.
 fn check_shape(dl: &Deadline) -> Result<(), TestCaseError> {
     let readings = dl.readings();
-    prop_assert!(!readings.is_empty() && readings.len() <= 2);
+    prop_assert!(!readings.is_empty() && readings.len() <= 3);
     prop_assert!(dl.earliest() <= dl.due());
     prop_assert_eq!(Some(dl.earliest()), readings.iter().map(|r| r.date).min());
     let chosen: Vec<_> = readings.iter().filter(|r| r.chosen).collect();
@@ -308,6 +308,21 @@ proptest! {
             prop_assert_eq!(forward, 6);
             prop_assert_eq!(dl.readings()[1].date, dl.due());
         }
+        // The clear reading: a working day with exactly 7 working days strictly between it
+        // and the start day, and the earliest of the three (the safe date). It is left out
+        // only when it falls before the loaded calendar, for a due date marked as before
+        // the regulation took effect.
+        if dl.readings().len() == 2 {
+            prop_assert!(dl.before_in_force());
+            return Ok(());
+        }
+        let clear = dl.readings()[2];
+        prop_assert_eq!(clear.reading, duban::Reading::ClearWorkingDays);
+        prop_assert!(is_workday(&cal, clear.date));
+        let between = cal.workdays_between(clear.date, start).unwrap()
+            - i32::from(is_workday(&cal, start));
+        prop_assert_eq!(between, 7);
+        prop_assert_eq!(dl.earliest(), clear.date);
     }
 
     /// The status agrees with the plain comparisons of the dates.

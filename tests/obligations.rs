@@ -98,18 +98,17 @@ fn readings(deadline: &Deadline) -> Vec<(Reading, NaiveDate, bool)> {
 /// library lists them, `dates` their dates, `chosen` the index the policy picks, `earliest`
 /// the safe date. The due date is the chosen reading's date, and the earliest is the minimum.
 #[track_caller]
-fn assert_two_readings(
+fn assert_two_readings<const N: usize>(
     what: &str,
     deadline: &Deadline,
-    kinds: [Reading; 2],
-    dates: [&str; 2],
+    kinds: [Reading; N],
+    dates: [&str; N],
     chosen: usize,
     earliest: &str,
 ) {
-    let expected = vec![
-        (kinds[0], d(dates[0]), chosen == 0),
-        (kinds[1], d(dates[1]), chosen == 1),
-    ];
+    let expected: Vec<_> = (0..N)
+        .map(|i| (kinds[i], d(dates[i]), chosen == i))
+        .collect();
     assert_eq!(readings(deadline), expected, "{what}: readings");
     assert_eq!(deadline.due(), d(dates[chosen]), "{what}: due");
     assert_eq!(deadline.earliest(), d(earliest), "{what}: earliest");
@@ -711,52 +710,106 @@ fn art_7_quarter_beyond_2026_is_outside_coverage() {
 // ---------------------------------------------------------------------------------------
 // D4, Art. 10: 应提前7个工作日向市政府督查室申报
 
-/// (start, start day excluded = due under the default policy, start day counted, earliest).
-const APPLICATIONS: &[(&str, &str, &str, &str)] = &[
+/// (start, start day excluded = due under the default policy, start day counted, 7 clear
+/// working days between the application and the start (both excluded: the 8th working day
+/// before the start), earliest = the clear reading's date).
+const APPLICATIONS: &[(&str, &str, &str, &str, &str)] = &[
     // Mon, the first day after the extended 2020 break (01-24..02-02 off, 02-01 not
-    // worked). Back: 01-23 = 1, 22 = 2, 21 = 3, 20 = 4, Sun 01-19 mk = 5, 17 = 6, Thu 16 = 7.
-    // Counted: Mon 02-03 is the first, so the 6th before → Fri 01-17.
-    ("2020-02-03", "2020-01-16", "2020-01-17", "2020-01-16"),
-    // Mon. 01-10 = 1, 9, 8, 7, 6 = 5, Fri 01-03 = 6, Thu 01-02 = 7 (01-01 is 元旦).
-    ("2020-01-13", "2020-01-02", "2020-01-03", "2020-01-02"),
-    // Mon, a day of the National Day break (not a working day, so both readings agree).
-    // Back: 09-28 = 1, 27, 26, 25 = 4, 22 = 5, 21 = 6, Wed 09-20 = 7.
-    ("2023-10-02", "2023-09-20", "2023-09-20", "2023-09-20"),
+    // worked). Back: 01-23 = 1, 22 = 2, 21 = 3, 20 = 4, Sun 01-19 mk = 5, 17 = 6, Thu 16 = 7,
+    // Wed 15 = 8. Counted: Mon 02-03 is the first, so the 6th before → Fri 01-17.
+    (
+        "2020-02-03",
+        "2020-01-16",
+        "2020-01-17",
+        "2020-01-15",
+        "2020-01-15",
+    ),
+    // Mon, a day of the National Day break (not a working day, so excluded and counted
+    // agree). Back: 09-28 = 1, 27, 26, 25 = 4, 22 = 5, 21 = 6, Wed 09-20 = 7, Tue 09-19 = 8.
+    (
+        "2023-10-02",
+        "2023-09-20",
+        "2023-09-20",
+        "2023-09-19",
+        "2023-09-19",
+    ),
     // Mon after the break. Sun 10-08 mk = 1, Sat 10-07 mk = 2, off 09-29..10-06,
-    // 09-28 = 3, 27, 26, 25 = 6, Fri 09-22 = 7. Counted: 6th before → Mon 09-25.
-    ("2023-10-09", "2023-09-22", "2023-09-25", "2023-09-22"),
-    // Mon. 10-13 = 1, 12, 11, 10, 9 = 5, Sun 10-08 mk = 6, Sat 10-07 mk = 7.
-    // Counted: 6th before → Sun 10-08.
-    ("2023-10-16", "2023-10-07", "2023-10-08", "2023-10-07"),
+    // 09-28 = 3, 27, 26, 25 = 6, Fri 09-22 = 7, Thu 09-21 = 8. Counted: 6th → Mon 09-25.
+    (
+        "2023-10-09",
+        "2023-09-22",
+        "2023-09-25",
+        "2023-09-21",
+        "2023-09-21",
+    ),
+    // Mon. 10-13 = 1, 12, 11, 10, 9 = 5, Sun 10-08 mk = 6, Sat 10-07 mk = 7, then the break
+    // 09-29..10-06, Thu 09-28 = 8. Counted: 6th before → Sun 10-08.
+    (
+        "2023-10-16",
+        "2023-10-07",
+        "2023-10-08",
+        "2023-09-28",
+        "2023-09-28",
+    ),
     // Mon after the 2024 Spring Festival (off 02-10..02-17). Sun 02-18 mk = 1,
     // Fri 02-09 (除夕, a working day in 2024) = 2, 8, 7, 6 = 5, Mon 02-05 = 6,
-    // Sun 02-04 mk = 7. Counted: → Mon 02-05.
-    ("2024-02-19", "2024-02-04", "2024-02-05", "2024-02-04"),
-    // Sat (ordinary): not a working day, so both readings agree. 03-08 = 1, 7, 6, 5, 4 = 5,
-    // Fri 03-01 = 6, Thu 02-29 = 7.
-    ("2024-03-09", "2024-02-29", "2024-02-29", "2024-02-29"),
+    // Sun 02-04 mk = 7, (Sat 02-03 an ordinary weekend) Fri 02-02 = 8. Counted: → Mon 02-05.
+    (
+        "2024-02-19",
+        "2024-02-04",
+        "2024-02-05",
+        "2024-02-02",
+        "2024-02-02",
+    ),
+    // Sat (ordinary): not a working day, so excluded and counted agree. 03-08 = 1, 7, 6, 5,
+    // 4 = 5, Fri 03-01 = 6, Thu 02-29 = 7, Wed 02-28 = 8.
+    (
+        "2024-03-09",
+        "2024-02-29",
+        "2024-02-29",
+        "2024-02-28",
+        "2024-02-28",
+    ),
     // Tue after National Day 2024 (off 10-01..10-07). 09-30 = 1, Sun 09-29 mk = 2,
-    // 27, 26, 25, 24 = 6, Mon 09-23 = 7. Counted → Tue 09-24.
-    ("2024-10-08", "2024-09-23", "2024-09-24", "2024-09-23"),
-    // Thu, the last covered day. 12-30 = 1, 29, 28 = 3, 25, 24, 23 = 6, Tue 12-22 = 7.
-    // Counted → Wed 12-23.
-    ("2026-12-31", "2026-12-22", "2026-12-23", "2026-12-22"),
+    // 27, 26, 25, 24 = 6, Mon 09-23 = 7, (09-21/22 an ordinary weekend) Fri 09-20 = 8.
+    // Counted → Tue 09-24.
+    (
+        "2024-10-08",
+        "2024-09-23",
+        "2024-09-24",
+        "2024-09-20",
+        "2024-09-20",
+    ),
+    // Thu, the last covered day. 12-30 = 1, 29, 28 = 3, 25, 24, 23 = 6, Tue 12-22 = 7,
+    // Mon 12-21 = 8. Counted → Wed 12-23.
+    (
+        "2026-12-31",
+        "2026-12-22",
+        "2026-12-23",
+        "2026-12-21",
+        "2026-12-21",
+    ),
 ];
 
-const START_DAY_READINGS: [Reading; 2] = [Reading::StartDayExcluded, Reading::StartDayCounted];
+const START_DAY_READINGS: [Reading; 3] = [
+    Reading::StartDayExcluded,
+    Reading::StartDayCounted,
+    Reading::ClearWorkingDays,
+];
 
 #[test]
 fn art_10_inspection_application_golden_table() {
-    for &(start, excluded, counted, earliest) in APPLICATIONS {
+    for &(start, excluded, counted, clear, earliest) in APPLICATIONS {
         let dl = deadline(application(start));
         assert_two_readings(
             start,
             &dl,
             START_DAY_READINGS,
-            [excluded, counted],
+            [excluded, counted, clear],
             0,
             earliest,
         );
+        assert!(!dl.before_in_force(), "{start}");
     }
 }
 
@@ -764,17 +817,99 @@ fn art_10_inspection_application_golden_table() {
 fn art_10_inspection_application_golden_table_with_the_start_day_counted() {
     let mut counted_policy = policy();
     counted_policy.parameters.inspection_start_day.value = StartDay::Counted;
-    for &(start, excluded, counted, earliest) in APPLICATIONS {
+    for &(start, excluded, counted, clear, earliest) in APPLICATIONS {
         let dl = deadline_with(&counted_policy, application(start));
         assert_two_readings(
             start,
             &dl,
             START_DAY_READINGS,
-            [excluded, counted],
+            [excluded, counted, clear],
             1,
             earliest,
         );
     }
+}
+
+#[test]
+fn art_10_inspection_application_golden_table_with_clear_working_days() {
+    let mut clear_policy = policy();
+    clear_policy.parameters.inspection_start_day.value = StartDay::Clear;
+    for &(start, excluded, counted, clear, earliest) in APPLICATIONS {
+        let dl = deadline_with(&clear_policy, application(start));
+        assert_two_readings(
+            start,
+            &dl,
+            START_DAY_READINGS,
+            [excluded, counted, clear],
+            2,
+            earliest,
+        );
+    }
+}
+
+/// An inspection starting in the regulation's first days: the application fell due before
+/// 2020-01-06. The date is returned, marked, and the explanation says so.
+#[test]
+fn art_10_application_due_before_the_regulation_took_effect_is_marked() {
+    // Tue 2020-01-14: 01-13 = 1, 10, 09, 08, 07 = 5, Mon 01-06 = 6, Fri 01-03 = 7,
+    // Thu 01-02 = 8 (01-01 is 元旦). Counted: 6th → Mon 01-06, in force that day.
+    let dl = deadline(application("2020-01-14"));
+    assert_two_readings(
+        "2020-01-14",
+        &dl,
+        START_DAY_READINGS,
+        ["2020-01-03", "2020-01-06", "2020-01-02"],
+        0,
+        "2020-01-02",
+    );
+    assert!(dl.before_in_force());
+    let (zh, en) = explained(&dl, &policy());
+    assert_contains(
+        &zh,
+        &["截止日期早于安政办发〔2020〕1号的施行日期2020-01-06"],
+    );
+    assert_contains(
+        &en,
+        &["before 安政办发〔2020〕1号 came into force on 2020-01-06"],
+    );
+    let json = serde_json::to_value(dl).unwrap();
+    assert_eq!(json["before_in_force"], true);
+    // Under the counted reading the due date is 01-06 itself: not before it.
+    let mut counted_policy = policy();
+    counted_policy.parameters.inspection_start_day.value = StartDay::Counted;
+    let counted = deadline_with(&counted_policy, application("2020-01-14"));
+    assert_eq!(counted.due(), d("2020-01-06"));
+    assert!(!counted.before_in_force());
+    assert!(serde_json::to_value(counted)
+        .unwrap()
+        .get("before_in_force")
+        .is_none());
+    // Mon 2020-01-13: 01-10 = 1, 09, 08, 07, 06 = 5, Fri 01-03 = 6, Thu 01-02 = 7 (01-01 is
+    // 元旦); counted: 6th → 01-03. The 8th working day before (the clear reading) is in
+    // 2019, which no loaded notice covers: that reading is left out (never guessed), and
+    // the due date, before the regulation took effect, is marked.
+    let dl = deadline(application("2020-01-13"));
+    assert_two_readings(
+        "2020-01-13",
+        &dl,
+        [Reading::StartDayExcluded, Reading::StartDayCounted],
+        ["2020-01-02", "2020-01-03"],
+        0,
+        "2020-01-02",
+    );
+    assert!(dl.before_in_force());
+    let (zh, en) = explained(&dl, &policy());
+    assert_contains(
+        &zh,
+        &["另一种理解（申报当日与实施当日之间相隔整7个工作日（两日均不计入））下的日期早于已载入的节假日安排"],
+    );
+    assert_contains(&en, &["it cannot be computed and is not listed"]);
+    // Under the clear reading itself, the due date cannot be computed: an error.
+    let mut clear_policy = policy();
+    clear_policy.parameters.inspection_start_day.value = StartDay::Clear;
+    outside(application("2020-01-13").deadline(&clear_policy, &cal()));
+    // Fri 2020-01-10: the 7th working day before is in 2019 too: an error, as before.
+    outside(application("2020-01-10").deadline(&policy(), &cal()));
 }
 
 #[test]
@@ -786,9 +921,15 @@ fn art_10_inspection_starting_monday_2023_10_16_apply_by_make_up_saturday_2023_1
         duban::DayKind::MakeUpWorkday
     );
     let why = dl.explain(&policy(), &cal(), Language::Chinese).unwrap();
-    // Span 10-07..=10-16: the two make-up days and the weekend 10-14/15; no holiday.
+    // Span 09-28..=10-16 (from the clear reading's 09-28): the break 09-29..10-06 (8 days),
+    // the two make-up days, and the ordinary weekend 10-14/15.
     assert_eq!(why.make_up_days_counted, [d("2023-10-07"), d("2023-10-08")]);
-    assert!(why.holidays_skipped.is_empty());
+    let runs: Vec<_> = why
+        .holidays_skipped
+        .iter()
+        .map(|r| (r.first, r.last, r.days))
+        .collect();
+    assert_eq!(runs, [(d("2023-09-29"), d("2023-10-06"), 8)]);
     assert_eq!(why.weekend_days_skipped, 2);
     assert_contains(
         &why.lines.join("\n"),

@@ -505,6 +505,8 @@ fn a_policy_in_force_later_refuses_earlier_triggers() {
         "year_end_summary_bound",
         "supplement_credit",
         "late_reports_for_key_supervision",
+        "supplement_period",
+        "escalation_grounds",
     ] {
         let mut value = serde_json::to_value(&p).unwrap();
         value["parameters"][name]["since"] = json!("2024-01-01");
@@ -557,5 +559,6 @@ fn a_parameter_may_give_only_its_value() {
     assert_eq!(n.value.0, 10);
     assert_eq!(n.article, duban::Article::whole(10));
     assert_eq!(n.since.to_string(), "2025-01-01");
-    assert_eq!(Policy::ankang_2020().changes(&p).len(), 12);
+    // in_force_from, and the 13 parameters' dates.
+    assert_eq!(Policy::ankang_2020().changes(&p).len(), 14);
 }

@@ -121,7 +121,7 @@ fn table(text: &str) -> Vec<Vec<String>> {
 }
 
 /// Every allowed cell of the table, re-dated one day before the state's last event, must
-/// be refused as out of order; dated the same day it must still be allowed.
+/// be refused as out of order; dated the same day it must not be.
 fn check_order<S: std::fmt::Debug, E>(
     states: &[(&str, S)],
     events: &[E],
@@ -141,11 +141,17 @@ fn check_order<S: std::fmt::Debug, E>(
             says(&err, "events out of order");
             says(&err, &last.to_string());
             says_zh(&err, "事件顺序颠倒");
+            // Dated the same day it is in order; it may still be refused for another reason
+            // (grading poor on the interview day, proposing an interview before the
+            // rectification deadline), never as out of order.
             let same_day = redate(event, last);
-            assert!(
-                apply(state, &same_day).is_ok(),
-                "{label}: same-day event refused"
-            );
+            if let Err(err) = apply(state, &same_day) {
+                let en = err.message(Language::English);
+                assert!(
+                    !en.contains("events out of order"),
+                    "{label}: same-day event refused as out of order: {en}"
+                );
+            }
             checked += 1;
         }
     }
@@ -361,7 +367,8 @@ fn art_9_returned_report_keeps_what_was_returned() {
             original_on: d("2024-03-28"),
         }
     );
-    assert_eq!(s.label(Language::Chinese), "已退回");
+    assert_eq!(s.label(Language::Chinese), "退回补办中");
+    assert_eq!(s.label(Language::English), "returned, awaiting supplement");
 }
 
 #[test]
@@ -877,7 +884,13 @@ fn grounds() -> Vec<EscalationGround> {
 
 fn escalation_states() -> Vec<(&'static str, EscalationState)> {
     vec![
-        ("urged", EscalationState::Urged),
+        ("open", EscalationState::Open),
+        (
+            "urged",
+            EscalationState::Urged {
+                on: d("2024-04-22"),
+            },
+        ),
         (
             "requested",
             EscalationState::Requested {
@@ -906,6 +919,7 @@ fn escalation_states() -> Vec<(&'static str, EscalationState)> {
 
 fn escalation_events(on: NaiveDate) -> Vec<EscalationEvent> {
     vec![
+        EscalationEvent::Urge { on },
         EscalationEvent::RequestEscalation {
             on,
             grounds: grounds(),
@@ -923,6 +937,7 @@ fn redate_escalation(e: &EscalationEvent, on: NaiveDate) -> EscalationEvent {
         },
         EscalationEvent::Approve { .. } => EscalationEvent::Approve { on },
         EscalationEvent::Decline { .. } => EscalationEvent::Decline { on },
+        EscalationEvent::Urge { .. } => EscalationEvent::Urge { on },
         other => panic!("unknown event {other:?}"),
     }
 }
@@ -931,11 +946,12 @@ fn redate_escalation(e: &EscalationEvent, on: NaiveDate) -> EscalationEvent {
 fn art_4_escalation_transition_table() {
     let expected = table(
         "
-        state      request_escalation  approve    decline
-        urged      requested           -          -
-        requested  -                   escalated  declined
-        escalated  -                   -          -
-        declined   requested           -          -
+        state      urge   request_escalation  approve    decline
+        open       urged  -                   -          -
+        urged      urged  requested           -          -
+        requested  -      -                   escalated  declined
+        escalated  -      -                   -          -
+        declined   urged  requested           -          -
         ",
     );
     let actual = render(
@@ -962,7 +978,8 @@ fn art_4_escalation_events_out_of_order_are_refused() {
         EscalationState::last_event_on,
         redate_escalation,
     );
-    assert_eq!(n, 3);
+    // urged: urge, request; requested: approve, decline; declined: urge, request.
+    assert_eq!(n, 6);
 }
 
 /// “涉及面广、事关全局、综合性强、协调难度大且催办后落实效果不佳”: 且 (and) joins the last
@@ -1004,7 +1021,10 @@ fn art_4_escalation_needs_ineffective_after_urging_and_another_ground() {
             on: d("2024-05-06"),
             grounds: grounds.to_vec(),
         };
-        let result = EscalationState::new().apply(&request);
+        let urged = EscalationState::Urged {
+            on: d("2024-04-22"),
+        };
+        let result = urged.apply(&request);
         match expected {
             Ok(()) => assert_eq!(result.unwrap().name(), "requested", "{grounds:?}"),
             Err(needle) => {
@@ -1029,6 +1049,9 @@ fn art_4_declined_escalation_may_be_requested_again() {
     let (names, last) = path(
         EscalationState::new(),
         &[
+            EscalationEvent::Urge {
+                on: d("2024-04-22"),
+            },
             request("2024-05-06"),
             EscalationEvent::Decline {
                 on: d("2024-05-08"),
@@ -1043,7 +1066,14 @@ fn art_4_declined_escalation_may_be_requested_again() {
     );
     assert_eq!(
         names,
-        ["urged", "requested", "declined", "requested", "escalated"]
+        [
+            "open",
+            "urged",
+            "requested",
+            "declined",
+            "requested",
+            "escalated"
+        ]
     );
     assert_eq!(
         last,
@@ -1065,9 +1095,68 @@ fn art_4_escalation_serde_round_trip() {
         round_trip(&e, "event", e.name());
     }
     assert_eq!(
-        serde_json::to_string(&escalation_events(d("2024-06-03"))[0]).unwrap(),
+        serde_json::to_string(&escalation_events(d("2024-06-03"))[1]).unwrap(),
         r#"{"event":"request_escalation","on":"2024-06-03","grounds":["wide_reaching","ineffective_after_urging"]}"#
     );
+}
+
+/// The urging (催办) is an event: a request with no urging before it is refused.
+#[test]
+fn art_4_request_needs_a_recorded_urging() {
+    let request = EscalationEvent::RequestEscalation {
+        on: d("2024-05-06"),
+        grounds: grounds(),
+    };
+    let err = illegal(EscalationState::new().apply(&request));
+    says(
+        &err,
+        "cannot request_escalation on 2024-05-06 in state open",
+    );
+    says(&err, "has not been urged");
+    says_zh(&err, "尚未催办");
+}
+
+/// The policy's reading of the grounds (escalation_grounds): all four features, or any.
+#[test]
+fn art_4_grounds_under_each_reading() {
+    use duban::EscalationTest;
+    use EscalationGround::*;
+    let urged = EscalationState::Urged {
+        on: d("2024-04-22"),
+    };
+    let request = |grounds: &[EscalationGround]| EscalationEvent::RequestEscalation {
+        on: d("2024-05-06"),
+        grounds: grounds.to_vec(),
+    };
+    let all = [
+        WideReaching,
+        Overall,
+        Comprehensive,
+        HardToCoordinate,
+        IneffectiveAfterUrging,
+    ];
+    let one = [HardToCoordinate, IneffectiveAfterUrging];
+    let three = [WideReaching, Overall, Comprehensive, IneffectiveAfterUrging];
+    for (grounds, any, every) in [
+        (&all[..], true, true),
+        (&one[..], true, false),
+        (&three[..], true, false),
+        (&all[..4], false, false),
+    ] {
+        let a = urged.apply_under(&request(grounds), EscalationTest::AnyFeatureAndUrging);
+        let b = urged.apply_under(&request(grounds), EscalationTest::AllFeaturesAndUrging);
+        assert_eq!(a.is_ok(), any, "{grounds:?}");
+        assert_eq!(b.is_ok(), every, "{grounds:?}");
+        if let Err(err) = b {
+            if grounds.contains(&IneffectiveAfterUrging) {
+                says(
+                    &err,
+                    "all of wide_reaching, overall, comprehensive, hard_to_coordinate",
+                );
+                says_zh(&err, "全部四项");
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1080,10 +1169,12 @@ fn accountability_states() -> Vec<(&'static str, AccountabilityState)> {
         ("normal", S::Normal),
         (
             "key_supervision",
+            // Rectify by the order's own day, so that an interview may be proposed from
+            // that day on (the order-of-events check proposes one on the same day).
             S::KeySupervision {
                 on: sup,
                 triggers: vec![KeySupervisionTrigger::SlowProgress],
-                rectify_by: d("2023-09-15"),
+                rectify_by: sup,
             },
         ),
         (
@@ -1105,6 +1196,7 @@ fn accountability_states() -> Vec<(&'static str, AccountabilityState)> {
             S::InterviewHeld {
                 on: d("2023-09-27"),
                 supervised_on: sup,
+                result_reported_on: None,
             },
         ),
         (
@@ -1113,6 +1205,7 @@ fn accountability_states() -> Vec<(&'static str, AccountabilityState)> {
                 on: d("2023-10-07"),
                 interview_on: d("2023-09-27"),
                 supervised_on: sup,
+                result_reported_on: None,
             },
         ),
         (
@@ -1121,6 +1214,7 @@ fn accountability_states() -> Vec<(&'static str, AccountabilityState)> {
                 on: d("2023-09-14"),
                 interview_on: None,
                 supervised_on: sup,
+                result_reported_on: None,
             },
         ),
         (
@@ -1129,6 +1223,7 @@ fn accountability_states() -> Vec<(&'static str, AccountabilityState)> {
                 on: d("2023-11-01"),
                 interview_on: Some(d("2023-09-27")),
                 supervised_on: sup,
+                result_reported_on: None,
             },
         ),
         (
@@ -1137,6 +1232,7 @@ fn accountability_states() -> Vec<(&'static str, AccountabilityState)> {
                 on: d("2023-11-01"),
                 interview_on: d("2023-09-27"),
                 supervised_on: sup,
+                result_reported_on: None,
             },
         ),
     ];
@@ -1144,7 +1240,7 @@ fn accountability_states() -> Vec<(&'static str, AccountabilityState)> {
         "referred",
         S::Referred {
             on: d("2023-11-02"),
-            from: Box::new(states[4].1.clone()),
+            case: Box::new(states[4].1.clone()),
         },
     ));
     states
@@ -1162,6 +1258,7 @@ fn accountability_events(on: NaiveDate) -> Vec<AccountabilityEvent> {
         E::ProposeInterview { on },
         E::ApproveInterview { on },
         E::HoldInterview { on },
+        E::ReportInterviewResult { on },
         E::SubmitPlan { on },
         E::Resolve { on },
         E::GradePoor { on },
@@ -1181,6 +1278,7 @@ fn redate_accountability(e: &AccountabilityEvent, on: NaiveDate) -> Accountabili
         E::ProposeInterview { .. } => E::ProposeInterview { on },
         E::ApproveInterview { .. } => E::ApproveInterview { on },
         E::HoldInterview { .. } => E::HoldInterview { on },
+        E::ReportInterviewResult { .. } => E::ReportInterviewResult { on },
         E::SubmitPlan { .. } => E::SubmitPlan { on },
         E::Resolve { .. } => E::Resolve { on },
         E::GradePoor { .. } => E::GradePoor { on },
@@ -1192,20 +1290,21 @@ fn redate_accountability(e: &AccountabilityEvent, on: NaiveDate) -> Accountabili
 #[test]
 fn art_12_3_accountability_transition_table() {
     // Columns: place_under_key_supervision rectify propose_interview approve_interview
-    // hold_interview submit_plan resolve grade_poor refer.
+    // hold_interview report_interview_result submit_plan resolve grade_poor refer. The
+    // referred row holds a referral made after the interview: the workflow goes on beside it.
     let expected = table(
         "
-        state   place_under_key_supervision rectify propose_interview approve_interview hold_interview submit_plan resolve grade_poor refer
-        normal                    key_supervision -        -                  -                  -              -              -        -           referred
-        key_supervision           -               resolved interview_proposed -                  -              -              -        -           referred
-        interview_proposed        -               -        -                  interview_approved -              -              -        -           referred
-        interview_approved        -               -        -                  -                  interview_held -              -        -           referred
-        interview_held            -               -        -                  -                  -              plan_submitted -        graded_poor referred
-        plan_submitted            -               -        -                  -                  -              -              resolved graded_poor referred
-        resolved(rectified)       -               -        -                  -                  -              -              -        -           referred
-        resolved(after_interview) -               -        -                  -                  -              -              -        -           referred
-        graded_poor               -               -        -                  -                  -              -              -        -           referred
-        referred                  -               -        -                  -                  -              -              -        -           -
+        state   place_under_key_supervision rectify propose_interview approve_interview hold_interview report_interview_result submit_plan resolve grade_poor refer
+        normal                    key_supervision -        -                  -                  -              -                         -              -        -           referred
+        key_supervision           -               resolved interview_proposed -                  -              -                         -              -        -           referred
+        interview_proposed        -               -        -                  interview_approved -              -                         -              -        -           referred
+        interview_approved        -               -        -                  -                  interview_held -                         -              -        -           referred
+        interview_held            -               -        -                  -                  -              interview_held            plan_submitted -        graded_poor referred
+        plan_submitted            -               -        -                  -                  -              plan_submitted            -              resolved graded_poor referred
+        resolved(rectified)       -               -        -                  -                  -              -                         -              -        -           referred
+        resolved(after_interview) -               -        -                  -                  -              resolved                  -              -        -           referred
+        graded_poor               -               -        -                  -                  -              graded_poor               -              -        -           referred
+        referred                  -               -        -                  -                  -              referred                  referred       -        referred    -
         ",
     );
     let actual = render(
@@ -1232,7 +1331,10 @@ fn art_12_3_accountability_events_out_of_order_are_refused() {
         AccountabilityState::last_event_on,
         redate_accountability,
     );
-    assert_eq!(n, 16);
+    // The allowed cells of the table, the normal row (no event yet) aside: key_supervision
+    // 3, interview_proposed 2, interview_approved 2, interview_held 4, plan_submitted 4,
+    // resolved(rectified) 1, resolved(after_interview) 2, graded_poor 2, referred 3.
+    assert_eq!(n, 23);
 }
 
 #[test]
@@ -1330,12 +1432,13 @@ fn art_12_3_full_path_to_poor_grade_and_its_consequences() {
         on: d("2023-12-01"),
         interview_on: d("2023-09-27"),
         supervised_on: d("2023-09-01"),
+        result_reported_on: None,
     };
     assert_eq!(
         last,
         AccountabilityState::Referred {
             on: d("2023-12-05"),
-            from: Box::new(graded.clone()),
+            case: Box::new(graded.clone()),
         }
     );
     assert_eq!(graded.grade(), Some(Grade::Poor));
@@ -1462,12 +1565,14 @@ fn art_12_3_resolution_paths_keep_the_interview_date() {
             on: d("2023-11-01"),
             interview_on: Some(d("2023-09-27")),
             supervised_on: d("2023-09-01"),
+            result_reported_on: None,
         }
     );
     // Resolving needs the written plan first.
     let held = AccountabilityState::InterviewHeld {
         on: d("2023-09-27"),
         supervised_on: d("2023-09-01"),
+        result_reported_on: None,
     };
     let err = illegal(held.apply(&E::Resolve {
         on: d("2023-10-09"),
@@ -1512,6 +1617,99 @@ fn art_12_3_key_supervision_needs_a_trigger_and_a_deadline_not_before_it() {
     assert_eq!(s.name(), "key_supervision");
 }
 
+/// Art. 12 (3): “对经重点督办仍不整改或整改不力的，由市政府督查室提出约谈意见”: the
+/// interview comes when key supervision has not worked, so not before the rectification
+/// deadline; grading poor comes after the interview, never on its day; the result of the
+/// interview is reported to the mayor once; a referral runs alongside the rest.
+#[test]
+fn art_12_3_interview_after_the_deadline_poor_after_the_interview_referral_alongside() {
+    use AccountabilityEvent as E;
+    let supervised = AccountabilityState::replay(&[E::PlaceUnderKeySupervision {
+        on: d("2023-09-01"),
+        triggers: vec![KeySupervisionTrigger::LateReporting],
+        rectify_by: d("2023-09-15"),
+    }])
+    .unwrap();
+    let err = illegal(supervised.apply(&E::ProposeInterview {
+        on: d("2023-09-14"),
+    }));
+    says(&err, "the rectification deadline 2023-09-15 has not come");
+    says_zh(&err, "整改期限2023-09-15未到");
+    assert!(supervised
+        .apply(&E::ProposeInterview {
+            on: d("2023-09-15")
+        })
+        .is_ok());
+
+    let events = [
+        E::ProposeInterview {
+            on: d("2023-09-18"),
+        },
+        E::Refer {
+            on: d("2023-09-19"),
+        },
+        E::ApproveInterview {
+            on: d("2023-09-20"),
+        },
+        E::HoldInterview {
+            on: d("2023-09-27"),
+        },
+    ];
+    let mut held = supervised.clone();
+    for e in &events {
+        held = held.apply(e).unwrap();
+    }
+    assert_eq!(held.name(), "referred");
+    assert_eq!(held.case().name(), "interview_held");
+    assert_eq!(held.referred_on(), Some(d("2023-09-19")));
+    assert_eq!(held.interview_on(), Some(d("2023-09-27")));
+    assert_eq!(held.interview_result_reported_on(), None);
+    // Graded poor on the interview day: refused.
+    let err = illegal(held.apply(&E::GradePoor {
+        on: d("2023-09-27"),
+    }));
+    says(&err, "cannot grade_poor on 2023-09-27 in state referred");
+    says(&err, "the written plan's deadline");
+    // The result is reported once.
+    let reported = held
+        .apply(&E::ReportInterviewResult {
+            on: d("2023-09-28"),
+        })
+        .unwrap();
+    assert_eq!(
+        reported.interview_result_reported_on(),
+        Some(d("2023-09-28"))
+    );
+    let err = illegal(reported.apply(&E::ReportInterviewResult {
+        on: d("2023-09-29"),
+    }));
+    says(&err, "already been reported");
+    // A second referral is refused; the workflow goes on to the poor grade.
+    let err = illegal(reported.apply(&E::Refer {
+        on: d("2023-10-09"),
+    }));
+    says(&err, "already been referred");
+    let graded = reported
+        .apply(&E::GradePoor {
+            on: d("2023-10-09"),
+        })
+        .unwrap();
+    assert_eq!(graded.graded_poor_on(), Some(d("2023-10-09")));
+    assert_eq!(
+        graded.consequences(),
+        [
+            Consequence::CriticisedCityWide,
+            Consequence::ExposedInMedia,
+            Consequence::ReferredForDiscipline,
+        ]
+    );
+    // Nothing to report before an interview.
+    let err = illegal(supervised.apply(&E::ReportInterviewResult {
+        on: d("2023-09-20"),
+    }));
+    says(&err, "no interview has been held");
+}
+
 #[test]
 fn art_12_3_referral_is_open_from_every_state_but_itself() {
     for (label, state) in accountability_states() {
@@ -1528,7 +1726,7 @@ fn art_12_3_referral_is_open_from_every_state_but_itself() {
             referred,
             AccountabilityState::Referred {
                 on: d("2024-01-02"),
-                from: Box::new(state.clone()),
+                case: Box::new(state.clone()),
             },
             "{label}"
         );
@@ -1549,7 +1747,7 @@ fn art_12_3_accountability_serde_round_trip() {
     let referred = accountability_states().pop().unwrap().1;
     assert_eq!(
         serde_json::to_string(&referred).unwrap(),
-        r#"{"state":"referred","on":"2023-11-02","from":{"state":"interview_held","on":"2023-09-27","supervised_on":"2023-09-01"}}"#
+        r#"{"state":"referred","on":"2023-11-02","case":{"state":"interview_held","on":"2023-09-27","supervised_on":"2023-09-01"}}"#
     );
 }
 
@@ -1685,6 +1883,7 @@ fn escalation_event() -> impl Strategy<Value = EscalationEvent> {
             .prop_map(|(on, grounds)| EscalationEvent::RequestEscalation { on, grounds }),
         date().prop_map(|on| EscalationEvent::Approve { on }),
         date().prop_map(|on| EscalationEvent::Decline { on }),
+        date().prop_map(|on| EscalationEvent::Urge { on }),
     ]
 }
 
@@ -1707,6 +1906,7 @@ fn accountability_event() -> impl Strategy<Value = AccountabilityEvent> {
         date().prop_map(|on| E::Resolve { on }),
         date().prop_map(|on| E::GradePoor { on }),
         date().prop_map(|on| E::Refer { on }),
+        date().prop_map(|on| E::ReportInterviewResult { on }),
     ]
 }
 

@@ -16,11 +16,12 @@ const T = {
     download_report: '下载检查报告（JSON）', alarm: '提前提醒（工作日）', download_ics: '下载未完成事项日历（.ics）',
     col_id: '编号', col_kind: '类型', col_unit: '责任单位', col_sector: '分口', col_duty: '义务', col_due: '截止日期',
     col_met: '完成日期', col_status: '状态', col_late: '未按期报送', col_matters: '事项', col_key: '重点督办',
-    col_submitted: '报送日期', col_remedy: '处理', col_reasons: '原因', col_started: '实施日期', col_violation: '问题',
+    col_submitted: '报送日期', col_remedy: '建议处理', col_reasons: '原因', col_started: '实施日期', col_violation: '问题',
     col_app_due: '最迟申报日', col_quarter: '季度', col_position: '位置', col_problem: '问题',
     late_units: '未按期报送的单位（第十二条第（三）项）', returns: '应退回的报送材料（第九条）',
     violations: '违规开展的计划外督查检查（第十条）', bands: '季度分口汇总（第七条）',
-    band_done: '已完成', band_well: '进展顺利', band_slow: '进展缓慢', input_errors: '无法检查的事项',
+    band_done: '已完成', band_well: '进展顺利', band_slow: '进展缓慢', band_missing: '未报送',
+    late_sections: '未按期报送台账的科室（第七条；科室不适用重点督办）', col_section: '科室', findings: '其他问题', col_article: '条款', input_errors: '无法检查的事项',
     holidays_heading: '节假日日历导出',
     holidays_note: '把一段时间内的放假日和调休上班日导出为 .ics 文件，导入 Outlook、WPS、钉钉等日历。',
     from: '起', to: '止', download_holidays: '下载节假日日历（.ics）',
@@ -34,7 +35,7 @@ const T = {
     earliest: (d) => `最早日期（任何理解下均不逾期）：${d}`,
     yes: '是', no: '否', error: '错误', coverage: (a, b, n) => `日历覆盖 ${a} 至 ${b}（国务院办公厅节假日安排通知 ${n} 件）；超出范围的日期不作推算。`,
     heading: (asOf, policy) => `截至 ${asOf}，政策 ${policy}`,
-    summary: (s) => `${s.matters} 个事项（已检查 ${s.checked}，错误 ${s.errors}）；${s.obligations} 项义务：未到期 ${s.pending}，今日到期 ${s.due_today}，逾期 ${s.overdue}，按期完成 ${s.met_on_time}，逾期完成 ${s.met_late}；未按期报送单位 ${s.late_units}（应重点督办 ${s.key_supervision_units}）；应退回 ${s.returns}；督查检查违规 ${s.inspection_violations}`,
+    summary: (s) => `${s.matters} 个事项（已检查 ${s.checked}，错误 ${s.errors}）；${s.obligations} 项义务：未到期 ${s.pending}，今日到期 ${s.due_today}，逾期 ${s.overdue}，按期完成 ${s.met_on_time}，逾期完成 ${s.met_late}，退回补办中 ${s.awaiting_supplement || 0}；未按期报送单位 ${s.late_units}（应重点督办 ${s.key_supervision_units}），科室 ${s.late_sections || 0}；应退回 ${s.returns}；督查检查违规 ${s.inspection_violations}；其他问题 ${s.findings || 0}`,
     document: '整个文件', not_reported: '（未报送）', none: '无',
   },
   en: {
@@ -51,11 +52,12 @@ const T = {
     download_report: 'Download the report (JSON)', alarm: 'Alarm (working days before)', download_ics: 'Download open deadlines (.ics)',
     col_id: 'ID', col_kind: 'Kind', col_unit: 'Unit', col_sector: 'Sector', col_duty: 'Duty', col_due: 'Due',
     col_met: 'Met on', col_status: 'Status', col_late: 'Late reports', col_matters: 'Matters', col_key: 'Key supervision',
-    col_submitted: 'Submitted', col_remedy: 'Remedy', col_reasons: 'Reasons', col_started: 'Started', col_violation: 'Violation',
+    col_submitted: 'Submitted', col_remedy: 'Suggested remedy', col_reasons: 'Reasons', col_started: 'Started', col_violation: 'Violation',
     col_app_due: 'Last day to apply', col_quarter: 'Quarter', col_position: 'Position', col_problem: 'Problem',
     late_units: 'Units not reporting on time (Art. 12(3))', returns: 'Reports to return (Art. 9)',
     violations: 'Unplanned inspections against Art. 10', bands: 'Quarterly bands by sector (Art. 7)',
-    band_done: 'Completed', band_well: 'Progressing well', band_slow: 'Progressing slowly', input_errors: 'Matters that could not be checked',
+    band_done: 'Completed', band_well: 'Progressing well', band_slow: 'Progressing slowly', band_missing: 'Not reported',
+    late_sections: 'Office sections with late ledgers (Art. 7; not subject to key supervision)', col_section: 'Section', findings: 'Other findings', col_article: 'Article', input_errors: 'Matters that could not be checked',
     holidays_heading: 'Holiday calendar',
     holidays_note: 'Export the days off and make-up working days of a period as an .ics file for Outlook, WPS, DingTalk and other calendars.',
     from: 'From', to: 'To', download_holidays: 'Download the holiday calendar (.ics)',
@@ -69,7 +71,7 @@ const T = {
     earliest: (d) => `Earliest date (in time under every reading): ${d}`,
     yes: 'yes', no: 'no', error: 'Error', coverage: (a, b, n) => `The calendar covers ${a} to ${b} (${n} State Council notices); dates outside it are not guessed.`,
     heading: (asOf, policy) => `As of ${asOf}, policy ${policy}`,
-    summary: (s) => `${s.matters} matters (${s.checked} checked, ${s.errors} errors); ${s.obligations} obligations: ${s.pending} pending, ${s.due_today} due today, ${s.overdue} overdue, ${s.met_on_time} met on time, ${s.met_late} met late; ${s.late_units} late units (${s.key_supervision_units} for key supervision); ${s.returns} returns; ${s.inspection_violations} inspection violations`,
+    summary: (s) => `${s.matters} matters (${s.checked} checked, ${s.errors} errors); ${s.obligations} obligations: ${s.pending} pending, ${s.due_today} due today, ${s.overdue} overdue, ${s.met_on_time} met on time, ${s.met_late} met late, ${s.awaiting_supplement || 0} awaiting a supplement; ${s.late_units} late units (${s.key_supervision_units} for key supervision), ${s.late_sections || 0} sections; ${s.returns} returns; ${s.inspection_violations} inspection violations; ${s.findings || 0} other findings`,
     document: 'whole file', not_reported: ' (not reported)', none: 'none',
   },
 };
@@ -318,18 +320,23 @@ function renderReport(r) {
   fillTable('late-units', r.late_units.map((u) => el('tr', { class: u.key_supervision_trigger ? 'key' : '' },
     el('td', {}, u.unit), el('td', {}, u.late_reports), el('td', {}, u.matters.join(lang === 'en' ? ', ' : '、')),
     el('td', {}, u.key_supervision_trigger ? t.yes : t.no))), 'late-units-box');
+  fillTable('late-sections', (r.late_sections || []).map((u) => el('tr', {},
+    el('td', {}, u.unit), el('td', {}, u.late_reports), el('td', {}, u.matters.join(lang === 'en' ? ', ' : '、')))), 'late-sections-box');
+  fillTable('findings', (r.findings || []).map((f) => el('tr', {},
+    el('td', {}, f.matter), el('td', {}, f.unit), el('td', {}, f.article_label || ''), el('td', {}, f.message))), 'findings-box');
   fillTable('returns', r.returns.map((x) => el('tr', {},
     el('td', {}, x.matter), el('td', {}, x.unit), el('td', { class: 'date' }, x.submitted_on), el('td', {}, x.remedy_label),
     el('td', {}, x.findings.map((f) => `${f.item} ${f.reason_label}`).join(lang === 'en' ? '; ' : '；')))), 'returns-box');
   fillTable('violations', r.inspection_violations.map((v) => el('tr', {},
     el('td', {}, v.matter), el('td', {}, v.unit), el('td', { class: 'date' }, v.started_on), el('td', {}, v.violation_label),
     el('td', { class: 'date' }, v.application_due))), 'violations-box');
-  const items = (list) => list.map((i) => `${i.matter}/${i.item}${i.not_reported ? t.not_reported : ''}`).join(lang === 'en' ? ', ' : '、') || '-';
+  const items = (list) => list.map((i) => `${i.matter}/${i.item}`).join(lang === 'en' ? ', ' : '、') || '-';
   fillTable('bands', r.quarterly_bands.map((b) => el('tr', {},
     el('td', {}, b.quarter), el('td', {}, b.sector),
     el('td', {}, `${b.completed.length}`, el('div', { class: 'items' }, items(b.completed))),
     el('td', {}, `${b.progressing_well.length}`, el('div', { class: 'items' }, items(b.progressing_well))),
-    el('td', {}, `${b.progressing_slowly.length}`, el('div', { class: 'items' }, items(b.progressing_slowly))))), 'bands-box');
+    el('td', {}, `${b.progressing_slowly.length}`, el('div', { class: 'items' }, items(b.progressing_slowly))),
+    el('td', {}, `${(b.not_reported || []).length}`, el('div', { class: 'items' }, items(b.not_reported || []))))), 'bands-box');
   fillTable('input-errors', r.errors.map((e) => el('tr', {},
     el('td', {}, e.index === undefined ? t.document : `#${e.index + 1}`), el('td', {}, e.matter || '-'), el('td', {}, e.message))), 'errors-box');
   $('summary').textContent = t.summary(r.summary);

@@ -1032,6 +1032,10 @@ fn cmd_due(ctx: &Ctx) -> Result<String, CliError> {
             out.push_str(&line);
             out.push('\n');
         }
+    } else if let Some(note) = deadline.in_force_note(&policy, ctx.lang) {
+        // A due date before the regulation took effect is never returned silently.
+        out.push_str(&note);
+        out.push('\n');
     }
     Ok(out)
 }

@@ -270,7 +270,31 @@ fn due_explain_gives_the_article_the_rule_and_the_readings() {
     ]);
     assert!(out.contains("应提前7个工作日"), "{out}");
     assert!(out.contains("the start day is one of the 7 working days: 2023-10-08"));
-    assert!(out.contains("Earliest date (in time under every reading): 2023-10-07"));
+    // 7 clear working days (10-07..10-13) between the application and the start: 09-28.
+    assert!(out.contains(
+        "7 clear working days between the application day and the start day (both excluded): 2023-09-28"
+    ));
+    assert!(out.contains("Earliest date (in time under every reading): 2023-09-28"));
+    // An inspection in the regulation's first days: the due date is marked.
+    let out = ok(&[
+        "--lang",
+        "en",
+        "due",
+        "inspection-application",
+        "2020-01-14",
+        "--explain",
+    ]);
+    assert!(out.starts_with("2020-01-03\n"), "{out}");
+    assert!(
+        out.contains("the due date is before 安政办发〔2020〕1号 came into force on 2020-01-06"),
+        "{out}"
+    );
+    // Without --explain the due date comes with the note on its second line.
+    let out = ok(&["due", "inspection-application", "2020-01-14"]);
+    assert_eq!(
+        out,
+        "2020-01-03\n注意：截止日期早于安政办发〔2020〕1号的施行日期2020-01-06，该义务在规定施行前即已届满\n"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -623,6 +647,9 @@ const CASELOAD_STATUSES: &[(&str, &str, &str, &str)] = &[
     ("YB-2023-10-CZ", "D2", "2023-10-31", "overdue"),
     // Returned for supplement and resubmitted: credited on the original 10-30.
     ("YB-2023-10-JT", "D2", "2023-10-31", "met_on_time"),
+    // Submitted Mon 10-30 (in time), returned for supplement 11-02, not supplemented:
+    // awaiting the supplement, neither met nor overdue (no supplement deadline in the text).
+    ("YB-2023-10-SW", "D2", "2023-10-31", "awaiting_supplement"),
     ("JD-2023-Q3-1", "D3", "2023-09-28", "met_on_time"),
     // Submitted 10-09: late by 10-07, 10-08, 10-09 = 3 working days.
     ("JD-2023-Q3-2", "D3", "2023-09-28", "met_late"),
@@ -632,8 +659,13 @@ const CASELOAD_STATUSES: &[(&str, &str, &str, &str)] = &[
     ("DC-2023-08", "D4", "2023-10-26", "met_late"),
     // Never approved, yet started on 11-06.
     ("DC-2023-08", "D5", "2023-11-06", "overdue"),
+    // Start Mon 11-06: applied 10-20 (by 10-26), approved 10-25; never filed.
+    ("DC-2023-10", "D4", "2023-10-26", "met_on_time"),
+    ("DC-2023-10", "D5", "2023-11-06", "met_on_time"),
     // Interview 09-27: plan due 10-07, submitted 10-07.
     ("YT-2023-03", "D6", "2023-10-07", "met_on_time"),
+    // Interview Mon 10-09 + 7 = Mon 10-16, a working day; no plan. Overdue since 10-17.
+    ("YT-2023-05", "D6", "2023-10-16", "overdue"),
     // Year 2023: Fri 12-29; 35 working days left (7 weeks without holidays).
     ("NZ-2023", "D7", "2023-12-29", "pending"),
 ];
@@ -647,20 +679,27 @@ fn check_writes_a_report_of_the_example_caseload() {
     assert_eq!(report["policy"], "安政办发〔2020〕1号");
     assert_eq!(report["coverage"][0], "2020-01-01..=2026-12-31");
     let s = &report["summary"];
+    // 17 matters; 17 obligations (3 meetings, 3 months, 2 ledgers, D4 + D5 for three
+    // unplanned inspections, D6 twice, D7): pending HY-2023-043 and NZ-2023; overdue
+    // YB-2023-10-CZ, DC-2023-08 D5, YT-2023-05; late JD-2023-Q3-2, DC-2023-08 D4; awaiting
+    // supplement YB-2023-10-SW; the 9 others on time.
     for (field, expected) in [
-        ("matters", 13),
-        ("checked", 13),
+        ("matters", 17),
+        ("checked", 17),
         ("errors", 0),
-        ("obligations", 13),
+        ("obligations", 17),
         ("pending", 2),
         ("due_today", 0),
-        ("overdue", 2),
-        ("met_on_time", 7),
+        ("overdue", 3),
+        ("met_on_time", 9),
         ("met_late", 2),
-        ("late_units", 2),
-        ("key_supervision_units", 2),
+        ("awaiting_supplement", 1),
+        ("late_units", 1),
+        ("key_supervision_units", 1),
+        ("late_sections", 1),
         ("returns", 2),
-        ("inspection_violations", 2),
+        ("inspection_violations", 4),
+        ("findings", 2),
     ] {
         assert_eq!(s[field], expected, "summary.{field}");
     }
@@ -678,9 +717,16 @@ fn check_writes_a_report_of_the_example_caseload() {
         let first = o["explanation"][0].as_str().expect("explanation lines");
         assert!(first.starts_with(&format!("Due: {due} (")), "{id}: {first}");
     }
-    // Matters without deadlines: a planned inspection, an escalation.
+    // Matters without deadlines: a planned inspection, an escalation, an evaluation.
     assert_eq!(matter(&report, "DC-2023-09")["obligations"], json("[]"));
     assert_eq!(matter(&report, "TJ-2023-02")["state"], "escalated");
+    assert_eq!(matter(&report, "PJ-2023-JY")["state"], "evaluated");
+    // YT-2023-05 was referred on 10-10; the workflow goes on beside the referral.
+    assert_eq!(matter(&report, "YT-2023-05")["state"], "interview_held");
+    assert_eq!(matter(&report, "YT-2023-05")["referred_on"], "2023-10-10");
+    let supplement = &matter(&report, "YB-2023-10-SW")["obligations"][0];
+    assert_eq!(supplement["status"]["returned_on"], "2023-11-02");
+    assert!(supplement.get("met_on").is_none(), "{supplement}");
     let overdue = &matter(&report, "YB-2023-10-CZ")["obligations"][0]["status"];
     assert_eq!(overdue["since"], "2023-11-01");
     // 11-01, 02, 03, 06, 07, 08, 09, 10.
@@ -688,20 +734,26 @@ fn check_writes_a_report_of_the_example_caseload() {
     let late = &matter(&report, "JD-2023-Q3-2")["obligations"][0]["status"];
     assert_eq!(late["working_days_late"], 3);
 
-    // Late units (Art. 12 (3)): a late or overdue progress report each.
-    let units: Vec<&str> = report["late_units"]
-        .as_array()
-        .expect("late_units")
-        .iter()
-        .map(|u| u["unit"].as_str().expect("unit"))
-        .collect();
-    assert_eq!(units.len(), 2);
-    assert!(units.contains(&"市财政局") && units.contains(&"市政府办公室二科"));
-    assert!(report["late_units"]
-        .as_array()
-        .expect("late_units")
-        .iter()
-        .all(|u| u["key_supervision_trigger"] == true));
+    // Late units (Art. 12 (3)): 市财政局's overdue monthly report. 市商务局's report awaits
+    // its supplement: not late. The section's late ledger is listed apart, no trigger.
+    let names = |key: &str| -> Vec<(String, bool)> {
+        report[key]
+            .as_array()
+            .expect("units")
+            .iter()
+            .map(|u| {
+                (
+                    u["unit"].as_str().expect("unit").to_owned(),
+                    u["key_supervision_trigger"] == true,
+                )
+            })
+            .collect()
+    };
+    assert_eq!(names("late_units"), [("市财政局".to_owned(), true)]);
+    assert_eq!(
+        names("late_sections"),
+        [("市政府办公室二科".to_owned(), false)]
+    );
     // Returns (Art. 9): HY-2023-042 leaves item 3 out, item 1 (a project) has no physical
     // progress, item 2 (completed) no evidence; JD-2023-Q3-2 leaves E out.
     let returns: Vec<&str> = report["returns"]
@@ -711,7 +763,9 @@ fn check_writes_a_report_of_the_example_caseload() {
         .map(|r| r["matter"].as_str().expect("matter"))
         .collect();
     assert_eq!(returns, ["HY-2023-042", "JD-2023-Q3-2"]);
-    // Inspections (Art. 10): DC-2023-08 applied late and started unapproved.
+    assert_eq!(report["returns"][0]["suggested_remedy"], "supplement");
+    // Inspections (Art. 10): DC-2023-08 applied late, gave no special reason and started
+    // unapproved; DC-2023-10 was approved and started but never filed.
     let violations: Vec<(&str, &str)> = report["inspection_violations"]
         .as_array()
         .expect("inspection_violations")
@@ -727,9 +781,43 @@ fn check_writes_a_report_of_the_example_caseload() {
         violations,
         [
             ("DC-2023-08", "late_application"),
-            ("DC-2023-08", "no_approval")
+            ("DC-2023-08", "no_approval"),
+            ("DC-2023-08", "no_special_reason"),
+            ("DC-2023-10", "not_filed"),
         ]
     );
+    // Other findings: HY-2023-042's source (Art. 6(1)) does not list a mayor's office
+    // meeting; YT-2023-05's interview result was never reported to the mayor.
+    let findings: Vec<(&str, &str)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["matter"].as_str().expect("matter"),
+                f["kind"].as_str().expect("kind"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        [
+            ("HY-2023-042", "source_mismatch"),
+            ("YT-2023-05", "interview_result_not_reported"),
+        ]
+    );
+    // The year-end summary of 2023 so far (Art. 12 (4)).
+    let y = &report["year_end"];
+    assert_eq!(y["year"], 2023);
+    assert_eq!(y["commended"][0]["unit"], "市教育局");
+    let interviewed: Vec<&str> = y["interviewed"]
+        .as_array()
+        .expect("interviewed")
+        .iter()
+        .map(|e| e["matter"].as_str().expect("matter"))
+        .collect();
+    assert_eq!(interviewed, ["YT-2023-03", "YT-2023-05"]);
+    assert_eq!(y["criticised"], json("[]"));
     assert_eq!(report["errors"], json("[]"));
 }
 
@@ -835,16 +923,35 @@ fn check_as_a_table() {
     let last = out.lines().last().expect("a summary line");
     assert_eq!(
         last,
-        "13 matters (13 checked, 0 errors); 13 obligations: 2 pending, 0 due today, \
-         2 overdue, 7 met on time, 2 met late; 2 late units (2 for key supervision); \
-         2 returns; 2 inspection violations"
+        "17 matters (17 checked, 0 errors); 17 obligations: 2 pending, 0 due today, \
+         3 overdue, 9 met on time, 2 met late, 1 awaiting supplement; 1 late units \
+         (1 for key supervision), 1 late sections; 2 returns; 4 inspection violations; \
+         2 other findings"
     );
+    assert!(
+        out.contains("returned, awaiting supplement (returned 2023-11-02, no supplement deadline)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Office sections with late ledgers (Art. 7; not responsible units, no key supervision):\n  市政府办公室二科: 1 (JD-2023-Q3-2)\n"),
+        "{out}"
+    );
+    assert!(out.contains("suggested: supplement"), "{out}");
     let zh = ok(&["check", &data(CASELOAD), "--format=table"]);
     assert!(
         zh.lines()
             .last()
             .expect("a summary line")
-            .starts_with("13 个事项（已检查 13，错误 0）"),
+            .starts_with("17 个事项（已检查 17，错误 0）"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("退回补办中（2023-11-02 退回，未设补办期限）"),
+        "{zh}"
+    );
+    assert!(zh.contains("  通报表扬: 市教育局 (PJ-2023-JY)\n"), "{zh}");
+    assert!(
+        zh.contains("2023-10-09约谈的结果尚未报市政府主要领导"),
         "{zh}"
     );
 }
@@ -859,7 +966,7 @@ fn check_reads_stdin() {
     );
     assert_eq!(from_stdin, from_file);
     let json_stdin = check_success("check -", run_with_stdin(&["check", "-"], &bytes));
-    assert_eq!(json(&json_stdin)["summary"]["matters"], 13);
+    assert_eq!(json(&json_stdin)["summary"]["matters"], 17);
 }
 
 #[test]
@@ -1012,7 +1119,7 @@ fn diff_of_the_20_day_policy_lists_the_meeting_follow_ups() {
     }
     assert!(!out.contains("YB-2023"), "{out}");
     assert!(
-        out.ends_with("13 matters compared, 3 differences, 3 units change\n"),
+        out.ends_with("17 matters compared, 3 differences, 3 units change\n"),
         "{out}"
     );
 
@@ -1088,6 +1195,19 @@ fn diff_of_the_exclusive_reading_lists_the_period_reports() {
             "2023-11-03",
             "inspection_approval_bound",
         ),
+        // Awaiting its supplement under both: the original 10-30 is in time for 10-30 too.
+        (
+            "YB-2023-10-SW",
+            "2023-10-31",
+            "2023-10-30",
+            "monthly_report_bound",
+        ),
+        (
+            "DC-2023-10",
+            "2023-11-06",
+            "2023-11-03",
+            "inspection_approval_bound",
+        ),
     ] {
         let line = out
             .lines()
@@ -1101,7 +1221,7 @@ fn diff_of_the_exclusive_reading_lists_the_period_reports() {
         "{out}"
     );
     assert!(
-        out.ends_with("13 matters compared, 7 differences, 0 units change\n"),
+        out.ends_with("17 matters compared, 9 differences, 0 units change\n"),
         "{out}"
     );
 }
@@ -1152,7 +1272,7 @@ fn diff_needs_exactly_two_policies() {
         "--lang", "en", "diff", "--policy", "builtin", "--policy", "builtin", &path,
     ]);
     assert!(
-        out.ends_with("13 matters compared, 0 differences, 0 units change\n"),
+        out.ends_with("17 matters compared, 0 differences, 0 units change\n"),
         "{out}"
     );
     // From stdin, with an as-of day.

@@ -334,6 +334,12 @@ impl Generator {
         self.m.push('}');
     }
 
+    /// An application for an unplanned inspection, with its special reason (Art. 10).
+    fn apply_event(&mut self, on: NaiveDate) {
+        self.event("apply", on);
+        self.m.push_str(",\"reason\":\"确因特殊情况开展专项督查\"}");
+    }
+
     fn list(&mut self, key: &str, values: &[&str]) {
         self.m.push_str(",\"");
         self.m.push_str(key);
@@ -597,7 +603,7 @@ impl Generator {
             // Applied in time (D4: 7 working days ahead), approved, usually filed, started.
             0..=44 => {
                 let applied = before(start, self.rng.range(14, 30));
-                self.simple_event("apply", applied);
+                self.apply_event(applied);
                 let approved = after(applied, self.rng.range(1, 5));
                 self.simple_event("approve", approved);
                 if self.rng.chance(70) {
@@ -609,14 +615,14 @@ impl Generator {
             // Applied late, approved, started.
             45..=59 => {
                 let applied = before(start, self.rng.range(2, 6));
-                self.simple_event("apply", applied);
+                self.apply_event(applied);
                 self.simple_event("approve", after(applied, 1));
                 self.simple_event("start", start);
             }
             // Applied, started without approval.
             60..=74 => {
                 let on = before(start, self.rng.range(12, 25));
-                self.simple_event("apply", on);
+                self.apply_event(on);
                 self.simple_event("start", start);
             }
             // Started with neither application nor approval.
@@ -624,14 +630,14 @@ impl Generator {
             // Applied and refused.
             85..=89 => {
                 let applied = before(start, self.rng.range(12, 25));
-                self.simple_event("apply", applied);
+                self.apply_event(applied);
                 let on = after(applied, self.rng.range(1, 5));
                 self.simple_event("reject", on);
             }
             // Applied and approved, not started yet.
             _ => {
                 let applied = before(start, self.rng.range(12, 25));
-                self.simple_event("apply", applied);
+                self.apply_event(applied);
                 let on = after(applied, self.rng.range(1, 5));
                 self.simple_event("approve", on);
             }
@@ -666,12 +672,15 @@ impl Generator {
             40..=44 => {}
             // Interview: proposed, approved, held; then plan (D6), resolve / grade poor.
             _ => {
-                let proposed = after(on, self.rng.range(15, 40));
+                // Not before the rectification deadline (Art. 12 (3)).
+                let proposed = after(on, self.rng.range(15, 40)).max(rectify_by);
                 self.simple_event("propose_interview", proposed);
                 let approved = after(proposed, self.rng.range(3, 10));
                 self.simple_event("approve_interview", approved);
                 let held = after(approved, self.rng.range(5, 15));
                 self.simple_event("hold_interview", held);
+                // The result goes to the mayor the next day.
+                self.simple_event("report_interview_result", after(held, 1));
                 if r < 90 {
                     let plan = after(held, self.rng.range(3, 16));
                     self.simple_event("submit_plan", plan);
@@ -694,6 +703,8 @@ impl Generator {
         let id = format!("TJ-{}-{index:07}", on.year());
         self.head(&id, "escalation", &unit, sector);
         self.events_open();
+        // Urged (催办) on the day of the request, at the latest.
+        self.simple_event("urge", on);
         self.event("request_escalation", on);
         // Art. 4: 催办后落实效果不佳, and at least one of the other four.
         let mut grounds = self.some_of(&GROUNDS, 2);

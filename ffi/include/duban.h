@@ -239,13 +239,13 @@ typedef struct DubanDeadlineInfo {
    */
   const char *kind;
   /*
-   How many of `readings` are filled (1 or 2).
+   How many of `readings` are filled (1, 2, or 3 for D4).
    */
   uint32_t reading_count;
   /*
    The date under each reading, the chosen one first.
    */
-  struct DubanReading readings[2];
+  struct DubanReading readings[3];
   /*
    Whether the due date was rolled from a day off.
    */

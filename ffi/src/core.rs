@@ -124,6 +124,7 @@ pub fn reading_name(reading: Reading) -> &'static str {
         Reading::FiveWorkingDays => "five_working_days",
         Reading::StartDayExcluded => "start_day_excluded",
         Reading::StartDayCounted => "start_day_counted",
+        Reading::ClearWorkingDays => "clear_working_days",
         _ => "other",
     }
 }

@@ -185,10 +185,10 @@ pub struct DubanDeadlineInfo {
     pub code: *const c_char,
     /// The obligation's snake_case kind (`meeting_follow_up`, ...), static.
     pub kind: *const c_char,
-    /// How many of `readings` are filled (1 or 2).
+    /// How many of `readings` are filled (1, 2, or 3 for D4).
     pub reading_count: u32,
     /// The date under each reading, the chosen one first.
-    pub readings: [DubanReading; 2],
+    pub readings: [DubanReading; 3],
     /// Whether the due date was rolled from a day off.
     pub has_rolled_from: bool,
     /// The day off it was rolled from (when `has_rolled_from`).
@@ -436,6 +436,7 @@ fn static_name(name: &str) -> *const c_char {
         "five_working_days",
         "start_day_excluded",
         "start_day_counted",
+        "clear_working_days",
         "meeting_follow_up",
         "monthly_report",
         "quarterly_report",
@@ -1322,7 +1323,7 @@ pub unsafe extern "C" fn duban_deadline_info(
             date: 0,
             chosen: false,
         };
-        let mut readings = [empty; 2];
+        let mut readings = [empty; 3];
         for (slot, r) in readings.iter_mut().zip(d.readings()) {
             *slot = DubanReading {
                 reading: static_name(reading_name(r.reading)),
@@ -1339,7 +1340,7 @@ pub unsafe extern "C" fn duban_deadline_info(
             earliest: days_of(d.earliest()),
             code: static_name(d.kind().code()),
             kind,
-            reading_count: d.readings().len().min(2) as u32,
+            reading_count: d.readings().len().min(3) as u32,
             readings,
             has_rolled_from: d.rolled_from().is_some(),
             rolled_from: d.rolled_from().map_or(0, days_of),
@@ -1521,6 +1522,7 @@ mod tests {
             duban::Reading::FiveWorkingDays,
             duban::Reading::StartDayExcluded,
             duban::Reading::StartDayCounted,
+            duban::Reading::ClearWorkingDays,
         ] {
             let serde = serde_json::to_value(r).unwrap();
             assert_eq!(serde.as_str(), Some(reading_name(r)));

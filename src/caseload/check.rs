@@ -4,16 +4,19 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use super::input::{EventInput, EventName, MatterInput, MatterKind, PlanListing, Progress};
+use super::input::{
+    EventInput, EventName, MatterInput, MatterKind, PlanListing, Progress, UnitKind,
+};
 use super::lookup::ReportedItems;
 use super::report::*;
 use super::Caseload;
 use crate::{
-    AccountabilityEvent, AccountabilityState, AnnualPlan, Calendar, Error, ErrorKind,
-    EscalationEvent, EscalationState, InspectionEvent, InspectionState, Language, Obligation,
-    Policy, Quarter, Remedy, ReportEvent, ReportState, Result, ReturnReason, Status,
+    AccountabilityEvent, AccountabilityState, AnnualPlan, Calendar, Deadline, Error, ErrorKind,
+    EscalationEvent, EscalationState, Grade, InspectionEvent, InspectionState, Language,
+    MatterSource, Obligation, Policy, Quarter, Remedy, ReportEvent, ReportState, Result,
+    ReturnReason, Status, SupplementCredit,
 };
 
 /// A matter-level problem, before it becomes an [`InputError`].
@@ -84,10 +87,40 @@ pub(crate) fn event_name(e: EventName) -> String {
 /// What checking one matter yields.
 struct Checked<'a> {
     report: MatterReport,
-    /// For progress reports: the latest submission on or before the as-of day.
+    /// For progress reports: the latest submission on or before the as-of day that was not
+    /// returned (the one the quarterly bands use).
     latest_submission: Option<&'a EventInput>,
     return_required: Option<ReturnRequired>,
     violations: Vec<InspectionViolation>,
+    findings: Vec<Finding>,
+    /// For the year-end summary: (commended, interview day, day graded poor).
+    commended: bool,
+    interviewed_on: Option<NaiveDate>,
+    graded_poor_on: Option<NaiveDate>,
+}
+
+/// The kind of body a matter's unit is: a quarterly ledger's unit is an office section by
+/// definition (Art. 7); other matters say so in `unit_kind`, or default to a 责任单位.
+fn unit_kind(m: &MatterInput) -> std::result::Result<UnitKind, Problem> {
+    match (m.kind, m.unit_kind) {
+        (MatterKind::QuarterlyReport, None | Some(UnitKind::OfficeSection)) => {
+            Ok(UnitKind::OfficeSection)
+        }
+        (MatterKind::QuarterlyReport, Some(other)) => Err(Problem::new(
+            "invalid_value",
+            format!(
+                "季度督查台账由市政府办公室科室报送（第七条），字段“unit_kind”不能为“{}”（{}）",
+                other.code(),
+                other.label(Language::Chinese)
+            ),
+            format!(
+                "a quarterly ledger is kept by an office section (Art. 7); its unit_kind cannot be {}",
+                other.code()
+            ),
+        )),
+        (_, Some(kind)) => Ok(kind),
+        (_, None) => Ok(UnitKind::CityDepartment),
+    }
 }
 
 pub(crate) fn run(
@@ -103,6 +136,8 @@ pub(crate) fn run(
     report.errors.extend(caseload.errors.iter().cloned());
     let mut seen: HashSet<&str> = HashSet::with_capacity(caseload.matters.len());
     let mut late: HashMap<Arc<str>, Vec<Arc<str>>> = HashMap::new();
+    let mut late_sections: HashMap<Arc<str>, Vec<Arc<str>>> = HashMap::new();
+    let year = report.year_end.year;
     let mut bands: BTreeMap<(Quarter, Arc<str>), QuarterBands> = BTreeMap::new();
 
     for (index, matter) in &caseload.matters {
@@ -119,7 +154,9 @@ pub(crate) fn run(
             ));
             continue;
         }
-        match check_matter(matter, policy, calendar, as_of) {
+        match check_matter(matter, policy, calendar, as_of)
+            .and_then(|c| unit_kind(matter).map(|k| (c, k)))
+        {
             Err(p) => report.errors.push(InputError::new(
                 *index,
                 Some(matter.id.to_string()),
@@ -127,17 +164,41 @@ pub(crate) fn run(
                 p.zh,
                 p.en,
             )),
-            Ok(checked) => {
+            Ok((checked, kind)) => {
                 if matter.kind.is_progress_report() {
-                    let is_late = checked.report.obligations.iter().any(|o| {
-                        matches!(o.status, Status::Overdue { .. } | Status::MetLate { .. })
-                    });
+                    let is_late = checked
+                        .report
+                        .obligations
+                        .iter()
+                        .any(|o| o.status.is_late());
                     if is_late {
-                        late.entry(matter.unit.clone())
+                        // Key supervision is for 责任单位; a section's late ledger is
+                        // reported apart (Art. 12 (3), Art. 2, 7).
+                        let into = if kind.is_responsible_unit() {
+                            &mut late
+                        } else {
+                            &mut late_sections
+                        };
+                        into.entry(matter.unit.clone())
                             .or_default()
                             .push(matter.id.clone());
                     }
                 }
+                let entry = |on| SummaryEntry {
+                    unit: matter.unit.clone(),
+                    matter: matter.id.clone(),
+                    on,
+                };
+                if checked.commended && matter.year == Some(year) {
+                    report.year_end.commended.push(entry(None));
+                }
+                if let Some(on) = checked.interviewed_on.filter(|d| d.year() == year) {
+                    report.year_end.interviewed.push(entry(Some(on)));
+                }
+                if let Some(on) = checked.graded_poor_on.filter(|d| d.year() == year) {
+                    report.year_end.criticised.push(entry(Some(on)));
+                }
+                report.findings.extend(checked.findings);
                 if let (MatterKind::QuarterlyReport, Some(quarter)) = (matter.kind, matter.quarter)
                 {
                     let entry = bands
@@ -167,6 +228,18 @@ pub(crate) fn run(
     report
         .late_units
         .sort_unstable_by(|a, b| a.unit.cmp(&b.unit));
+    report.late_sections = late_sections
+        .into_iter()
+        .map(|(unit, matters)| LateUnit {
+            key_supervision_trigger: false,
+            late_reports: matters.len(),
+            unit,
+            matters,
+        })
+        .collect();
+    report
+        .late_sections
+        .sort_unstable_by(|a, b| a.unit.cmp(&b.unit));
     report.quarterly_bands = bands.into_values().collect();
     report.errors.sort_by_key(|e| e.index);
     report.summarise();
@@ -186,7 +259,8 @@ fn band_items(bands: &mut QuarterBands, matter: &MatterInput, reported: Option<&
         match progress {
             Some(Progress::Completed) => bands.completed.push(entry),
             Some(Progress::OnSchedule) => bands.progressing_well.push(entry),
-            Some(Progress::BehindSchedule) | None => bands.progressing_slowly.push(entry),
+            Some(Progress::BehindSchedule) => bands.progressing_slowly.push(entry),
+            None => bands.not_reported.push(entry),
         }
     }
 }
@@ -224,7 +298,12 @@ fn check_matter<'a>(
         latest_submission: None,
         return_required: None,
         violations: Vec::new(),
+        findings: Vec::new(),
+        commended: false,
+        interviewed_on: None,
+        graded_poor_on: None,
     };
+    source_findings(&mut checked, m);
     match m.kind {
         MatterKind::MeetingFollowUp => {
             let meeting = m
@@ -277,14 +356,57 @@ fn check_matter<'a>(
         MatterKind::Accountability => {
             accountability(&mut checked, m, events, policy, calendar, as_of)?
         }
+        MatterKind::Evaluation => {
+            m.year.ok_or_else(|| missing("year", m.kind))?;
+            if let Some(e) = m.events.first() {
+                let name = event_name(e.event);
+                return Err(Problem::new(
+                    "event_not_allowed",
+                    format!("第1个事件“{name}”：评价等次事项（第十二条第（一）项）没有事件"),
+                    format!("event 1 `{name}`: an evaluation matter (Art. 12(1)) has no events"),
+                ));
+            }
+            let grade = m.grade.ok_or_else(|| missing("grade", m.kind))?;
+            checked.commended = grade == Grade::Excellent;
+            checked.report.set_state(
+                "evaluated",
+                [
+                    grade.label(Language::Chinese),
+                    grade.label(Language::English),
+                ],
+            );
+        }
         MatterKind::Escalation => {
             let mut state = EscalationState::new();
+            let test = policy.parameters.escalation_grounds.value;
             for (i, e) in events.iter().enumerate() {
                 let event = match e.event {
-                    EventName::RequestEscalation => EscalationEvent::RequestEscalation {
-                        on: e.on,
-                        grounds: e.grounds.clone(),
-                    },
+                    EventName::Urge => EscalationEvent::Urge { on: e.on },
+                    EventName::RequestEscalation => {
+                        // Art. 4 hands matters handled below the Office up to it; an Art. 5
+                        // matter is the Office's own already.
+                        if let Some(source) = m.source.filter(|s| s.is_supervision_office()) {
+                            return Err(Problem::new(
+                                "illegal_transition",
+                                format!(
+                                    "第{}个事件：该事项来源于{}（{}），本由市政府督查室督办，不能转交市政府督查室提级督查（第四条）",
+                                    i + 1,
+                                    source.article().label(Language::Chinese),
+                                    source.label(Language::Chinese)
+                                ),
+                                format!(
+                                    "event {}: the matter comes from {} ({}), which the Supervision Office already supervises itself; it cannot be escalated to it (Art. 4)",
+                                    i + 1,
+                                    source.article().label(Language::English),
+                                    source.code()
+                                ),
+                            ));
+                        }
+                        EscalationEvent::RequestEscalation {
+                            on: e.on,
+                            grounds: e.grounds.clone(),
+                        }
+                    }
                     EventName::Approve => EscalationEvent::Approve { on: e.on },
                     EventName::Decline => EscalationEvent::Decline { on: e.on },
                     _ => {
@@ -292,11 +414,13 @@ fn check_matter<'a>(
                             e,
                             i,
                             m.kind,
-                            "request_escalation, approve, decline",
+                            "urge, request_escalation, approve, decline",
                         ))
                     }
                 };
-                state = state.apply(&event).map_err(|err| at_event(err, i))?;
+                state = state
+                    .apply_under(&event, test)
+                    .map_err(|err| at_event(err, i))?;
             }
             checked.report.set_state(
                 state.name(),
@@ -308,6 +432,66 @@ fn check_matter<'a>(
         }
     }
     Ok(checked)
+}
+
+/// Art. 5, 6: a matter's `source` must fit its kind.
+fn source_findings(checked: &mut Checked<'_>, m: &MatterInput) {
+    let Some(source) = m.source else { return };
+    let (zh, en) = match m.kind {
+        MatterKind::MeetingFollowUp => {
+            let Some(meeting) = &m.meeting else { return };
+            if source.meetings().contains(&meeting.kind) {
+                return;
+            }
+            (
+                format!(
+                    "{}不在该事项来源{}（{}）所列会议之中",
+                    meeting.kind.label(Language::Chinese),
+                    source.article().label(Language::Chinese),
+                    source.label(Language::Chinese)
+                ),
+                format!(
+                    "a {} is not among the meetings its source {} ({}) lists",
+                    meeting.kind.label(Language::English),
+                    source.article().label(Language::English),
+                    source.code()
+                ),
+            )
+        }
+        MatterKind::MonthlyReport if source != MatterSource::GovernmentWorkReport => (
+            format!(
+                "月度进展报送的是《政府工作报告》确定的年度重点任务（第九条、第五条第（二）项），来源不应为{}（{}）",
+                source.article().label(Language::Chinese),
+                source.label(Language::Chinese)
+            ),
+            format!(
+                "a monthly report covers the Government Work Report's key tasks (Art. 9, 5(2)); its source cannot be {} ({})",
+                source.article().label(Language::English),
+                source.code()
+            ),
+        ),
+        MatterKind::QuarterlyReport if source.article().number != 6 => (
+            format!(
+                "季度督查台账记录科室负责的第六条事项（第七条），来源不应为{}（{}）",
+                source.article().label(Language::Chinese),
+                source.label(Language::Chinese)
+            ),
+            format!(
+                "a quarterly ledger records the sections' Art. 6 matters (Art. 7); its source cannot be {} ({})",
+                source.article().label(Language::English),
+                source.code()
+            ),
+        ),
+        _ => return,
+    };
+    checked.findings.push(Finding {
+        matter: m.id.clone(),
+        unit: m.unit.clone(),
+        kind: FindingKind::SourceMismatch,
+        article: source.article(),
+        message_zh: zh,
+        message_en: en,
+    });
 }
 
 fn at_event(err: Error, index: usize) -> Problem {
@@ -333,6 +517,17 @@ fn obligation_report(
     })
 }
 
+/// What the replay of a report's events tells about its supplements (补办).
+#[derive(Default)]
+struct Supplements {
+    /// The supplement deadline of the pending return for supplement, under the policy's
+    /// `supplement_period`.
+    due: Option<NaiveDate>,
+    /// The first supplement in the current run that came after its deadline: (deadline,
+    /// day it came). A return for redo ends the run.
+    late: Option<(NaiveDate, NaiveDate)>,
+}
+
 /// D1, D2, D3, D7: the submit / return / accept cycle of Art. 9 ¶2.
 fn progress_report<'a>(
     checked: &mut Checked<'a>,
@@ -344,8 +539,13 @@ fn progress_report<'a>(
     as_of: NaiveDate,
 ) -> std::result::Result<(), Problem> {
     let mut state = ReportState::new();
-    // The items of the latest submission, and whether it has been reviewed since.
-    let mut latest: Option<(&EventInput, bool)> = None;
+    // The latest submission, whether it has been reviewed since, and whether returned.
+    let mut latest: Option<(&EventInput, bool, bool)> = None;
+    let mut supplements = Supplements::default();
+    let period = policy.parameters.supplement_period.value;
+    // The report's own due date: a supplement is never due before the report itself.
+    let deadline = o.deadline(policy, calendar)?;
+    let due = deadline.due();
     for (i, e) in events.iter().enumerate() {
         let event = match e.event {
             EventName::Submit => ReportEvent::Submit { on: e.on },
@@ -367,8 +567,30 @@ fn progress_report<'a>(
             _ => return Err(not_allowed(e, i, m.kind, "submit, return, accept")),
         };
         state = state.apply(&event).map_err(|err| at_event(err, i))?;
-        match e.event {
-            EventName::Submit => latest = Some((e, false)),
+        match &event {
+            ReportEvent::Submit { on } => {
+                if let Some(due) = supplements.due.take() {
+                    if *on > due && supplements.late.is_none() {
+                        supplements.late = Some((due, *on));
+                    }
+                }
+                latest = Some((e, false, false));
+            }
+            ReportEvent::Return { on, remedy, .. } => {
+                match remedy {
+                    Remedy::Supplement => {
+                        supplements.due = match period {
+                            Some(days) => Some(days.after(calendar, *on)?.max(due)),
+                            None => None,
+                        };
+                    }
+                    _ => supplements = Supplements::default(),
+                }
+                if let Some(l) = latest.as_mut() {
+                    l.1 = true;
+                    l.2 = true;
+                }
+            }
             _ => {
                 if let Some(l) = latest.as_mut() {
                     l.1 = true;
@@ -383,17 +605,97 @@ fn progress_report<'a>(
             state.label(Language::English),
         ],
     );
-    let met_on = state.credited_submission(policy.parameters.supplement_credit.value);
+    let obligation = report_status(deadline, &state, &supplements, policy, calendar, as_of)?;
     // One obligation: allocate exactly that (a default Vec would reserve four).
-    checked.report.obligations = vec![obligation_report(o, met_on, policy, calendar, as_of)?];
+    checked.report.obligations = vec![obligation];
 
-    if let Some((submission, reviewed)) = latest {
-        checked.latest_submission = Some(submission);
+    if let Some((submission, reviewed, returned)) = latest {
+        if !returned {
+            checked.latest_submission = Some(submission);
+        }
         if !reviewed && m.kind != MatterKind::YearEndSummary {
             checked.return_required = deficiencies(m, submission);
         }
     }
     Ok(())
+}
+
+/// The status of a progress report on `as_of` (Art. 9 ¶2).
+///
+/// A report submitted in time and returned for supplement (补办) is 退回补办中 while the
+/// supplement is pending, under the default `supplement_credit`: neither met nor overdue.
+/// With a `supplement_period`, it is overdue from the day after the supplement's deadline
+/// (that many working days after the return, or the report's own due date if later), and a
+/// supplement after that deadline is met late by the working days after it. A report
+/// submitted late stays late; one returned for redo (重办) counts from its resubmission.
+fn report_status(
+    deadline: Deadline,
+    state: &ReportState,
+    supplements: &Supplements,
+    policy: &Policy,
+    calendar: &Calendar,
+    as_of: NaiveDate,
+) -> std::result::Result<ObligationReport, Problem> {
+    let due = deadline.due();
+    let credit = policy.parameters.supplement_credit.value;
+    let late_supplement = |(sdue, on): (NaiveDate, NaiveDate)| -> Result<ObligationReport> {
+        Ok(ObligationReport {
+            deadline,
+            met_on: Some(on),
+            status: Status::MetLate {
+                on,
+                working_days_late: calendar.workdays_between(sdue, on)?,
+                calendar_days_late: (on - sdue).num_days(),
+            },
+        })
+    };
+    if credit == SupplementCredit::OriginalSubmission {
+        match state {
+            ReportState::Returned {
+                on: returned_on,
+                remedy: Remedy::Supplement,
+                original_on,
+                ..
+            } if *original_on <= due => {
+                if let Some(late) = supplements.late {
+                    return Ok(late_supplement(late)?);
+                }
+                let status = match supplements.due {
+                    Some(sdue) if as_of > sdue => Status::Overdue {
+                        since: sdue.succ_opt().unwrap_or(sdue),
+                        working_days: calendar.workdays_between(sdue, as_of)?,
+                        calendar_days: (as_of - sdue).num_days(),
+                    },
+                    supplement_due => Status::AwaitingSupplement {
+                        submitted_on: *original_on,
+                        returned_on: *returned_on,
+                        supplement_due,
+                    },
+                };
+                return Ok(ObligationReport {
+                    deadline,
+                    met_on: None,
+                    status,
+                });
+            }
+            ReportState::Submitted { original_on, .. }
+            | ReportState::Accepted { original_on, .. }
+                if *original_on <= due =>
+            {
+                if let Some(late) = supplements.late {
+                    return Ok(late_supplement(late)?);
+                }
+            }
+            _ => {}
+        }
+    }
+    let met_on = state.credited_submission(credit);
+    let status = deadline.status(calendar, met_on, as_of)?;
+    Ok(ObligationReport {
+        deadline,
+        met_on: met_on.filter(|d| *d <= as_of),
+        status,
+    })
 }
 
 /// Art. 9: “报送材料必须简明扼要、不漏项，项目类进展情况要说明形象进度，已完成工作要报送印证资料。”
@@ -438,7 +740,7 @@ fn deficiencies(m: &MatterInput, submission: &EventInput) -> Option<ReturnRequir
         matter: m.id.clone(),
         unit: m.unit.clone(),
         submitted_on: submission.on,
-        remedy: if none_reported {
+        suggested_remedy: if none_reported {
             Remedy::Redo
         } else {
             Remedy::Supplement
@@ -469,6 +771,7 @@ fn inspection<'a>(
     };
     let mut state = InspectionState::new(plan);
     let (mut applied_on, mut approved_on, mut started_on) = (None, None, None);
+    let (mut filed_on, mut reason_given) = (None, false);
     // An approval (or application) that comes after an unapproved start is late, not an
     // input error: it still meets D5 (late), and the start stays a `no_approval` finding.
     let (mut started_unapproved, mut late_approval) = (false, None);
@@ -476,7 +779,11 @@ fn inspection<'a>(
         if started_unapproved && e.event != EventName::Start {
             match e.event {
                 EventName::Approve => late_approval = late_approval.or(Some(e.on)),
-                EventName::Apply => applied_on = applied_on.or(Some(e.on)),
+                EventName::Apply if applied_on.is_none() => {
+                    applied_on = Some(e.on);
+                    reason_given = e.reason.as_deref().is_some_and(|r| !r.trim().is_empty());
+                }
+                EventName::Apply => {}
                 EventName::Reject | EventName::File => {}
                 _ => return Err(not_allowed(e, i, m.kind, INSPECTION_EVENTS)),
             }
@@ -513,9 +820,13 @@ fn inspection<'a>(
         }
         state = state.apply(&event).map_err(|err| at_event(err, i))?;
         match e.event {
-            EventName::Apply => applied_on = Some(e.on),
+            EventName::Apply => {
+                applied_on = Some(e.on);
+                reason_given = e.reason.as_deref().is_some_and(|r| !r.trim().is_empty());
+            }
             EventName::Approve => approved_on = Some(e.on),
             EventName::Start => started_on = Some(e.on),
+            EventName::File => filed_on = Some(e.on),
             _ => {}
         }
     }
@@ -545,18 +856,18 @@ fn inspection<'a>(
         calendar,
         as_of,
     )?;
-    if let Some(on) = started_on {
-        let mut flag = |violation: ViolationKind| {
-            checked.violations.push(InspectionViolation {
-                matter: m.id.clone(),
-                unit: m.unit.clone(),
-                violation,
-                started_on: on,
-                applied_on,
-                application_due: application.deadline.due(),
-                approved_on,
-            })
-        };
+    let mut flag = |violation: ViolationKind| {
+        checked.violations.push(InspectionViolation {
+            matter: m.id.clone(),
+            unit: m.unit.clone(),
+            violation,
+            started_on,
+            applied_on,
+            application_due: application.deadline.due(),
+            approved_on,
+        })
+    };
+    if started_on.is_some() {
         match applied_on {
             None => flag(ViolationKind::NoApplication),
             Some(a) if a > application.deadline.due() => flag(ViolationKind::LateApplication),
@@ -564,7 +875,16 @@ fn inspection<'a>(
         }
         if approved_on.is_none() {
             flag(ViolationKind::NoApproval);
+        } else if filed_on.is_none() {
+            // “并由市政府督查室报市委督查室备案”: an approved inspection that started and
+            // is still not filed.
+            flag(ViolationKind::NotFiled);
         }
+    }
+    // “确因特殊情况需要开展的”: the article admits an unplanned inspection only for a
+    // special reason, which the application must give.
+    if applied_on.is_some() && !reason_given {
+        flag(ViolationKind::NoSpecialReason);
     }
     // A rejected inspection that has not started may not be carried out at all: no approval
     // is due any more, only the application remains on record.
@@ -586,35 +906,83 @@ fn accountability<'a>(
     calendar: &Calendar,
     as_of: NaiveDate,
 ) -> std::result::Result<(), Problem> {
+    let kind = unit_kind(m)?;
     let mut state = AccountabilityState::new();
     let (mut interview, mut plan_on) = (None, None);
     for (i, e) in events.iter().enumerate() {
         let event = match e.event {
-            EventName::PlaceUnderKeySupervision => AccountabilityEvent::PlaceUnderKeySupervision {
-                on: e.on,
-                triggers: e.triggers.clone(),
-                rectify_by: e.rectify_by.ok_or_else(|| {
-                    Problem::new(
-                        "missing_field",
-                        format!("第{}个事件“place_under_key_supervision”缺少 rectify_by（整改期限）", i + 1),
-                        format!("event {} `place_under_key_supervision` needs `rectify_by`", i + 1),
-                    )
-                })?,
-            },
+            EventName::PlaceUnderKeySupervision => {
+                // 重点督办 is for 责任单位 (Art. 12 (3), Art. 2, 8, 9), not the office's sections.
+                if !kind.is_responsible_unit() {
+                    return Err(Problem::new(
+                        "illegal_transition",
+                        format!(
+                            "第{}个事件：{}是{}，不是责任单位，不适用重点督办（第十二条第（三）项）",
+                            i + 1,
+                            m.unit,
+                            kind.label(Language::Chinese)
+                        ),
+                        format!(
+                            "event {}: {} is a {}, not a responsible unit; key supervision does not apply (Art. 12(3))",
+                            i + 1,
+                            m.unit,
+                            kind.label(Language::English)
+                        ),
+                    ));
+                }
+                AccountabilityEvent::PlaceUnderKeySupervision {
+                    on: e.on,
+                    triggers: e.triggers.clone(),
+                    rectify_by: e.rectify_by.ok_or_else(|| {
+                        Problem::new(
+                            "missing_field",
+                            format!("第{}个事件“place_under_key_supervision”缺少 rectify_by（整改期限）", i + 1),
+                            format!("event {} `place_under_key_supervision` needs `rectify_by`", i + 1),
+                        )
+                    })?,
+                }
+            }
             EventName::Rectify => AccountabilityEvent::Rectify { on: e.on },
             EventName::ProposeInterview => AccountabilityEvent::ProposeInterview { on: e.on },
             EventName::ApproveInterview => AccountabilityEvent::ApproveInterview { on: e.on },
             EventName::HoldInterview => AccountabilityEvent::HoldInterview { on: e.on },
+            EventName::ReportInterviewResult => {
+                AccountabilityEvent::ReportInterviewResult { on: e.on }
+            }
             EventName::SubmitPlan => AccountabilityEvent::SubmitPlan { on: e.on },
             EventName::Resolve => AccountabilityEvent::Resolve { on: e.on },
-            EventName::GradePoor => AccountabilityEvent::GradePoor { on: e.on },
+            EventName::GradePoor => {
+                // “对经约谈仍无明显进展的单位，直接认定为‘较差’等次”: only once the written
+                // plan's week (D6) has passed.
+                if let Some(interview) = interview {
+                    let plan_due = Obligation::RectificationPlan { interview }
+                        .deadline(policy, calendar)?
+                        .due();
+                    if e.on <= plan_due {
+                        return Err(Problem::new(
+                            "illegal_transition",
+                            format!(
+                                "第{}个事件：{}认定为“较差”等次过早：书面整改方案期限{plan_due}（约谈{interview}之日起一周）尚未届满",
+                                i + 1,
+                                e.on
+                            ),
+                            format!(
+                                "event {}: graded poor on {} too early: the written plan is due by {plan_due} (one week from the interview on {interview})",
+                                i + 1,
+                                e.on
+                            ),
+                        ));
+                    }
+                }
+                AccountabilityEvent::GradePoor { on: e.on }
+            }
             EventName::Refer => AccountabilityEvent::Refer { on: e.on },
             _ => {
                 return Err(not_allowed(
                     e,
                     i,
                     m.kind,
-                    "place_under_key_supervision, rectify, propose_interview, approve_interview, hold_interview, submit_plan, resolve, grade_poor, refer",
+                    "place_under_key_supervision, rectify, propose_interview, approve_interview, hold_interview, report_interview_result, submit_plan, resolve, grade_poor, refer",
                 ))
             }
         };
@@ -625,14 +993,28 @@ fn accountability<'a>(
             _ => {}
         }
     }
+    // A referral runs alongside: show where the rest of the workflow stands.
+    let case = state.case();
     checked.report.set_state(
-        state.name(),
-        [
-            state.label(Language::Chinese),
-            state.label(Language::English),
-        ],
+        case.name(),
+        [case.label(Language::Chinese), case.label(Language::English)],
     );
+    checked.report.referred_on = state.referred_on();
+    checked.interviewed_on = state.interview_on();
+    checked.graded_poor_on = state.graded_poor_on();
     if let Some(interview) = interview {
+        if state.interview_result_reported_on().is_none() {
+            checked.findings.push(Finding {
+                matter: m.id.clone(),
+                unit: m.unit.clone(),
+                kind: FindingKind::InterviewResultNotReported,
+                article: crate::Article::item(12, 3),
+                message_zh: format!("{interview}约谈的结果尚未报市政府主要领导"),
+                message_en: format!(
+                    "the result of the interview on {interview} has not been reported to the mayor"
+                ),
+            });
+        }
         checked.report.obligations = vec![obligation_report(
             Obligation::RectificationPlan { interview },
             plan_on,

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::{MatterSource, MeetingKind, Quarter, YearMonth};
+use crate::{Grade, Language, MatterSource, MeetingKind, Quarter, YearMonth};
 
 /// The version tag of the caseload input format.
 ///
@@ -49,6 +49,9 @@ pub enum MatterKind {
     Escalation,
     /// The Supervision Office's year-end summary to the assessment office (Art. 12 (4), D7).
     YearEndSummary,
+    /// A unit's grade for a year in the evaluation of supervision results (Art. 12 (1)(2)):
+    /// 优秀 units are commended (通报表扬), and the year-end summary lists them.
+    Evaluation,
 }
 
 impl MatterKind {
@@ -66,6 +69,7 @@ impl MatterKind {
             MatterKind::Accountability => "accountability",
             MatterKind::Escalation => "escalation",
             MatterKind::YearEndSummary => "year_end_summary",
+            MatterKind::Evaluation => "evaluation",
         }
     }
 
@@ -76,6 +80,78 @@ impl MatterKind {
             self,
             MatterKind::MeetingFollowUp | MatterKind::MonthlyReport | MatterKind::QuarterlyReport
         )
+    }
+}
+
+/// What kind of body a matter's unit is (Art. 2, 6, 8, 9).
+///
+/// Only the 责任单位 (county governments, city government departments and directly
+/// affiliated bodies: “各县区人民政府，市政府各工作部门、直属机构”, Art. 2, 8, 9) can be put
+/// under key supervision (重点督办, Art. 12 (3)). The office's own sections (市政府办公室各相关
+/// 科室, Art. 6, 7), which keep the quarterly ledgers, are not among them: their late
+/// ledgers are reported apart and make no key-supervision trigger. A quarterly ledger's unit
+/// is a section by definition; other matters default to a responsible unit.
+///
+/// ```
+/// use duban::{Language, UnitKind};
+/// assert!(UnitKind::CountyGovernment.is_responsible_unit());
+/// assert!(!UnitKind::OfficeSection.is_responsible_unit());
+/// assert_eq!(UnitKind::OfficeSection.label(Language::Chinese), "市政府办公室科室");
+/// let k: UnitKind = serde_json::from_str("\"affiliated_body\"").unwrap();
+/// assert_eq!(k, UnitKind::AffiliatedBody);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum UnitKind {
+    /// 县区人民政府.
+    CountyGovernment,
+    /// 市政府工作部门.
+    CityDepartment,
+    /// 市政府直属机构.
+    AffiliatedBody,
+    /// 市政府办公室科室: keeps the Art. 7 ledgers; not a 责任单位.
+    OfficeSection,
+}
+
+impl UnitKind {
+    /// The snake_case name used in JSON.
+    ///
+    /// ```
+    /// assert_eq!(duban::UnitKind::CityDepartment.code(), "city_department");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            UnitKind::CountyGovernment => "county_government",
+            UnitKind::CityDepartment => "city_department",
+            UnitKind::AffiliatedBody => "affiliated_body",
+            UnitKind::OfficeSection => "office_section",
+        }
+    }
+
+    /// The kind in words.
+    ///
+    /// ```
+    /// use duban::{Language, UnitKind};
+    /// assert_eq!(UnitKind::CountyGovernment.label(Language::English), "county government");
+    /// ```
+    pub fn label(self, language: Language) -> &'static str {
+        let (zh, en) = match self {
+            UnitKind::CountyGovernment => ("县区人民政府", "county government"),
+            UnitKind::CityDepartment => ("市政府工作部门", "city government department"),
+            UnitKind::AffiliatedBody => ("市政府直属机构", "directly affiliated body"),
+            UnitKind::OfficeSection => ("市政府办公室科室", "section of the government office"),
+        };
+        language.pick(zh, en)
+    }
+
+    /// Whether the body is a 责任单位, which key supervision (Art. 12 (3)) applies to.
+    ///
+    /// ```
+    /// assert!(duban::UnitKind::AffiliatedBody.is_responsible_unit());
+    /// ```
+    pub fn is_responsible_unit(self) -> bool {
+        !matches!(self, UnitKind::OfficeSection)
     }
 }
 
@@ -165,6 +241,8 @@ pub(crate) enum EventName {
     Refer,
     RequestEscalation,
     Decline,
+    Urge,
+    ReportInterviewResult,
 }
 
 /// One event; which optional fields are required depends on `event`.
@@ -192,6 +270,9 @@ pub(crate) struct EventInput {
     /// `request_escalation`: the grounds of Art. 4.
     #[serde(default)]
     pub grounds: Vec<crate::EscalationGround>,
+    /// `apply` of an unplanned inspection: the special reason (确因特殊情况, Art. 10).
+    #[serde(default)]
+    pub reason: Option<String>,
     /// Free text, kept for people.
     #[serde(default)]
     pub note: Option<String>,
@@ -215,6 +296,8 @@ pub(crate) struct MatterInput {
     #[serde(default)]
     pub sector: Arc<str>,
     #[serde(default)]
+    pub unit_kind: Option<UnitKind>,
+    #[serde(default)]
     pub source: Option<MatterSource>,
     #[serde(default)]
     pub title: Option<String>,
@@ -230,6 +313,8 @@ pub(crate) struct MatterInput {
     pub annual_plan: Option<PlanListing>,
     #[serde(default)]
     pub year: Option<i32>,
+    #[serde(default)]
+    pub grade: Option<Grade>,
     #[serde(default)]
     pub items: Vec<ItemInput>,
     #[serde(default)]

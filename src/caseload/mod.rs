@@ -22,12 +22,12 @@ mod whatif;
 
 use chrono::NaiveDate;
 
-pub use input::{ItemCategory, MatterKind, Progress, CASELOAD_SCHEMA};
+pub use input::{ItemCategory, MatterKind, Progress, UnitKind, CASELOAD_SCHEMA};
 pub use output::Explanations;
 pub use report::{
-    CheckReport, InputError, InspectionViolation, ItemRef, LateUnit, MatterReport,
-    ObligationReport, QuarterBands, ReturnFinding, ReturnRequired, Summary, ViolationKind,
-    REPORT_SCHEMA,
+    CheckReport, Finding, FindingKind, InputError, InspectionViolation, ItemRef, LateUnit,
+    MatterReport, ObligationReport, QuarterBands, ReturnFinding, ReturnRequired, Summary,
+    SummaryEntry, ViolationKind, YearEndGathering, REPORT_SCHEMA,
 };
 pub use whatif::{Difference, UnitDifference, WhatIf};
 
@@ -88,6 +88,8 @@ const KNOWN_EVENTS: &[&str] = &[
     "refer",
     "request_escalation",
     "decline",
+    "urge",
+    "report_interview_result",
 ];
 
 fn caseload_error(zh: String, en: String) -> Error {
@@ -412,27 +414,57 @@ fn matter_parse_error(
 ///   redo (重办) counts only from its resubmission; a report returned for supplement (补办)
 ///   counts, once resubmitted, from the original submission under the default policy
 ///   (`supplement_credit = original_submission`), or from the resubmission under
-///   `resubmission`. A report under return is not met.
+///   `resubmission`. A report submitted in time and returned for supplement is
+///   [`Status::AwaitingSupplement`](crate::Status::AwaitingSupplement) (退回补办中) while the
+///   supplement is pending: neither met nor overdue, never 不按期报送. The regulation sets
+///   no deadline for a supplement; a policy may (`supplement_period`, working days after
+///   the return, never before the report's own due date): the report is then overdue from
+///   the day after it, and a supplement after
+///   it is met late by the working days after it. A report returned for redo, or submitted
+///   late, is not met until resubmitted.
 /// - **Late units (Art. 12 (3), 不按期报送)**: a unit's progress reports (meeting
 ///   follow-up, monthly, quarterly) that are overdue or were met late on the as-of day. A
-///   unit with at least `late_reports_for_key_supervision` of them (default 1) is a trigger
-///   of key supervision (重点督办).
+///   责任单位 (county government, city department, affiliated body: `unit_kind`, the default
+///   for every matter but a ledger) with at least `late_reports_for_key_supervision` of them
+///   (default 1) is a trigger of key supervision (重点督办). The office's sections (科室),
+///   whose quarterly ledgers these are by definition, are listed apart in `late_sections`
+///   and are never a trigger; putting a section under key supervision is an input error.
 /// - **Quarterly bands (Art. 7)**: each item of a quarterly ledger, per quarter and sector,
-///   by the progress stated in the latest submission on or before the as-of day:
-///   `completed` → 已完成, `on_schedule` → 进展顺利, `behind_schedule` → 进展缓慢. An item
-///   that no submission reports is banded 进展缓慢 and marked `not_reported`.
+///   by the progress stated in the latest submission on or before the as-of day that was
+///   not returned: `completed` → 已完成, `on_schedule` → 进展顺利, `behind_schedule` →
+///   进展缓慢. An item no such submission reports is a group of its own, 未报送
+///   (`not_reported`).
 /// - **Returns (Art. 9)**: the latest submission of a meeting follow-up, monthly or
 ///   quarterly report that has not been reviewed yet (no return or acceptance after it) is
 ///   checked against the matter's decided items: an item left out (`missing_item`, 漏项), a
 ///   project item not completed and without physical progress (`no_physical_progress`,
-///   形象进度), a completed item without evidence (`no_evidence`, 印证资料). The remedy is
-///   redo (重办) when no decided item is reported at all, supplement (补办) otherwise.
+///   形象进度), a completed item without evidence (`no_evidence`, 印证资料). The remedy is a
+///   suggestion (`suggested_remedy`; the article leaves the choice to the Office): redo
+///   (重办) when no decided item is reported at all, supplement (补办) otherwise.
 /// - **Inspections (Art. 10)**: an inspection not in the annual plan has D4 (apply by the
 ///   7th working day before the start) and D5 (approved by the start day), counted from the
 ///   day it actually started, or from the planned `start` until it has. One that started is
-///   flagged `no_application`, `late_application` and/or `no_approval`; an approval that
-///   comes only after the start meets D5 late, and the start stays a `no_approval` finding.
-///   A rejected inspection that has not started has D4 only: no approval is due any more.
+///   flagged `no_application`, `late_application` and/or `no_approval`, and, approved but
+///   never filed with the Party committee's supervision office, `not_filed`; an application
+///   without its special reason (确因特殊情况) is `no_special_reason`, started or not. An
+///   approval that comes only after the start meets D5 late, and the start stays a
+///   `no_approval` finding. A rejected inspection that has not started has D4 only.
+/// - **Accountability (Art. 12 (3))**: an interview may be proposed on or after the
+///   rectification deadline, not before; a unit may be graded 较差 only after the written
+///   plan's deadline (D6, under the policy's reading of 一周) has passed; both are input
+///   errors (`illegal_transition`) otherwise. A referral (移送) runs alongside: the matter's
+///   `state` is where the rest of the workflow stands, and `referred_on` the referral. An
+///   interview whose result is not reported to the mayor (`report_interview_result`) is a
+///   finding.
+/// - **Escalation (Art. 4)**: the urging (催办) is an event (`urge`) a request needs before
+///   it; the grounds must pass the policy's `escalation_grounds`; a matter from an Art. 5
+///   source (the Office's own) cannot be escalated.
+/// - **Sources (Art. 5, 6)**: a meeting follow-up from a meeting its `source` does not
+///   list, a monthly report not from the Government Work Report, a ledger not from an
+///   Art. 6 source is a finding (`source_mismatch`).
+/// - **Year-end summary (Art. 12 (4))**: for the as-of day's year, the units graded 优秀
+///   (`evaluation` matters), those interviewed, and those graded 较差 directly after an
+///   interview (criticised).
 ///
 /// # Errors
 ///

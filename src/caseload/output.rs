@@ -50,7 +50,18 @@ struct MatterView<'a> {
     unit: &'a str,
     sector: &'a str,
     state: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    referred_on: Option<NaiveDate>,
     obligations: Vec<ObligationView<'a>>,
+}
+
+#[derive(Serialize)]
+struct FindingView<'a> {
+    matter: &'a str,
+    unit: &'a str,
+    kind: FindingKind,
+    article: crate::Article,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -73,9 +84,12 @@ struct ReportView<'a> {
     summary: &'a Summary,
     matters: Vec<MatterView<'a>>,
     late_units: &'a [LateUnit],
+    late_sections: &'a [LateUnit],
     quarterly_bands: &'a [QuarterBands],
     returns: &'a [ReturnRequired],
     inspection_violations: &'a [InspectionViolation],
+    findings: Vec<FindingView<'a>>,
+    year_end: &'a YearEndGathering,
     errors: Vec<ErrorView<'a>>,
 }
 
@@ -126,6 +140,7 @@ impl CheckReport {
                     unit: &m.unit,
                     sector: &m.sector,
                     state: m.state,
+                    referred_on: m.referred_on,
                     obligations: m
                         .obligations
                         .iter()
@@ -148,9 +163,22 @@ impl CheckReport {
                 })
                 .collect(),
             late_units: &self.late_units,
+            late_sections: &self.late_sections,
             quarterly_bands: &self.quarterly_bands,
             returns: &self.returns,
             inspection_violations: &self.inspection_violations,
+            findings: self
+                .findings
+                .iter()
+                .map(|f| FindingView {
+                    matter: &f.matter,
+                    unit: &f.unit,
+                    kind: f.kind,
+                    article: f.article,
+                    message: language.pick(&f.message_zh, &f.message_en),
+                })
+                .collect(),
+            year_end: &self.year_end,
             errors: self
                 .errors
                 .iter()
@@ -262,10 +290,29 @@ impl CheckReport {
                 );
             }
         }
+        if !self.late_sections.is_empty() {
+            out.push_str(language.pick(
+                "\n未按期报送台账的科室（第七条；科室不是责任单位，不适用重点督办）：\n",
+                "\nOffice sections with late ledgers (Art. 7; not responsible units, no key supervision):\n",
+            ));
+            for u in &self.late_sections {
+                let _ = writeln!(
+                    out,
+                    "  {}: {} ({})",
+                    fit(&u.unit),
+                    u.late_reports,
+                    u.matters
+                        .iter()
+                        .map(|m| fit(m))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+        }
         if !self.returns.is_empty() {
             out.push_str(language.pick(
-                "\n应退回的报送材料（第九条）：\n",
-                "\nReports to return (Art. 9):\n",
+                "\n应退回的报送材料（第九条；重办或补办由市政府督查室决定，以下为建议）：\n",
+                "\nReports to return (Art. 9; redo or supplement is the Supervision Office's choice, suggested below):\n",
             ));
             for r in &self.returns {
                 let reasons: Vec<String> = r
@@ -275,52 +322,104 @@ impl CheckReport {
                     .collect();
                 let _ = writeln!(
                     out,
-                    "  {} ({}, {}): {} — {}",
+                    "  {} ({}, {}): {}{} — {}",
                     fit(&r.matter),
                     fit(&r.unit),
                     r.submitted_on,
-                    r.remedy.label(language),
+                    language.pick("建议", "suggested: "),
+                    r.suggested_remedy.label(language),
                     reasons.join("; ")
                 );
             }
         }
         if !self.inspection_violations.is_empty() {
             out.push_str(language.pick(
-                "\n违规开展的计划外督查检查（第十条）：\n",
-                "\nUnplanned inspections carried out against Art. 10:\n",
+                "\n违反第十条的计划外督查检查：\n",
+                "\nUnplanned inspections against Art. 10:\n",
             ));
             for v in &self.inspection_violations {
-                let what = match v.violation {
-                    ViolationKind::NoApplication => language.pick("未申报", "no application"),
-                    ViolationKind::LateApplication => language.pick(
-                        "未提前7个工作日申报",
-                        "application not 7 working days ahead",
-                    ),
-                    ViolationKind::NoApproval => language.pick("未经审批", "not approved"),
+                let when = match (v.started_on, v.applied_on) {
+                    (Some(started), _) => started.to_string(),
+                    (None, Some(applied)) => {
+                        format!("{}{applied}", language.pick("申报于 ", "applied "))
+                    }
+                    (None, None) => "-".to_owned(),
                 };
                 let _ = writeln!(
                     out,
-                    "  {} ({}, {}): {what}",
+                    "  {} ({}, {when}): {}",
                     fit(&v.matter),
                     fit(&v.unit),
-                    v.started_on
+                    v.violation.label(language)
+                );
+            }
+        }
+        if !self.findings.is_empty() {
+            out.push_str(language.pick("\n其他问题：\n", "\nOther findings:\n"));
+            for f in &self.findings {
+                let _ = writeln!(
+                    out,
+                    "  {} ({}, {}): {}",
+                    fit(&f.matter),
+                    fit(&f.unit),
+                    f.article.label(language),
+                    language.pick(&f.message_zh, &f.message_en)
                 );
             }
         }
         if !self.quarterly_bands.is_empty() {
             out.push_str(language.pick(
-                "\n季度分口汇总（第七条）：已完成 / 进展顺利 / 进展缓慢\n",
-                "\nQuarterly bands by sector (Art. 7): completed / well / slowly\n",
+                "\n季度分口汇总（第七条）：已完成 / 进展顺利 / 进展缓慢；未报送\n",
+                "\nQuarterly bands by sector (Art. 7): completed / well / slowly; not reported\n",
             ));
             for b in &self.quarterly_bands {
                 let _ = writeln!(
                     out,
-                    "  {} {}: {} / {} / {}",
+                    "  {} {}: {} / {} / {}; {}",
                     b.quarter,
                     fit(&b.sector),
                     b.completed.len(),
                     b.progressing_well.len(),
-                    b.progressing_slowly.len()
+                    b.progressing_slowly.len(),
+                    b.not_reported.len()
+                );
+            }
+        }
+        let y = &self.year_end;
+        if !(y.commended.is_empty() && y.interviewed.is_empty() && y.criticised.is_empty()) {
+            let _ = writeln!(
+                out,
+                "{}",
+                language.pick(
+                    &format!("\n{} 年度汇总（第十二条第（四）项，报市考核办）：", y.year),
+                    &format!(
+                        "\nYear-end summary {} (Art. 12(4), for the assessment office):",
+                        y.year
+                    )
+                )
+            );
+            for (zh, en, entries) in [
+                ("通报表扬", "commended", &y.commended),
+                ("约谈", "interviewed", &y.interviewed),
+                ("通报批评", "criticised", &y.criticised),
+            ] {
+                let units: Vec<String> = entries
+                    .iter()
+                    .map(|e| match e.on {
+                        Some(on) => format!("{} ({}, {on})", fit(&e.unit), fit(&e.matter)),
+                        None => format!("{} ({})", fit(&e.unit), fit(&e.matter)),
+                    })
+                    .collect();
+                let none = language.pick("无", "none");
+                let _ = writeln!(
+                    out,
+                    "  {}: {}",
+                    language.pick(zh, en),
+                    if units.is_empty() {
+                        none.to_owned()
+                    } else {
+                        units.join(language.pick("、", ", "))
+                    }
                 );
             }
         }
@@ -342,13 +441,13 @@ impl CheckReport {
             "{}",
             if zh {
                 format!(
-                    "{} 个事项（已检查 {}，错误 {}）；{} 项义务：未到期 {}，今日到期 {}，逾期 {}，按期完成 {}，逾期完成 {}；未按期报送单位 {}（应重点督办 {}）；应退回 {}；督查检查违规 {}",
-                    s.matters, s.checked, s.errors, s.obligations, s.pending, s.due_today, s.overdue, s.met_on_time, s.met_late, s.late_units, s.key_supervision_units, s.returns, s.inspection_violations
+                    "{} 个事项（已检查 {}，错误 {}）；{} 项义务：未到期 {}，今日到期 {}，逾期 {}，按期完成 {}，逾期完成 {}，退回补办中 {}；未按期报送单位 {}（应重点督办 {}），科室 {}；应退回 {}；督查检查违规 {}；其他问题 {}",
+                    s.matters, s.checked, s.errors, s.obligations, s.pending, s.due_today, s.overdue, s.met_on_time, s.met_late, s.awaiting_supplement, s.late_units, s.key_supervision_units, s.late_sections, s.returns, s.inspection_violations, s.findings
                 )
             } else {
                 format!(
-                    "{} matters ({} checked, {} errors); {} obligations: {} pending, {} due today, {} overdue, {} met on time, {} met late; {} late units ({} for key supervision); {} returns; {} inspection violations",
-                    s.matters, s.checked, s.errors, s.obligations, s.pending, s.due_today, s.overdue, s.met_on_time, s.met_late, s.late_units, s.key_supervision_units, s.returns, s.inspection_violations
+                    "{} matters ({} checked, {} errors); {} obligations: {} pending, {} due today, {} overdue, {} met on time, {} met late, {} awaiting supplement; {} late units ({} for key supervision), {} late sections; {} returns; {} inspection violations; {} other findings",
+                    s.matters, s.checked, s.errors, s.obligations, s.pending, s.due_today, s.overdue, s.met_on_time, s.met_late, s.awaiting_supplement, s.late_units, s.key_supervision_units, s.late_sections, s.returns, s.inspection_violations, s.findings
                 )
             }
         );

@@ -125,7 +125,11 @@ fn relevant(kind: ObligationKind, changes: &[ParameterChange]) -> Vec<String> {
         .filter(|c| {
             kind.parameters().contains(&c.parameter.as_str())
                 || c.parameter == "in_force_from"
-                || (progress_report && c.parameter == "supplement_credit")
+                || (progress_report
+                    && matches!(
+                        c.parameter.as_str(),
+                        "supplement_credit" | "supplement_period"
+                    ))
         })
         .map(|c| c.parameter.clone())
         .collect()

@@ -191,12 +191,17 @@ impl MeetingKind {
 }
 
 /// Where a supervised matter comes from: the closed lists of Art. 5 (handled by the
-/// Supervision Office, 市政府督查室) and Art. 6 (handled by the office sections).
+/// Supervision Office, 市政府督查室) and Art. 6 (handled by the office sections). Art. 5 (6)
+/// and 5 (7) each name two sources, and each is a variant of its own.
 ///
 /// ```
-/// use duban::{Article, MatterSource};
+/// use duban::{Article, Language, MatterSource, MeetingKind};
 /// assert_eq!(MatterSource::MeetingDecisions.article(), Article::item(5, 3));
 /// assert_eq!(MatterSource::LeaderMeetingDecisions.article(), Article::item(6, 1));
+/// assert_eq!(MatterSource::OnlineMessages.article(), Article::item(5, 6));
+/// assert!(MatterSource::GovernmentWorkReport.label(Language::Chinese).contains("涉及安康事项"));
+/// assert_eq!(MatterSource::MeetingDecisions.meetings(),
+///            &[MeetingKind::Plenary, MeetingKind::Executive, MeetingKind::MayorsOffice]);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -204,27 +209,51 @@ impl MeetingKind {
 pub enum MatterSource {
     /// Art. 5 (1): 中、省及市委、市政府重大决策部署.
     MajorDecisions,
-    /// Art. 5 (2): 省、市《政府工作报告》目标任务分解、公开承诺事项.
+    /// Art. 5 (2): 省《政府工作报告》涉及安康事项和市《政府工作报告》目标任务分解、公开承诺事项.
     GovernmentWorkReport,
     /// Art. 5 (3): 市政府全体会议、常务会议、市长办公会议决定事项.
     MeetingDecisions,
-    /// Art. 5 (4): 领导批示指示要求督办事项.
+    /// Art. 5 (4): 中、省及市委、市政府领导明确批示指示要求市政府督查室督办事项.
     LeaderInstructions,
-    /// Art. 5 (5): 人大代表建议、政协提案.
+    /// Art. 5 (5): 市政府系统承办的人大代表建议、政协提案.
     DeputiesProposals,
-    /// Art. 5 (6): 新闻媒体反映问题、“互联网+督查”平台和人民网网民留言.
-    MediaAndOnline,
-    /// Art. 5 (7): 巡视和审计问题整改、市政府领导交办的其他重要事项.
-    InspectionAuditAndAssigned,
-    /// Art. 6 (1): 对应市政府领导召开的专项问题办公会议、现场办公会议及调研检查确定事项.
+    /// Art. 5 (6), first source: 省级以上新闻媒体及内刊中反映重要问题.
+    MediaReports,
+    /// Art. 5 (6), second source: 省政府督查室转办的国务院“互联网+督查”平台、人民网网民留言.
+    OnlineMessages,
+    /// Art. 5 (7), first source: 政府系统巡视和审计重要问题整改.
+    InspectionAndAuditFindings,
+    /// Art. 5 (7), second source: 市政府领导交办的其他重要事项.
+    LeaderAssignments,
+    /// Art. 6 (1): 对应市政府领导召开的专项问题办公会议、现场办公会议及调研检查工作确定事项.
     LeaderMeetingDecisions,
-    /// Art. 6 (2): 涉及对口联系工作的批示件和重要文件.
+    /// Art. 6 (2): 中、省及市委、市政府涉及对口联系工作的批示件和重要文件.
     InstructionsAndDocuments,
-    /// Art. 6 (3): 市政府领导联系重点项目及其他专项工作.
+    /// Art. 6 (3): 对应市政府领导联系重点项目及其他专项工作.
     KeyProjects,
 }
 
 impl MatterSource {
+    /// Every source, in the order of the regulation.
+    ///
+    /// ```
+    /// assert_eq!(duban::MatterSource::ALL.len(), 12);
+    /// ```
+    pub const ALL: &'static [MatterSource] = &[
+        MatterSource::MajorDecisions,
+        MatterSource::GovernmentWorkReport,
+        MatterSource::MeetingDecisions,
+        MatterSource::LeaderInstructions,
+        MatterSource::DeputiesProposals,
+        MatterSource::MediaReports,
+        MatterSource::OnlineMessages,
+        MatterSource::InspectionAndAuditFindings,
+        MatterSource::LeaderAssignments,
+        MatterSource::LeaderMeetingDecisions,
+        MatterSource::InstructionsAndDocuments,
+        MatterSource::KeyProjects,
+    ];
+
     /// The article and item that lists this source.
     ///
     /// ```
@@ -238,12 +267,95 @@ impl MatterSource {
             MeetingDecisions => Article::item(5, 3),
             LeaderInstructions => Article::item(5, 4),
             DeputiesProposals => Article::item(5, 5),
-            MediaAndOnline => Article::item(5, 6),
-            InspectionAuditAndAssigned => Article::item(5, 7),
+            MediaReports | OnlineMessages => Article::item(5, 6),
+            InspectionAndAuditFindings | LeaderAssignments => Article::item(5, 7),
             LeaderMeetingDecisions => Article::item(6, 1),
             InstructionsAndDocuments => Article::item(6, 2),
             KeyProjects => Article::item(6, 3),
         }
+    }
+
+    /// The snake_case name used in JSON.
+    ///
+    /// ```
+    /// assert_eq!(duban::MatterSource::OnlineMessages.code(), "online_messages");
+    /// ```
+    pub fn code(self) -> &'static str {
+        use MatterSource::*;
+        match self {
+            MajorDecisions => "major_decisions",
+            GovernmentWorkReport => "government_work_report",
+            MeetingDecisions => "meeting_decisions",
+            LeaderInstructions => "leader_instructions",
+            DeputiesProposals => "deputies_proposals",
+            MediaReports => "media_reports",
+            OnlineMessages => "online_messages",
+            InspectionAndAuditFindings => "inspection_and_audit_findings",
+            LeaderAssignments => "leader_assignments",
+            LeaderMeetingDecisions => "leader_meeting_decisions",
+            InstructionsAndDocuments => "instructions_and_documents",
+            KeyProjects => "key_projects",
+        }
+    }
+
+    /// The source in the words of the article (Chinese), or glossed (English).
+    ///
+    /// ```
+    /// use duban::{Language, MatterSource};
+    /// assert_eq!(MatterSource::MediaReports.label(Language::Chinese), "省级以上新闻媒体及内刊中反映重要问题");
+    /// ```
+    pub fn label(self, language: Language) -> &'static str {
+        use MatterSource::*;
+        let (zh, en) = match self {
+            MajorDecisions => ("中、省及市委、市政府重大决策部署", "major decisions of the central, provincial and city Party committees and governments"),
+            GovernmentWorkReport => ("省《政府工作报告》涉及安康事项和市《政府工作报告》目标任务分解、公开承诺事项", "matters of the provincial Government Work Report concerning Ankang, and the targets and public commitments of the city's"),
+            MeetingDecisions => ("市政府全体会议、常务会议、市长办公会议决定事项", "decisions of the city government's plenary, executive and mayor's office meetings"),
+            LeaderInstructions => ("中、省及市委、市政府领导明确批示指示要求市政府督查室督办事项", "leaders' instructions that name the Supervision Office"),
+            DeputiesProposals => ("市政府系统承办的人大代表建议、政协提案", "deputies' suggestions and CPPCC proposals handled by the city government"),
+            MediaReports => ("省级以上新闻媒体及内刊中反映重要问题", "important problems reported by provincial or national media and internal publications"),
+            OnlineMessages => ("省政府督查室转办的国务院“互联网+督查”平台、人民网网民留言", "messages on the State Council's Internet+ Supervision platform and People's Daily Online, passed on by the provincial supervision office"),
+            InspectionAndAuditFindings => ("政府系统巡视和审计重要问题整改", "rectification of important problems found by inspection tours and audits"),
+            LeaderAssignments => ("市政府领导交办的其他重要事项", "other important matters assigned by city government leaders"),
+            LeaderMeetingDecisions => ("对应市政府领导召开的专项问题办公会议、现场办公会议及调研检查工作确定事项", "decisions of the special-topic and on-site meetings and inspection visits of the leader a section serves"),
+            InstructionsAndDocuments => ("中、省及市委、市政府涉及对口联系工作的批示件和重要文件", "instructions and important documents concerning the section's area"),
+            KeyProjects => ("对应市政府领导联系重点项目及其他专项工作", "key projects and other special work of the leader a section serves"),
+        };
+        language.pick(zh, en)
+    }
+
+    /// The meetings this source lists, whose decisions a meeting follow-up may carry:
+    /// Art. 5 (3) names the plenary, executive and mayor's office meetings, Art. 6 (1) the
+    /// special-topic and on-site meetings; the other sources name no meeting.
+    ///
+    /// ```
+    /// use duban::{MatterSource, MeetingKind};
+    /// assert_eq!(MatterSource::LeaderMeetingDecisions.meetings(),
+    ///            &[MeetingKind::SpecialTopic, MeetingKind::OnSite]);
+    /// assert!(MatterSource::KeyProjects.meetings().is_empty());
+    /// ```
+    pub fn meetings(self) -> &'static [MeetingKind] {
+        match self {
+            MatterSource::MeetingDecisions => &[
+                MeetingKind::Plenary,
+                MeetingKind::Executive,
+                MeetingKind::MayorsOffice,
+            ],
+            MatterSource::LeaderMeetingDecisions => {
+                &[MeetingKind::SpecialTopic, MeetingKind::OnSite]
+            }
+            _ => &[],
+        }
+    }
+
+    /// Whether the Supervision Office handles the source itself (Art. 5), rather than an
+    /// office section (Art. 6).
+    ///
+    /// ```
+    /// assert!(duban::MatterSource::MeetingDecisions.is_supervision_office()); // Art. 5 (3)
+    /// assert!(!duban::MatterSource::KeyProjects.is_supervision_office());    // Art. 6 (3)
+    /// ```
+    pub fn is_supervision_office(self) -> bool {
+        self.article().number == 5
     }
 }
 

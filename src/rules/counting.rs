@@ -104,6 +104,10 @@ pub enum StartDay {
     Excluded,
     /// Counted as the first of the N when it is a working day.
     Counted,
+    /// Neither the start day nor the application day counts: N clear working days lie
+    /// between them (民法典 Art. 201), so the application is due on the (N+1)-th working day
+    /// before the start (the latest working day on which it can be received).
+    Clear,
 }
 
 /// A period that ends with a "last working day" deadline.
@@ -238,6 +242,8 @@ impl WorkingDays {
     /// let start = parse_date("2023-10-16")?;
     /// assert_eq!(WorkingDays(7).before(&cal, start, StartDay::Excluded)?, parse_date("2023-10-07")?);
     /// assert_eq!(WorkingDays(7).before(&cal, start, StartDay::Counted)?, parse_date("2023-10-08")?);
+    /// // 7 clear working days (10-07..=10-13) between 09-28 and the start.
+    /// assert_eq!(WorkingDays(7).before(&cal, start, StartDay::Clear)?, parse_date("2023-09-28")?);
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn before(
@@ -247,6 +253,9 @@ impl WorkingDays {
         start_day: StartDay,
     ) -> Result<NaiveDate> {
         let n = self.as_i32()?;
+        if start_day == StartDay::Clear {
+            return calendar.add_workdays(date, -n - 1);
+        }
         let counted = start_day == StartDay::Counted && n > 0 && calendar.is_workday(date)?;
         calendar.add_workdays(date, if counted { 1 - n } else { -n })
     }

@@ -243,6 +243,9 @@ pub enum Reading {
     StartDayExcluded,
     /// The inspection's start day is one of them.
     StartDayCounted,
+    /// Seven clear working days lie between the application day and the start day, both
+    /// excluded (民法典 Art. 201): the strictest reading.
+    ClearWorkingDays,
 }
 
 impl Reading {
@@ -269,6 +272,10 @@ impl Reading {
             Reading::StartDayCounted => (
                 "实施当日计入7个工作日",
                 "the start day is one of the 7 working days",
+            ),
+            Reading::ClearWorkingDays => (
+                "申报当日与实施当日之间相隔整7个工作日（两日均不计入）",
+                "7 clear working days between the application day and the start day (both excluded)",
             ),
         };
         language.pick(zh, en)
@@ -327,7 +334,8 @@ pub struct SkippedBreak {
 /// let d = Obligation::InspectionApplication { start: parse_date("2023-10-16")? }
 ///     .deadline(&Policy::ankang_2020(), &Calendar::china())?;
 /// assert_eq!(d.due(), parse_date("2023-10-07")?); // a make-up Saturday
-/// assert_eq!(d.earliest(), d.due());
+/// // 7 clear working days between the application and the start would need 2023-09-28.
+/// assert_eq!(d.earliest(), parse_date("2023-09-28")?);
 /// # Ok::<(), duban::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -335,8 +343,11 @@ pub struct Deadline {
     obligation: Obligation,
     due: NaiveDate,
     earliest: NaiveDate,
-    readings: [ReadingDate; 2],
+    readings: [ReadingDate; 3],
     reading_count: u8,
+    before_in_force: bool,
+    /// A reading left out because its date falls before the loaded calendar.
+    left_out: Option<Reading>,
     rolled_from: Option<NaiveDate>,
     counted_from: NaiveDate,
     counted_to: NaiveDate,
@@ -354,6 +365,8 @@ impl Serialize for Deadline {
             readings: &'a [ReadingDate],
             #[serde(skip_serializing_if = "Option::is_none")]
             rolled_from: Option<NaiveDate>,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            before_in_force: bool,
         }
         View {
             obligation: &self.obligation,
@@ -363,6 +376,7 @@ impl Serialize for Deadline {
             earliest: self.earliest,
             readings: self.readings(),
             rolled_from: self.rolled_from,
+            before_in_force: self.before_in_force,
         }
         .serialize(s)
     }
@@ -512,6 +526,7 @@ impl Obligation {
         policy.check_in_force(self.trigger_date(), kind.parameters())?;
         let p = &policy.parameters;
         let mut rolled_from = None;
+        let mut left_out = None;
         let (readings, span): (ReadingRows, (NaiveDate, NaiveDate)) = match *self {
             Obligation::MeetingFollowUp {
                 meeting,
@@ -549,23 +564,26 @@ impl Obligation {
             Obligation::InspectionApplication { start } => {
                 let n = p.inspection_notice_period.value;
                 let chosen = p.inspection_start_day.value;
-                let excluded = n.before(calendar, start, StartDay::Excluded)?;
-                let counted = n.before(calendar, start, StartDay::Counted)?;
-                (
-                    vec![
-                        (
-                            Reading::StartDayExcluded,
-                            excluded,
-                            chosen == StartDay::Excluded,
-                        ),
-                        (
-                            Reading::StartDayCounted,
-                            counted,
-                            chosen == StartDay::Counted,
-                        ),
-                    ],
-                    (excluded.min(counted), start),
-                )
+                let chosen_day = n.before(calendar, start, chosen)?;
+                let mut rows = Vec::with_capacity(3);
+                for (reading, start_day) in [
+                    (Reading::StartDayExcluded, StartDay::Excluded),
+                    (Reading::StartDayCounted, StartDay::Counted),
+                    (Reading::ClearWorkingDays, StartDay::Clear),
+                ] {
+                    match n.before(calendar, start, start_day) {
+                        Ok(date) => rows.push((reading, date, chosen == start_day)),
+                        // Another reading that falls before the loaded calendar begins: only
+                        // for an inspection in the regulation's first days, whose due date
+                        // is then marked before_in_force. It is left out, not guessed.
+                        Err(e) if e.is_outside_coverage() && chosen_day < policy.in_force_from => {
+                            left_out = Some(reading);
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                let first = rows.iter().map(|r| r.1).min().unwrap_or(chosen_day);
+                (rows, (first, start))
             }
             Obligation::InspectionApproval { start } => {
                 let chosen = p.inspection_approval_bound.value;
@@ -614,7 +632,7 @@ impl Obligation {
             reading: Reading::Plain,
             date: due,
             chosen: true,
-        }; 2];
+        }; 3];
         for (slot, (reading, date, chosen)) in slots.iter_mut().zip(readings.iter().copied()) {
             *slot = ReadingDate {
                 reading,
@@ -627,7 +645,11 @@ impl Obligation {
             due,
             earliest,
             readings: slots,
-            reading_count: readings.len().min(2) as u8,
+            reading_count: readings.len().min(3) as u8,
+            // A deadline that falls before the regulation took effect (an inspection that
+            // starts in its first days) cannot have been kept: say so.
+            before_in_force: due < policy.in_force_from,
+            left_out,
             rolled_from,
             counted_from: span.0,
             counted_to: span.1,
@@ -768,6 +790,52 @@ impl Deadline {
     /// ```
     pub fn rolled_from(&self) -> Option<NaiveDate> {
         self.rolled_from
+    }
+
+    /// Whether the due date falls before the policy came into force (2020-01-06 for
+    /// 安政办发〔2020〕1号): an inspection starting in the regulation's first days had to be
+    /// applied for before the rule existed. The date is still returned, marked, and the
+    /// explanation says so.
+    ///
+    /// ```
+    /// use duban::{parse_date, Calendar, Obligation, Policy};
+    /// // 7 working days before Tue 2020-01-14: 01-13, 01-10, 01-09, 01-08, 01-07, 01-06, 01-03.
+    /// let d = Obligation::InspectionApplication { start: parse_date("2020-01-14")? }
+    ///     .deadline(&Policy::ankang_2020(), &Calendar::china())?;
+    /// assert_eq!(d.due(), parse_date("2020-01-03")?);
+    /// assert!(d.before_in_force());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn before_in_force(&self) -> bool {
+        self.before_in_force
+    }
+
+    /// The line that says so, for a deadline [`before_in_force`](Deadline::before_in_force)
+    /// under `policy`; `None` otherwise. [`Deadline::explain`] includes it.
+    ///
+    /// ```
+    /// use duban::{parse_date, Calendar, Language, Obligation, Policy};
+    /// let p = Policy::ankang_2020();
+    /// let d = Obligation::InspectionApplication { start: parse_date("2020-01-14")? }
+    ///     .deadline(&p, &Calendar::china())?;
+    /// let note = d.in_force_note(&p, Language::Chinese).unwrap();
+    /// assert!(note.starts_with("注意：截止日期早于安政办发〔2020〕1号的施行日期2020-01-06"));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn in_force_note(&self, policy: &Policy, language: Language) -> Option<String> {
+        if !self.before_in_force {
+            return None;
+        }
+        Some(match language {
+            Language::Chinese => format!(
+                "注意：截止日期早于{}的施行日期{}，该义务在规定施行前即已届满",
+                policy.id, policy.in_force_from
+            ),
+            Language::English => format!(
+                "Note: the due date is before {} came into force on {}; the obligation fell due before the rule existed",
+                policy.id, policy.in_force_from
+            ),
+        })
     }
 
     /// Explains the deadline: the article and its words, the trigger, the counting rule,
@@ -952,6 +1020,22 @@ impl Deadline {
                 format!("Make-up working days counted: {}", days.join(", "))
             });
         }
+        if let Some(note) = self.in_force_note(policy, language) {
+            lines.push(note);
+        }
+        if let Some(reading) = self.left_out {
+            lines.push(if zh {
+                format!(
+                    "另一种理解（{}）下的日期早于已载入的节假日安排，无法计算，未列入",
+                    reading.label(language)
+                )
+            } else {
+                format!(
+                    "Another reading ({}) gives a date before the loaded holiday schedules; it cannot be computed and is not listed",
+                    reading.label(language)
+                )
+            });
+        }
         if self.readings().len() > 1 {
             lines.push(
                 language
@@ -1096,6 +1180,20 @@ pub enum Status {
         /// Calendar days after the due date up to and including `on`.
         calendar_days_late: i64,
     },
+    /// 退回补办中: a report submitted in time and returned for supplement (补办, Art. 9 ¶2),
+    /// the supplement not in yet. Neither met nor overdue, and never 不按期报送: the
+    /// regulation sets no deadline for a supplement. Under a policy that sets one
+    /// (`supplement_period`), the report is overdue from the day after it, counted from
+    /// that deadline instead.
+    AwaitingSupplement {
+        /// The day the report was submitted (in time).
+        submitted_on: NaiveDate,
+        /// The day it was returned for supplement.
+        returned_on: NaiveDate,
+        /// The supplement's deadline, when the policy sets one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        supplement_due: Option<NaiveDate>,
+    },
 }
 
 impl Status {
@@ -1140,7 +1238,8 @@ impl Status {
         }
     }
 
-    /// `pending`, `due_today`, `overdue`, `met_on_time` or `met_late`.
+    /// `pending`, `due_today`, `overdue`, `met_on_time`, `met_late` or
+    /// `awaiting_supplement`.
     ///
     /// ```
     /// assert_eq!(duban::Status::DueToday.code(), "due_today");
@@ -1152,7 +1251,26 @@ impl Status {
             Status::Overdue { .. } => "overdue",
             Status::MetOnTime { .. } => "met_on_time",
             Status::MetLate { .. } => "met_late",
+            Status::AwaitingSupplement { .. } => "awaiting_supplement",
         }
+    }
+
+    /// Whether the status is late: overdue, or met after the due date (for a progress
+    /// report, 不按期报送 under Art. 12 (3)). A report awaiting its supplement is not late.
+    ///
+    /// ```
+    /// use duban::{parse_date, Status};
+    /// assert!(!Status::DueToday.is_late());
+    /// let s = Status::AwaitingSupplement {
+    ///     submitted_on: parse_date("2023-10-27")?,
+    ///     returned_on: parse_date("2023-10-30")?,
+    ///     supplement_due: None,
+    /// };
+    /// assert!(!s.is_late() && !s.is_met());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn is_late(&self) -> bool {
+        matches!(self, Status::Overdue { .. } | Status::MetLate { .. })
     }
 
     /// Whether the obligation was met (on time or late).
@@ -1210,6 +1328,22 @@ impl Status {
                     format!("met late ({on}, {working_days_late} working days late)")
                 }
             }
+            Status::AwaitingSupplement {
+                returned_on,
+                supplement_due,
+                ..
+            } => match (zh, supplement_due) {
+                (true, Some(due)) => {
+                    format!("退回补办中（{returned_on} 退回，补办期限 {due}）")
+                }
+                (true, None) => format!("退回补办中（{returned_on} 退回，未设补办期限）"),
+                (false, Some(due)) => format!(
+                    "returned, awaiting supplement (returned {returned_on}, supplement due {due})"
+                ),
+                (false, None) => format!(
+                    "returned, awaiting supplement (returned {returned_on}, no supplement deadline)"
+                ),
+            },
         }
     }
 }

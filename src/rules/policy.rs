@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use crate::limits::Document;
 use crate::{
-    Article, Bound, Error, ErrorKind, Language, Limits, MeetingKind, Result, StartDay, WeekReading,
-    WorkingDays,
+    Article, Bound, Error, ErrorKind, EscalationTest, Language, Limits, MeetingKind, Result,
+    StartDay, WeekReading, WorkingDays,
 };
 
 /// The version tag of the policy file format.
@@ -135,6 +135,17 @@ pub struct Parameters {
     /// (重点督办) for 不按期报送进展情况 (Art. 12 (3)). The article names no number; one
     /// late report is the literal reading.
     pub late_reports_for_key_supervision: Parameter<u32>,
+    /// The deadline for a supplement (补办), in working days after the return (Art. 9 ¶2).
+    /// The article sets none, so by default there is none (`null`): a report submitted in
+    /// time and returned for supplement stays 退回补办中 (neither met nor overdue) until the
+    /// supplement comes. Once set, the report is overdue from the day after that deadline
+    /// (or after the report's own due date, if later: a supplement is never due before the
+    /// report), and a supplement after it is met late by the working days after it.
+    pub supplement_period: Parameter<Option<WorkingDays>>,
+    /// The test the grounds of an escalation must pass (Art. 4): “涉及面广、事关全局、
+    /// 综合性强、协调难度大且催办后落实效果不佳”. By default one of the four features and
+    /// ineffective urging; the other reading asks for all four.
+    pub escalation_grounds: Parameter<EscalationTest>,
 }
 
 /// The day 安政办发〔2020〕1号 came into force (Art. 13: “本办法自印发之日起实施”).
@@ -182,6 +193,14 @@ impl Default for Parameters {
                 since,
             ),
             late_reports_for_key_supervision: Parameter::new(1, Article::item(12, 3), since),
+            supplement_period: Parameter::new(None, Article::paragraph(9, 2), since)
+                .noted("the article sets no deadline for a supplement"),
+            escalation_grounds: Parameter::new(
+                EscalationTest::AnyFeatureAndUrging,
+                Article::whole(4),
+                since,
+            )
+            .noted("、 read as 'or' among the four features; 且 makes ineffective urging required"),
         }
     }
 }
@@ -420,6 +439,15 @@ impl Policy {
                 );
             }
         }
+        if let Some(days) = p.supplement_period.value {
+            if days.0 == 0 || days.0 > 366 {
+                return bad(
+                    "supplement_period",
+                    &format!("{} 个工作日不在 1 至 366 之间", days.0),
+                    &format!("{} working days is not between 1 and 366", days.0),
+                );
+            }
+        }
         if p.late_reports_for_key_supervision.value == 0 {
             return bad(
                 "late_reports_for_key_supervision",
@@ -451,7 +479,7 @@ impl Policy {
             .unwrap_or(self.in_force_from)
     }
 
-    fn parameter_dates_mut(&mut self) -> [(&'static str, &mut NaiveDate); 11] {
+    fn parameter_dates_mut(&mut self) -> [(&'static str, &mut NaiveDate); 13] {
         let p = &mut self.parameters;
         [
             (
@@ -486,10 +514,12 @@ impl Policy {
                 "late_reports_for_key_supervision",
                 &mut p.late_reports_for_key_supervision.since,
             ),
+            ("supplement_period", &mut p.supplement_period.since),
+            ("escalation_grounds", &mut p.escalation_grounds.since),
         ]
     }
 
-    fn parameter_dates(&self) -> [(&'static str, NaiveDate); 11] {
+    fn parameter_dates(&self) -> [(&'static str, NaiveDate); 13] {
         let p = &self.parameters;
         [
             ("meeting_follow_up_period", p.meeting_follow_up_period.since),
@@ -512,6 +542,8 @@ impl Policy {
                 "late_reports_for_key_supervision",
                 p.late_reports_for_key_supervision.since,
             ),
+            ("supplement_period", p.supplement_period.since),
+            ("escalation_grounds", p.escalation_grounds.since),
         ]
     }
 

@@ -148,7 +148,7 @@ export interface Report {
   }[];
   late_units: { unit: string; late_reports: number; key_supervision_trigger: boolean; matters: string[] }[];
   quarterly_bands: { quarter: string; sector: string; completed: ItemRef[]; progressing_well: ItemRef[]; progressing_slowly: ItemRef[] }[];
-  returns: { matter: string; unit: string; submitted_on: IsoDate; remedy: string; findings: { reason: string; item: string }[] }[];
+  returns: { matter: string; unit: string; submitted_on: IsoDate; suggested_remedy: string; findings: { reason: string; item: string }[] }[];
   inspection_violations: { matter: string; unit: string; violation: string; started_on: IsoDate; applied_on: IsoDate | null; application_due: IsoDate; approved_on: IsoDate | null }[];
   errors: { index?: number; matter?: string; code: string; message: string }[];
 }

@@ -492,7 +492,7 @@ fn label_report(v: &mut Value, report: &duban::CheckReport, lang: Language) {
     if let Some(returns) = v.get_mut("returns").and_then(Value::as_array_mut) {
         for (j, r) in returns.iter_mut().zip(&report.returns) {
             if let Some(map) = j.as_object_mut() {
-                map.insert("remedy_label".into(), json!(r.remedy.label(lang)));
+                map.insert("remedy_label".into(), json!(r.suggested_remedy.label(lang)));
             }
             if let Some(findings) = j.get_mut("findings").and_then(Value::as_array_mut) {
                 for (f, rf) in findings.iter_mut().zip(&r.findings) {
@@ -503,20 +503,19 @@ fn label_report(v: &mut Value, report: &duban::CheckReport, lang: Language) {
             }
         }
     }
+    if let Some(findings) = v.get_mut("findings").and_then(Value::as_array_mut) {
+        for (j, f) in findings.iter_mut().zip(&report.findings) {
+            if let Some(map) = j.as_object_mut() {
+                map.insert("article_label".into(), json!(f.article.label(lang)));
+            }
+        }
+    }
     if let Some(violations) = v
         .get_mut("inspection_violations")
         .and_then(Value::as_array_mut)
     {
         for (j, r) in violations.iter_mut().zip(&report.inspection_violations) {
-            let label = match r.violation {
-                duban::ViolationKind::NoApplication => lang.pick("未申报", "no application"),
-                duban::ViolationKind::LateApplication => lang.pick(
-                    "未提前7个工作日申报",
-                    "application not 7 working days ahead",
-                ),
-                duban::ViolationKind::NoApproval => lang.pick("未经审批", "not approved"),
-                _ => lang.pick("违规", "violation"),
-            };
+            let label = r.violation.label(lang);
             if let Some(map) = j.as_object_mut() {
                 map.insert("violation_label".into(), json!(label));
             }
@@ -534,6 +533,7 @@ fn matter_kind_label(kind: duban::MatterKind, lang: Language) -> &'static str {
         K::Accountability => ("问责", "accountability"),
         K::Escalation => ("提级督查", "escalation"),
         K::YearEndSummary => ("年底汇总", "year-end summary"),
+        K::Evaluation => ("评价", "evaluation"),
         _ => ("其他", "other"),
     };
     lang.pick(zh, en)

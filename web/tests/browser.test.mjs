@@ -209,7 +209,7 @@ test('a caseload opened from a file: the table, late units, returns, violations,
   const rows = await page.$$eval('#matters tbody tr', (trs) => trs.map((tr) => ({
     id: tr.dataset.id, code: tr.dataset.code, status: tr.dataset.status, cells: [...tr.cells].map((c) => c.textContent.trim()),
   })));
-  assert.equal(rows.length, 15); // 13 matters; DC-2023-07 and DC-2023-08 have D4 and D5
+  assert.equal(rows.length, 20); // 17 matters; DC-2023-07, DC-2023-08 and DC-2023-10 have D4 and D5
   const row = (id, code) => rows.find((r) => r.id === id && r.code === code);
   assert.deepEqual(row('HY-2023-043', 'D1').cells.slice(5), ['2023-11-17', '-', '未到期（还剩 5 个工作日）']);
   assert.equal(row('YB-2023-10-CZ', 'D2').status, 'overdue');
@@ -222,12 +222,17 @@ test('a caseload opened from a file: the table, late units, returns, violations,
   assert.notEqual(overdue, onTime);
   assert.notEqual(overdue, 'rgba(0, 0, 0, 0)');
   const late = await page.$$eval('#late-units tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
-  assert.deepEqual(late.map((r) => [r[0], r[1], r[3]]).sort(), [['市政府办公室二科', '1', '是'], ['市财政局', '1', '是']]);
+  assert.deepEqual(late.map((r) => [r[0], r[1], r[3]]), [['市财政局', '1', '是']]);
+  // An office section's late ledger is listed apart: a section is not a responsible unit.
+  const sections = await page.$$eval('#late-sections tbody tr', (trs) => trs.map((tr) => tr.cells[0].textContent));
+  assert.deepEqual(sections, ['市政府办公室二科']);
+  assert.equal(row('YB-2023-10-SW', 'D2').status, 'awaiting_supplement');
+  assert.equal(await page.$$eval('#findings tbody tr', (trs) => trs.length), 2);
   assert.equal(await page.$$eval('#returns tbody tr', (trs) => trs.length), 2);
   const violations = await page.$$eval('#violations tbody tr', (trs) => trs.map((tr) => tr.cells[3].textContent));
-  assert.deepEqual(violations.sort(), ['未提前7个工作日申报', '未经审批'].sort());
+  assert.deepEqual(violations.sort(), ['未提前7个工作日申报', '未经审批', '申报未说明特殊情况', '未报市委督查室备案'].sort());
   assert.equal(await page.$$eval('#bands tbody tr', (trs) => trs.length), 2);
-  assert.match(await text(page, '#summary'), /^13 个事项/);
+  assert.match(await text(page, '#summary'), /^17 个事项/);
   assert.equal(await page.$eval('#errors-box', (e) => e.hidden), true);
   await screenshot(page, 'caseload-zh');
 
@@ -241,9 +246,9 @@ test('a caseload opened from a file: the table, late units, returns, violations,
   assert.deepEqual(files.sort(), ['caseload-deadlines.ics', 'caseload-report.json']);
   const report = JSON.parse(await readFile(join(downloads, 'caseload-report.json'), 'utf8'));
   assert.equal(report.schema, 'duban-report/1');
-  assert.equal(report.summary.overdue, 2);
+  assert.equal(report.summary.overdue, 3);
   const ics = await readFile(join(downloads, 'caseload-deadlines.ics'), 'utf8');
-  assert.equal(ics.match(/BEGIN:VEVENT/g).length, 4);
+  assert.equal(ics.match(/BEGIN:VEVENT/g).length, 5);
   assert.match(ics, /UID:HY-2023-043\.D1@duban/);
   await rm(downloads, { recursive: true, force: true });
 
@@ -266,14 +271,14 @@ test('a caseload dropped on the page, in English; the example button; the holida
   assert.equal(await text(page, '#file-name'), 'dropped.json');
   const status = await page.$eval('#matters tr[data-id="YB-2023-10-CZ"] td.status', (e) => e.textContent);
   assert.equal(status, 'overdue since 2023-11-01 (8 working days)');
-  assert.match(await text(page, '#summary'), /^13 matters \(13 checked, 0 errors\)/);
+  assert.match(await text(page, '#summary'), /^17 matters \(17 checked, 0 errors\)/);
   await screenshot(page, 'caseload-en');
   await page.close();
 
   const again = await open('');
   await again.click('#load-example');
   await again.waitForSelector('#check-result:not([hidden])');
-  assert.equal(await again.$$eval('#matters tbody tr', (trs) => trs.length), 15);
+  assert.equal(await again.$$eval('#matters tbody tr', (trs) => trs.length), 20);
   const downloads = await mkdtemp(join(tmpdir(), 'duban-downloads-'));
   const cdp = await again.createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });

@@ -116,10 +116,14 @@ test('ics: the open deadlines of the example caseload, read back by ical.js', ()
     }
   }
   // Hand count from the README's table of this caseload on 2023-11-10: two pending (HY-2023-043
-  // due 11-17, NZ-2023 due 12-29) and two overdue (YB-2023-10-CZ due 10-31, DC-2023-08 D5 due 11-06).
+  // due 11-17, NZ-2023 due 12-29) and three overdue (YB-2023-10-CZ due 10-31, DC-2023-08 D5 due
+  // 11-06, YT-2023-05 D6: an interview on Monday 10-09, 7 days later is Monday 10-16, a working
+  // day). YB-2023-10-SW was submitted in time and awaits a supplement: no event.
   assert.deepEqual(open.map(({ m, o }) => `${m.id} ${o.code} ${o.due}`).sort(), [
     'DC-2023-08 D5 2023-11-06', 'HY-2023-043 D1 2023-11-17', 'NZ-2023 D7 2023-12-29', 'YB-2023-10-CZ D2 2023-10-31',
+    'YT-2023-05 D6 2023-10-16',
   ]);
+  assert.ok(!ics.includes('YB-2023-10-SW'));
   const evs = events(ics);
   assert.equal(evs.length, open.length);
   const byUid = new Map(evs.map((e) => [e.uid, e]));

@@ -293,7 +293,7 @@ EXAMPLE = (ROOT / "examples" / "data" / "caseload.json").read_text(encoding="utf
 
 
 def big_caseload(n: int) -> dict:
-    """n matters: the example's 13, repeated under new ids."""
+    """n matters: the example's 17, repeated under new ids."""
     doc = json.loads(EXAMPLE)
     base = doc["matters"]
     matters = []
@@ -312,8 +312,11 @@ def test_check_takes_str_bytes_dict_and_gives_the_same_report():
     assert duban.check_json(json.loads(EXAMPLE)) == expected
     report = duban.check(EXAMPLE)
     assert report["schema"] == duban.REPORT_SCHEMA == "duban-report/1"
-    assert report["summary"]["matters"] == 13
-    assert report["summary"]["overdue"] == 2
+    # 17 matters; overdue: YB-2023-10-CZ (redo not resubmitted), DC-2023-08 D5 (never
+    # approved), YT-2023-05 D6 (no plan); YB-2023-10-SW awaits its supplement, not overdue.
+    assert report["summary"]["matters"] == 17
+    assert report["summary"]["overdue"] == 3
+    assert report["summary"]["awaiting_supplement"] == 1
 
 
 def test_truncated_caseload_keeps_the_matters_before_the_cut():
@@ -327,7 +330,7 @@ def test_truncated_caseload_keeps_the_matters_before_the_cut():
 def test_what_if_meeting_period():
     b = duban.Policy.from_json((ROOT / "examples/data/policy-meeting-20-working-days.json").read_text("utf-8"))
     diff = duban.what_if(EXAMPLE, None, b)
-    assert diff["matters_compared"] == 13
+    assert diff["matters_compared"] == 17
     assert len(diff["differences"]) == 3
     assert diff["differences"][0]["due_b"] == "2023-10-24"
 

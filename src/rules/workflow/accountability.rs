@@ -142,6 +142,10 @@ pub enum AccountabilityState {
         on: NaiveDate,
         /// The date key supervision began.
         supervised_on: NaiveDate,
+        /// The date the interview's result was reported to the mayor
+        /// (约谈结果报市政府主要领导), once it is.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        result_reported_on: Option<NaiveDate>,
     },
     /// 已提交书面整改方案: the written rectification plan is in.
     PlanSubmitted {
@@ -151,6 +155,9 @@ pub enum AccountabilityState {
         interview_on: NaiveDate,
         /// The date key supervision began.
         supervised_on: NaiveDate,
+        /// As in [`AccountabilityState::InterviewHeld`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        result_reported_on: Option<NaiveDate>,
     },
     /// 已办结: rectified under key supervision, or clear progress after the interview.
     Resolved {
@@ -160,6 +167,9 @@ pub enum AccountabilityState {
         interview_on: Option<NaiveDate>,
         /// The date key supervision began.
         supervised_on: NaiveDate,
+        /// As in [`AccountabilityState::InterviewHeld`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        result_reported_on: Option<NaiveDate>,
     },
     /// 直接认定为“较差”等次: no clear progress after the interview; criticised city-wide
     /// and exposed in the media.
@@ -170,13 +180,19 @@ pub enum AccountabilityState {
         interview_on: NaiveDate,
         /// The date key supervision began.
         supervised_on: NaiveDate,
+        /// As in [`AccountabilityState::InterviewHeld`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        result_reported_on: Option<NaiveDate>,
     },
-    /// 已移送执纪执法部门: referred for dereliction or law-breaking, from any other state.
+    /// 已移送执纪执法部门: referred for dereliction or law-breaking, at any stage. The
+    /// referral runs alongside the rest of the workflow and does not end it: later events
+    /// move `case` on.
     Referred {
         /// The date of referral.
         on: NaiveDate,
-        /// The state the case was in when referred.
-        from: Box<AccountabilityState>,
+        /// Where the rest of the workflow stands (the state it was in when referred, moved
+        /// on by later events).
+        case: Box<AccountabilityState>,
     },
 }
 
@@ -226,6 +242,11 @@ pub enum AccountabilityEvent {
         /// The date of the interview.
         on: NaiveDate,
     },
+    /// 约谈结果报市政府主要领导: the interview's result is reported to the mayor.
+    ReportInterviewResult {
+        /// The date of the report.
+        on: NaiveDate,
+    },
     /// 提出书面整改方案: the unit's head submits the written plan.
     SubmitPlan {
         /// The date of submission.
@@ -236,7 +257,10 @@ pub enum AccountabilityEvent {
         /// The date of the finding.
         on: NaiveDate,
     },
-    /// 直接认定为“较差”等次: no clear progress after the interview (or no plan).
+    /// 直接认定为“较差”等次: no clear progress after the interview (or no plan). Only
+    /// after the written plan's deadline (D6) has passed: the machine refuses it on the
+    /// interview day, and [`check`](crate::check), which has the calendar, refuses it on or
+    /// before D6.
     GradePoor {
         /// The date of the decision.
         on: NaiveDate,
@@ -260,6 +284,7 @@ impl AccountabilityEvent {
         "propose_interview",
         "approve_interview",
         "hold_interview",
+        "report_interview_result",
         "submit_plan",
         "resolve",
         "grade_poor",
@@ -294,6 +319,7 @@ impl AccountabilityEvent {
             E::ProposeInterview { .. } => "propose an interview",
             E::ApproveInterview { .. } => "city government consents to the interview",
             E::HoldInterview { .. } => "hold the interview",
+            E::ReportInterviewResult { .. } => "report the interview's result to the mayor",
             E::SubmitPlan { .. } => "submit the written rectification plan",
             E::Resolve { .. } => "clear progress",
             E::GradePoor { .. } => "grade poor directly",
@@ -318,6 +344,7 @@ impl AccountabilityEvent {
             | E::ProposeInterview { on }
             | E::ApproveInterview { on }
             | E::HoldInterview { on }
+            | E::ReportInterviewResult { on }
             | E::SubmitPlan { on }
             | E::Resolve { on }
             | E::GradePoor { on }
@@ -335,6 +362,9 @@ impl AccountabilityEvent {
             E::ProposeInterview { .. } => ("propose_interview", "提出约谈意见"),
             E::ApproveInterview { .. } => ("approve_interview", "市政府同意约谈"),
             E::HoldInterview { .. } => ("hold_interview", "约谈"),
+            E::ReportInterviewResult { .. } => {
+                ("report_interview_result", "约谈结果报市政府主要领导")
+            }
             E::SubmitPlan { .. } => ("submit_plan", "提出书面整改方案"),
             E::Resolve { .. } => ("resolve", "取得明显进展"),
             E::GradePoor { .. } => ("grade_poor", "直接认定为“较差”等次"),
@@ -443,12 +473,28 @@ impl AccountabilityState {
             S::Normal => None,
             S::KeySupervision { on, .. }
             | S::InterviewProposed { on, .. }
-            | S::InterviewApproved { on, .. }
-            | S::InterviewHeld { on, .. }
-            | S::PlanSubmitted { on, .. }
-            | S::Resolved { on, .. }
-            | S::GradedPoor { on, .. }
-            | S::Referred { on, .. } => Some(*on),
+            | S::InterviewApproved { on, .. } => Some(*on),
+            S::InterviewHeld {
+                on,
+                result_reported_on,
+                ..
+            }
+            | S::PlanSubmitted {
+                on,
+                result_reported_on,
+                ..
+            }
+            | S::Resolved {
+                on,
+                result_reported_on,
+                ..
+            }
+            | S::GradedPoor {
+                on,
+                result_reported_on,
+                ..
+            } => Some(result_reported_on.map_or(*on, |r| r.max(*on))),
+            S::Referred { on, case } => Some(case.last_event_on().map_or(*on, |c| c.max(*on))),
         }
     }
 
@@ -470,7 +516,7 @@ impl AccountabilityState {
                 Some(*interview_on)
             }
             S::Resolved { interview_on, .. } => *interview_on,
-            S::Referred { from, .. } => from.interview_on(),
+            S::Referred { case, .. } => case.interview_on(),
         }
     }
 
@@ -483,7 +529,7 @@ impl AccountabilityState {
     pub fn grade(&self) -> Option<Grade> {
         match self {
             AccountabilityState::GradedPoor { .. } => Some(Grade::Poor),
-            AccountabilityState::Referred { from, .. } => from.grade(),
+            AccountabilityState::Referred { case, .. } => case.grade(),
             AccountabilityState::Normal
             | AccountabilityState::KeySupervision { .. }
             | AccountabilityState::InterviewProposed { .. }
@@ -515,8 +561,8 @@ impl AccountabilityState {
                 all.extend([Consequence::CriticisedCityWide, Consequence::ExposedInMedia]);
                 all
             }
-            S::Referred { from, .. } => {
-                let mut all = from.consequences();
+            S::Referred { case, .. } => {
+                let mut all = case.consequences();
                 all.push(Consequence::ReferredForDiscipline);
                 all
             }
@@ -530,28 +576,134 @@ impl AccountabilityState {
         }
     }
 
+    /// The date the interview's result was reported to the mayor (约谈结果报市政府主要领导),
+    /// once it is; `None` before the interview and while it is not reported.
+    ///
+    /// ```
+    /// use duban::{parse_date, AccountabilityEvent as E, AccountabilityState, KeySupervisionTrigger};
+    /// let held = AccountabilityState::replay(&[
+    ///     E::PlaceUnderKeySupervision {
+    ///         on: parse_date("2023-09-01")?,
+    ///         triggers: vec![KeySupervisionTrigger::SlowProgress],
+    ///         rectify_by: parse_date("2023-09-15")?,
+    ///     },
+    ///     E::ProposeInterview { on: parse_date("2023-09-18")? },
+    ///     E::ApproveInterview { on: parse_date("2023-09-20")? },
+    ///     E::HoldInterview { on: parse_date("2023-09-27")? },
+    /// ])?;
+    /// assert_eq!(held.interview_result_reported_on(), None);
+    /// let reported = held.apply(&E::ReportInterviewResult { on: parse_date("2023-09-28")? })?;
+    /// assert_eq!(reported.interview_result_reported_on(), Some(parse_date("2023-09-28")?));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn interview_result_reported_on(&self) -> Option<NaiveDate> {
+        use AccountabilityState as S;
+        match self {
+            S::InterviewHeld {
+                result_reported_on, ..
+            }
+            | S::PlanSubmitted {
+                result_reported_on, ..
+            }
+            | S::Resolved {
+                result_reported_on, ..
+            }
+            | S::GradedPoor {
+                result_reported_on, ..
+            } => *result_reported_on,
+            S::Referred { case, .. } => case.interview_result_reported_on(),
+            S::Normal
+            | S::KeySupervision { .. }
+            | S::InterviewProposed { .. }
+            | S::InterviewApproved { .. } => None,
+        }
+    }
+
+    /// The date of the referral to the discipline and law enforcement bodies, if any.
+    ///
+    /// ```
+    /// use duban::{parse_date, AccountabilityEvent, AccountabilityState};
+    /// let on = parse_date("2023-09-27")?;
+    /// let s = AccountabilityState::new().apply(&AccountabilityEvent::Refer { on })?;
+    /// assert_eq!(s.referred_on(), Some(on));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn referred_on(&self) -> Option<NaiveDate> {
+        match self {
+            AccountabilityState::Referred { on, .. } => Some(*on),
+            _ => None,
+        }
+    }
+
+    /// Where the workflow stands apart from a referral: the state itself, or, once
+    /// referred, the state the rest of the workflow has reached.
+    ///
+    /// ```
+    /// use duban::{parse_date, AccountabilityEvent, AccountabilityState};
+    /// let s = AccountabilityState::new().apply(&AccountabilityEvent::Refer { on: parse_date("2023-09-27")? })?;
+    /// assert_eq!(s.case(), &AccountabilityState::Normal);
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn case(&self) -> &AccountabilityState {
+        match self {
+            AccountabilityState::Referred { case, .. } => case,
+            other => other,
+        }
+    }
+
+    /// The date of the direct 较差 grading, if the case reached it.
+    ///
+    /// ```
+    /// assert_eq!(duban::AccountabilityState::Normal.graded_poor_on(), None);
+    /// ```
+    pub fn graded_poor_on(&self) -> Option<NaiveDate> {
+        match self.case() {
+            AccountabilityState::GradedPoor { on, .. } => Some(*on),
+            _ => None,
+        }
+    }
+
     /// The state after `event`. Pure: `self` is unchanged.
     ///
     /// # Errors
     ///
     /// [`ErrorKind::IllegalTransition`](crate::ErrorKind::IllegalTransition), naming the
     /// state and the event, when Art. 12 (3) does not allow the event here: proposing an
-    /// interview without key supervision, approving one never proposed, interviewing
-    /// before approval, a plan before the interview, resolving before the plan, grading
-    /// poor before the interview, key supervision without a trigger or twice, anything
-    /// after referral (and anything but referral after the case closed); an event dated
-    /// before the event that led to this state.
+    /// interview without key supervision or before the rectification deadline (经重点督办
+    /// 仍不整改: key supervision must have had its time), approving one never proposed,
+    /// interviewing before approval, reporting the result of an interview not held (or
+    /// twice), a plan before the interview, resolving before the plan, grading poor before
+    /// or on the interview day, key supervision without a trigger or twice, a second
+    /// referral, anything but a referral or the report of the result after the case closed;
+    /// an event dated before the latest event so far. A referral runs alongside: after it,
+    /// the other events apply to the rest of the workflow as before.
     ///
     /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when a rectification
     /// deadline comes before the order that sets it.
     ///
     /// ```
-    /// use duban::{parse_date, AccountabilityEvent, AccountabilityState, ErrorKind, Language};
+    /// use duban::{parse_date, AccountabilityEvent as E, AccountabilityState, ErrorKind,
+    ///             KeySupervisionTrigger, Language};
     /// let err = AccountabilityState::new()
-    ///     .apply(&AccountabilityEvent::HoldInterview { on: parse_date("2023-09-27")? })
+    ///     .apply(&E::HoldInterview { on: parse_date("2023-09-27")? })
     ///     .unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::IllegalTransition);
     /// assert!(err.message(Language::English).starts_with("cannot hold_interview on 2023-09-27 in state normal"));
+    ///
+    /// // An interview may be proposed only once the rectification deadline has come.
+    /// let supervised = AccountabilityState::new().apply(&E::PlaceUnderKeySupervision {
+    ///     on: parse_date("2023-09-01")?,
+    ///     triggers: vec![KeySupervisionTrigger::LateReporting],
+    ///     rectify_by: parse_date("2023-09-15")?,
+    /// })?;
+    /// assert!(supervised.apply(&E::ProposeInterview { on: parse_date("2023-09-14")? }).is_err());
+    /// assert!(supervised.apply(&E::ProposeInterview { on: parse_date("2023-09-15")? }).is_ok());
+    ///
+    /// // A referral does not end the workflow.
+    /// let referred = supervised.apply(&E::Refer { on: parse_date("2023-09-10")? })?;
+    /// let rectified = referred.apply(&E::Rectify { on: parse_date("2023-09-14")? })?;
+    /// assert_eq!(rectified.case().name(), "resolved");
+    /// assert_eq!(rectified.referred_on(), Some(parse_date("2023-09-10")?));
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn apply(&self, event: &AccountabilityEvent) -> Result<AccountabilityState> {
@@ -559,6 +711,48 @@ impl AccountabilityState {
         use AccountabilityState as S;
         let illegal =
             |zh: &str, en: &str| Err(FLOW.illegal(self.named(), event.named(), event.on(), zh, en));
+        // A referral runs alongside: the rest of the workflow goes on inside it.
+        if let S::Referred { on, case } = self {
+            if let E::Refer { .. } = event {
+                return illegal(
+                    "已移送相关执纪执法部门",
+                    "the case has already been referred",
+                );
+            }
+            FLOW.check_order(
+                self.named(),
+                event.named(),
+                self.last_event_on(),
+                event.on(),
+            )?;
+            let next = case.apply(event).map_err(|inner| {
+                let rewrap = match inner.kind() {
+                    crate::ErrorKind::IllegalTransition => Flow::illegal,
+                    crate::ErrorKind::InvalidInput => Flow::invalid,
+                    _ => return inner,
+                };
+                {
+                    rewrap(
+                        FLOW,
+                        self.named(),
+                        event.named(),
+                        event.on(),
+                        &format!(
+                            "移送之外的督办流程不允许：{}",
+                            inner.message(Language::Chinese)
+                        ),
+                        &format!(
+                            "the workflow going on beside the referral does not allow it: {}",
+                            inner.message(Language::English)
+                        ),
+                    )
+                }
+            })?;
+            return Ok(S::Referred {
+                on: *on,
+                case: Box::new(next),
+            });
+        }
         let not_supervised = || {
             illegal(
                 "该单位未被重点督办",
@@ -586,14 +780,17 @@ impl AccountabilityState {
                 "the unit is already under key supervision or further along",
             )
         };
+        let already_reported = || {
+            illegal(
+                "约谈结果已报市政府主要领导",
+                "the interview's result has already been reported",
+            )
+        };
         let next = match (self, event) {
-            // Referral is open from every state but itself.
-            (S::Referred { .. }, _) => {
-                return illegal("已移送相关执纪执法部门", "the case has been referred");
-            }
+            (S::Referred { .. }, _) => return illegal("已移送", "already referred"),
             (_, E::Refer { on }) => S::Referred {
                 on: *on,
-                from: Box::new(self.clone()),
+                case: Box::new(self.clone()),
             },
 
             (
@@ -629,25 +826,48 @@ impl AccountabilityState {
             (S::Normal, E::Rectify { .. } | E::ProposeInterview { .. }) => return not_supervised(),
             (S::Normal, E::ApproveInterview { .. }) => return no_proposal(),
             (S::Normal, E::HoldInterview { .. }) => return not_approved(),
-            (S::Normal, E::SubmitPlan { .. } | E::Resolve { .. } | E::GradePoor { .. }) => {
-                return no_interview()
-            }
+            (
+                S::Normal
+                | S::KeySupervision { .. }
+                | S::InterviewProposed { .. }
+                | S::InterviewApproved { .. },
+                E::SubmitPlan { .. }
+                | E::Resolve { .. }
+                | E::GradePoor { .. }
+                | E::ReportInterviewResult { .. },
+            ) => return no_interview(),
 
             (S::KeySupervision { on: s, .. }, E::Rectify { on }) => S::Resolved {
                 on: *on,
                 interview_on: None,
                 supervised_on: *s,
+                result_reported_on: None,
             },
-            (S::KeySupervision { on: s, .. }, E::ProposeInterview { on }) => S::InterviewProposed {
-                on: *on,
-                supervised_on: *s,
-            },
+            (
+                S::KeySupervision {
+                    on: s, rectify_by, ..
+                },
+                E::ProposeInterview { on },
+            ) => {
+                // An event out of order is refused as such below.
+                if on >= s && on < rectify_by {
+                    return illegal(
+                        &format!(
+                            "整改期限{rectify_by}未到：约谈只适用于经重点督办仍不整改或整改不力的单位"
+                        ),
+                        &format!(
+                            "the rectification deadline {rectify_by} has not come: an interview \
+                             is only for a unit that key supervision has not brought to rectify"
+                        ),
+                    );
+                }
+                S::InterviewProposed {
+                    on: *on,
+                    supervised_on: *s,
+                }
+            }
             (S::KeySupervision { .. }, E::ApproveInterview { .. }) => return no_proposal(),
             (S::KeySupervision { .. }, E::HoldInterview { .. }) => return not_approved(),
-            (
-                S::KeySupervision { .. },
-                E::SubmitPlan { .. } | E::Resolve { .. } | E::GradePoor { .. },
-            ) => return no_interview(),
 
             (S::InterviewProposed { supervised_on, .. }, E::ApproveInterview { on }) => {
                 S::InterviewApproved {
@@ -656,52 +876,114 @@ impl AccountabilityState {
                 }
             }
             (S::InterviewProposed { .. }, E::HoldInterview { .. }) => return not_approved(),
-            (
-                S::InterviewProposed { .. },
-                E::SubmitPlan { .. } | E::Resolve { .. } | E::GradePoor { .. },
-            ) => return no_interview(),
 
             (S::InterviewApproved { supervised_on, .. }, E::HoldInterview { on }) => {
                 S::InterviewHeld {
                     on: *on,
                     supervised_on: *supervised_on,
+                    result_reported_on: None,
                 }
             }
             (S::InterviewApproved { .. }, E::ApproveInterview { .. }) => {
                 return illegal("市政府已同意约谈", "the interview is already approved");
             }
+
+            // The result of a held interview is reported once, at any later stage.
             (
-                S::InterviewApproved { .. },
-                E::SubmitPlan { .. } | E::Resolve { .. } | E::GradePoor { .. },
+                S::InterviewHeld {
+                    result_reported_on: Some(_),
+                    ..
+                }
+                | S::PlanSubmitted {
+                    result_reported_on: Some(_),
+                    ..
+                }
+                | S::Resolved {
+                    result_reported_on: Some(_),
+                    ..
+                }
+                | S::GradedPoor {
+                    result_reported_on: Some(_),
+                    ..
+                },
+                E::ReportInterviewResult { .. },
+            ) => return already_reported(),
+            (
+                S::Resolved {
+                    interview_on: None, ..
+                },
+                E::ReportInterviewResult { .. },
             ) => return no_interview(),
+            (state, E::ReportInterviewResult { on }) => {
+                let mut next = state.clone();
+                match &mut next {
+                    S::InterviewHeld {
+                        result_reported_on, ..
+                    }
+                    | S::PlanSubmitted {
+                        result_reported_on, ..
+                    }
+                    | S::Resolved {
+                        result_reported_on, ..
+                    }
+                    | S::GradedPoor {
+                        result_reported_on, ..
+                    } => *result_reported_on = Some(*on),
+                    S::Normal
+                    | S::KeySupervision { .. }
+                    | S::InterviewProposed { .. }
+                    | S::InterviewApproved { .. }
+                    | S::Referred { .. } => return no_interview(),
+                }
+                next
+            }
 
             (
                 S::InterviewHeld {
                     on: interview,
                     supervised_on,
+                    result_reported_on,
                 },
                 E::SubmitPlan { on },
             ) => S::PlanSubmitted {
                 on: *on,
                 interview_on: *interview,
                 supervised_on: *supervised_on,
+                result_reported_on: *result_reported_on,
             },
             (
                 S::InterviewHeld {
                     on: interview,
                     supervised_on,
+                    result_reported_on,
                 }
                 | S::PlanSubmitted {
                     interview_on: interview,
                     supervised_on,
+                    result_reported_on,
                     ..
                 },
                 E::GradePoor { on },
-            ) => S::GradedPoor {
-                on: *on,
-                interview_on: *interview,
-                supervised_on: *supervised_on,
-            },
+            ) => {
+                let in_order = self.last_event_on().map_or(true, |last| *on >= last);
+                if in_order && on <= interview {
+                    return illegal(
+                        &format!(
+                            "约谈（{interview}）之后须待书面整改方案期限届满仍无明显进展，方可认定为“较差”等次"
+                        ),
+                        &format!(
+                            "a unit is graded poor only when the written plan's deadline after \
+                             the interview ({interview}) has passed without clear progress"
+                        ),
+                    );
+                }
+                S::GradedPoor {
+                    on: *on,
+                    interview_on: *interview,
+                    supervised_on: *supervised_on,
+                    result_reported_on: *result_reported_on,
+                }
+            }
             (S::InterviewHeld { .. }, E::Resolve { .. }) => return no_plan(),
             (S::InterviewHeld { .. } | S::PlanSubmitted { .. }, E::ApproveInterview { .. }) => {
                 return illegal(
@@ -717,6 +999,7 @@ impl AccountabilityState {
                 S::PlanSubmitted {
                     interview_on,
                     supervised_on,
+                    result_reported_on,
                     ..
                 },
                 E::Resolve { on },
@@ -724,6 +1007,7 @@ impl AccountabilityState {
                 on: *on,
                 interview_on: Some(*interview_on),
                 supervised_on: *supervised_on,
+                result_reported_on: *result_reported_on,
             },
             (S::PlanSubmitted { .. }, E::SubmitPlan { .. }) => {
                 return illegal(

@@ -21,8 +21,8 @@ const FLOW: Flow = Flow {
 /// the Secretary-General's consent.)
 ///
 /// The article joins the last feature with 且 (and): a request needs
-/// [`IneffectiveAfterUrging`](EscalationGround::IneffectiveAfterUrging) and at least one of
-/// the other four.
+/// [`IneffectiveAfterUrging`](EscalationGround::IneffectiveAfterUrging) and, under the
+/// default reading ([`EscalationTest`]), at least one of the other four.
 ///
 /// ```
 /// use duban::{EscalationGround, Language};
@@ -79,15 +79,66 @@ impl EscalationGround {
     }
 }
 
+/// Which grounds Art. 4 asks for, a reading of “涉及面广、事关全局、综合性强、协调难度大且催办后落实效果不佳”
+/// (the policy parameter `escalation_grounds`).
+///
+/// The four features are joined by 、, which can list alternatives or a conjunction; the
+/// last clause is joined by 且 (and), so ineffective urging is required under both readings.
+///
+/// ```
+/// use duban::{EscalationTest, Language};
+/// assert_eq!(EscalationTest::default(), EscalationTest::AnyFeatureAndUrging);
+/// assert_eq!(serde_json::to_string(&EscalationTest::AllFeaturesAndUrging).unwrap(),
+///            "\"all_features_and_urging\"");
+/// assert!(EscalationTest::AllFeaturesAndUrging.label(Language::Chinese).contains("全部"));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EscalationTest {
+    /// At least one of the four features, and ineffective urging (the default).
+    #[default]
+    AnyFeatureAndUrging,
+    /// All four features, and ineffective urging.
+    AllFeaturesAndUrging,
+}
+
+impl EscalationTest {
+    /// The reading in words.
+    ///
+    /// ```
+    /// use duban::{EscalationTest, Language};
+    /// assert_eq!(EscalationTest::AnyFeatureAndUrging.label(Language::English),
+    ///            "any one of the four features, and ineffective after urging");
+    /// ```
+    pub fn label(self, language: Language) -> &'static str {
+        match self {
+            EscalationTest::AnyFeatureAndUrging => language.pick(
+                "具备四项情形之一且催办后落实效果不佳",
+                "any one of the four features, and ineffective after urging",
+            ),
+            EscalationTest::AllFeaturesAndUrging => language.pick(
+                "四项情形全部具备且催办后落实效果不佳",
+                "all four features, and ineffective after urging",
+            ),
+        }
+    }
+}
+
 /// Where an escalation stands (Art. 4).
 ///
 /// “对于涉及面广、事关全局、综合性强、协调难度大且催办后落实效果不佳的事项，经市政府秘书长同意后，可转交市政府督查室提级督查。”
 /// (Such a matter, still ineffective after urging, may be handed to the Supervision Office
 /// for escalated supervision once the Secretary-General consents.)
 ///
+/// The urging (催办) is an event of its own: a request with no urging before it is refused,
+/// since the article admits only matters still ineffective *after* urging. Which grounds a
+/// request needs is the policy's [`EscalationTest`] ([`EscalationState::apply_under`]).
+///
 /// ```
 /// use duban::{parse_date, EscalationEvent, EscalationGround, EscalationState};
 /// let s = EscalationState::replay(&[
+///     EscalationEvent::Urge { on: parse_date("2024-04-22")? },
 ///     EscalationEvent::RequestEscalation {
 ///         on: parse_date("2024-05-06")?,
 ///         grounds: vec![EscalationGround::HardToCoordinate, EscalationGround::IneffectiveAfterUrging],
@@ -101,9 +152,14 @@ impl EscalationGround {
 #[serde(tag = "state", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EscalationState {
-    /// 已催办: the matter has been urged (催办) and is supervised as usual.
+    /// 督办中: supervised as usual, not urged yet.
     #[default]
-    Urged,
+    Open,
+    /// 已催办: the matter has been urged (催办); escalation may be requested.
+    Urged {
+        /// The date of the latest urging.
+        on: NaiveDate,
+    },
     /// 已申请提级督查: escalation requested, awaiting the Secretary-General.
     Requested {
         /// The date of the request.
@@ -146,6 +202,11 @@ pub enum EscalationState {
 #[serde(tag = "event", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EscalationEvent {
+    /// 催办: the section urges the unit (a request needs one before it).
+    Urge {
+        /// The date of the urging.
+        on: NaiveDate,
+    },
     /// 申请提级督查: escalation is requested, on the grounds of Art. 4.
     RequestEscalation {
         /// The date of the request.
@@ -169,9 +230,10 @@ impl EscalationEvent {
     /// The name of every event, as [`EscalationEvent::name`] gives it.
     ///
     /// ```
-    /// assert_eq!(duban::EscalationEvent::NAMES, &["request_escalation", "approve", "decline"]);
+    /// assert_eq!(duban::EscalationEvent::NAMES, &["urge", "request_escalation", "approve", "decline"]);
     /// ```
-    pub const NAMES: &'static [&'static str] = &["request_escalation", "approve", "decline"];
+    pub const NAMES: &'static [&'static str] =
+        &["urge", "request_escalation", "approve", "decline"];
 
     /// The event's stable name (its serde tag).
     ///
@@ -194,6 +256,7 @@ impl EscalationEvent {
     /// ```
     pub fn label(&self, language: Language) -> &'static str {
         let en = match self {
+            EscalationEvent::Urge { .. } => "urge",
             EscalationEvent::RequestEscalation { .. } => "request escalation",
             EscalationEvent::Approve { .. } => "consent of the Secretary-General",
             EscalationEvent::Decline { .. } => "refusal of the Secretary-General",
@@ -211,7 +274,8 @@ impl EscalationEvent {
     /// ```
     pub fn on(&self) -> NaiveDate {
         match self {
-            EscalationEvent::RequestEscalation { on, .. }
+            EscalationEvent::Urge { on }
+            | EscalationEvent::RequestEscalation { on, .. }
             | EscalationEvent::Approve { on }
             | EscalationEvent::Decline { on } => *on,
         }
@@ -219,6 +283,7 @@ impl EscalationEvent {
 
     fn named(&self) -> Named {
         let (name, zh) = match self {
+            EscalationEvent::Urge { .. } => ("urge", "催办"),
             EscalationEvent::RequestEscalation { .. } => ("request_escalation", "申请提级督查"),
             EscalationEvent::Approve { .. } => ("approve", "市政府秘书长同意"),
             EscalationEvent::Decline { .. } => ("decline", "市政府秘书长不同意"),
@@ -227,17 +292,27 @@ impl EscalationEvent {
     }
 }
 
-/// Which grounds a request lacks, in words: `None` when Art. 4 is satisfied.
-fn missing_grounds(grounds: &[EscalationGround]) -> Option<(String, String)> {
+/// Which grounds a request lacks under `test`, in words: `None` when Art. 4 is satisfied.
+fn missing_grounds(grounds: &[EscalationGround], test: EscalationTest) -> Option<(String, String)> {
     let ineffective = grounds.contains(&EscalationGround::IneffectiveAfterUrging);
-    let other = grounds
-        .iter()
-        .any(|g| *g != EscalationGround::IneffectiveAfterUrging);
-    let others_zh = "涉及面广、事关全局、综合性强、协调难度大中的至少一项";
-    let others_en = "at least one of wide_reaching, overall, comprehensive, hard_to_coordinate";
+    let features = &EscalationGround::ALL[..4];
+    let present = features.iter().filter(|g| grounds.contains(g)).count();
+    let (features_ok, others_zh, others_en) = match test {
+        EscalationTest::AnyFeatureAndUrging => (
+            present >= 1,
+            "涉及面广、事关全局、综合性强、协调难度大中的至少一项",
+            "at least one of wide_reaching, overall, comprehensive, hard_to_coordinate",
+        ),
+        EscalationTest::AllFeaturesAndUrging => (
+            present == features.len(),
+            "涉及面广、事关全局、综合性强、协调难度大全部四项（政策参数 escalation_grounds）",
+            "all of wide_reaching, overall, comprehensive, hard_to_coordinate (policy parameter \
+             escalation_grounds)",
+        ),
+    };
     let lacking: Vec<(&str, &str)> = [
         (!ineffective).then_some(("催办后落实效果不佳", "ineffective_after_urging")),
-        (!other).then_some((others_zh, others_en)),
+        (!features_ok).then_some((others_zh, others_en)),
     ]
     .into_iter()
     .flatten()
@@ -257,17 +332,18 @@ impl EscalationState {
     /// The name of every state, as [`EscalationState::name`] gives it.
     ///
     /// ```
-    /// assert_eq!(duban::EscalationState::NAMES, &["urged", "requested", "escalated", "declined"]);
+    /// assert_eq!(duban::EscalationState::NAMES, &["open", "urged", "requested", "escalated", "declined"]);
     /// ```
-    pub const NAMES: &'static [&'static str] = &["urged", "requested", "escalated", "declined"];
+    pub const NAMES: &'static [&'static str] =
+        &["open", "urged", "requested", "escalated", "declined"];
 
-    /// The first state: a matter that has been urged.
+    /// The first state: a matter supervised as usual, not urged yet.
     ///
     /// ```
-    /// assert_eq!(duban::EscalationState::new(), duban::EscalationState::Urged);
+    /// assert_eq!(duban::EscalationState::new(), duban::EscalationState::Open);
     /// ```
     pub fn new() -> EscalationState {
-        EscalationState::Urged
+        EscalationState::Open
     }
 
     /// The article this workflow implements: Art. 4.
@@ -282,7 +358,7 @@ impl EscalationState {
     /// The state's stable name (its serde tag).
     ///
     /// ```
-    /// assert_eq!(duban::EscalationState::Urged.name(), "urged");
+    /// assert_eq!(duban::EscalationState::Open.name(), "open");
     /// ```
     pub fn name(&self) -> &'static str {
         self.named().name
@@ -292,11 +368,12 @@ impl EscalationState {
     ///
     /// ```
     /// use duban::{EscalationState, Language};
-    /// assert_eq!(EscalationState::Urged.label(Language::Chinese), "已催办");
+    /// assert_eq!(EscalationState::Open.label(Language::Chinese), "督办中（未催办）");
     /// ```
     pub fn label(&self, language: Language) -> &'static str {
         let en = match self {
-            EscalationState::Urged => "urged",
+            EscalationState::Open => "supervised, not urged",
+            EscalationState::Urged { .. } => "urged",
             EscalationState::Requested { .. } => "escalation requested",
             EscalationState::Escalated { .. } => "escalated to the Supervision Office",
             EscalationState::Declined { .. } => "escalation declined",
@@ -306,7 +383,8 @@ impl EscalationState {
 
     fn named(&self) -> Named {
         let (name, zh) = match self {
-            EscalationState::Urged => ("urged", "已催办"),
+            EscalationState::Open => ("open", "督办中（未催办）"),
+            EscalationState::Urged { .. } => ("urged", "已催办"),
             EscalationState::Requested { .. } => ("requested", "已申请提级督查"),
             EscalationState::Escalated { .. } => ("escalated", "提级督查"),
             EscalationState::Declined { .. } => ("declined", "提级督查未获同意"),
@@ -317,12 +395,13 @@ impl EscalationState {
     /// The date of the event that led to this state; `None` before any event.
     ///
     /// ```
-    /// assert_eq!(duban::EscalationState::Urged.last_event_on(), None);
+    /// assert_eq!(duban::EscalationState::Open.last_event_on(), None);
     /// ```
     pub fn last_event_on(&self) -> Option<NaiveDate> {
         match self {
-            EscalationState::Urged => None,
-            EscalationState::Requested { on, .. }
+            EscalationState::Open => None,
+            EscalationState::Urged { on }
+            | EscalationState::Requested { on, .. }
             | EscalationState::Escalated { on, .. }
             | EscalationState::Declined { on, .. } => Some(*on),
         }
@@ -332,42 +411,84 @@ impl EscalationState {
     /// the matter.
     ///
     /// ```
-    /// assert!(!duban::EscalationState::Urged.is_escalated());
+    /// assert!(!duban::EscalationState::Open.is_escalated());
     /// ```
     pub fn is_escalated(&self) -> bool {
         matches!(self, EscalationState::Escalated { .. })
     }
 
-    /// The state after `event`. Pure: `self` is unchanged.
+    /// The state after `event` under the default reading of the grounds
+    /// ([`EscalationTest::AnyFeatureAndUrging`]). Pure: `self` is unchanged.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::IllegalTransition`](crate::ErrorKind::IllegalTransition), naming the
-    /// state and the event, when Art. 4 does not allow the event here: a request whose
-    /// grounds lack [`EscalationGround::IneffectiveAfterUrging`] or any of the other four
-    /// (the message names what is missing); a second request while one is pending;
-    /// consent or refusal with no request pending; anything after escalation; an event
-    /// dated before the event that led to this state.
+    /// As [`EscalationState::apply_under`].
     ///
     /// ```
     /// use duban::{parse_date, EscalationEvent, EscalationGround, EscalationState, Language};
+    /// let urged = EscalationState::new().apply(&EscalationEvent::Urge { on: parse_date("2024-04-22")? })?;
     /// let request = EscalationEvent::RequestEscalation {
     ///     on: parse_date("2024-05-06")?,
     ///     grounds: vec![EscalationGround::WideReaching],
     /// };
-    /// let err = EscalationState::new().apply(&request).unwrap_err();
+    /// let err = urged.apply(&request).unwrap_err();
     /// assert!(err.message(Language::English).contains("ineffective_after_urging"));
     /// assert!(err.message(Language::Chinese).contains("催办后落实效果不佳"));
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn apply(&self, event: &EscalationEvent) -> Result<EscalationState> {
+        self.apply_under(event, EscalationTest::default())
+    }
+
+    /// The state after `event`, the grounds of a request read by `test` (the policy's
+    /// `escalation_grounds`). Pure: `self` is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::IllegalTransition`](crate::ErrorKind::IllegalTransition), naming the
+    /// state and the event, when Art. 4 does not allow the event here: a request before
+    /// any urging (催办); a request whose grounds fail `test` (the message names what is
+    /// missing); an urging or a second request while one is pending; consent or refusal
+    /// with no request pending; anything after escalation; an event dated before the event
+    /// that led to this state.
+    ///
+    /// ```
+    /// use duban::{parse_date, EscalationEvent as E, EscalationGround as G, EscalationState,
+    ///             EscalationTest, Language};
+    /// let urged = EscalationState::new().apply(&E::Urge { on: parse_date("2024-04-22")? })?;
+    /// let request = E::RequestEscalation {
+    ///     on: parse_date("2024-05-06")?,
+    ///     grounds: vec![G::HardToCoordinate, G::IneffectiveAfterUrging],
+    /// };
+    /// assert!(urged.apply_under(&request, EscalationTest::AnyFeatureAndUrging).is_ok());
+    /// let err = urged.apply_under(&request, EscalationTest::AllFeaturesAndUrging).unwrap_err();
+    /// assert!(err.message(Language::English).contains("all of wide_reaching"));
+    /// // No urging recorded: refused.
+    /// assert!(EscalationState::new().apply(&request).is_err());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn apply_under(
+        &self,
+        event: &EscalationEvent,
+        test: EscalationTest,
+    ) -> Result<EscalationState> {
         use EscalationEvent as E;
         use EscalationState as S;
         let illegal =
             |zh: &str, en: &str| Err(FLOW.illegal(self.named(), event.named(), event.on(), zh, en));
         let next = match (self, event) {
-            (S::Urged | S::Declined { .. }, E::RequestEscalation { on, grounds }) => {
-                if let Some((zh, en)) = missing_grounds(grounds) {
+            (S::Open | S::Urged { .. } | S::Declined { .. }, E::Urge { on }) => {
+                S::Urged { on: *on }
+            }
+            (S::Open, E::RequestEscalation { .. }) => {
+                return illegal(
+                    "尚未催办：第四条只允许催办后落实效果不佳的事项提级督查",
+                    "the matter has not been urged: Art. 4 admits only matters still \
+                     ineffective after urging",
+                );
+            }
+            (S::Urged { .. } | S::Declined { .. }, E::RequestEscalation { on, grounds }) => {
+                if let Some((zh, en)) = missing_grounds(grounds, test) {
                     return illegal(&zh, &en);
                 }
                 S::Requested {
@@ -375,10 +496,13 @@ impl EscalationState {
                     grounds: grounds.clone(),
                 }
             }
-            (S::Urged | S::Declined { .. }, E::Approve { .. } | E::Decline { .. }) => {
+            (
+                S::Open | S::Urged { .. } | S::Declined { .. },
+                E::Approve { .. } | E::Decline { .. },
+            ) => {
                 return illegal("没有待审的提级督查申请", "no escalation request is pending");
             }
-            (S::Requested { .. }, E::RequestEscalation { .. }) => {
+            (S::Requested { .. }, E::RequestEscalation { .. } | E::Urge { .. }) => {
                 return illegal(
                     "已有提级督查申请待市政府秘书长审定",
                     "a request is already pending before the Secretary-General",
@@ -408,7 +532,10 @@ impl EscalationState {
             },
             (
                 S::Escalated { .. },
-                E::RequestEscalation { .. } | E::Approve { .. } | E::Decline { .. },
+                E::Urge { .. }
+                | E::RequestEscalation { .. }
+                | E::Approve { .. }
+                | E::Decline { .. },
             ) => {
                 return illegal(
                     "该事项已转交市政府督查室提级督查",
@@ -425,7 +552,7 @@ impl EscalationState {
         Ok(next)
     }
 
-    /// The state after `events`, applied in order from [`EscalationState::Urged`].
+    /// The state after `events`, applied in order from [`EscalationState::Open`].
     ///
     /// # Errors
     ///

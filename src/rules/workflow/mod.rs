@@ -6,8 +6,8 @@
 //! |---|---|---|
 //! | [`ReportState`] / [`ReportEvent`] | Art. 9 ¶2 (and Art. 7, Art. 9 ¶1) | awaiting → submitted → returned (redo or supplement) → … → accepted |
 //! | [`InspectionState`] / [`InspectionEvent`] | Art. 10 | proposed → applied → approved → filed → carried out; planned → carried out |
-//! | [`EscalationState`] / [`EscalationEvent`] | Art. 4 | urged → requested → escalated (or declined, and again) |
-//! | [`AccountabilityState`] / [`AccountabilityEvent`] | Art. 12 (3) | normal → key supervision → interview → plan → resolved or graded poor; referred from anywhere |
+//! | [`EscalationState`] / [`EscalationEvent`] | Art. 4 | open → urged (催办) → requested → escalated (or declined, and again) |
+//! | [`AccountabilityState`] / [`AccountabilityEvent`] | Art. 12 (3) | normal → key supervision → interview (result reported to the mayor) → plan → resolved or graded poor; a referral runs alongside |
 //! | [`Grade`] / [`Consequence`] | Art. 12 (1)(2) | the four grades and what they bring |
 //!
 //! Each machine is plain data: an `enum …State`, an `enum …Event`, and a pure
@@ -51,7 +51,7 @@ mod report;
 mod transition;
 
 pub use accountability::{AccountabilityEvent, AccountabilityState, KeySupervisionTrigger};
-pub use escalation::{EscalationEvent, EscalationGround, EscalationState};
+pub use escalation::{EscalationEvent, EscalationGround, EscalationState, EscalationTest};
 pub use grading::{Consequence, Grade};
 pub use inspection::{AnnualPlan, InspectionEvent, InspectionState};
 pub use report::{Remedy, ReportEvent, ReportState, ReturnReason};

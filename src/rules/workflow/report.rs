@@ -167,7 +167,7 @@ pub enum ReportState {
         /// unless this submission answers a return for supplement.
         original_on: NaiveDate,
     },
-    /// 已退回: returned to the unit; not met until resubmitted.
+    /// 已退回: returned to the unit, for redo (退回重办中) or supplement (退回补办中).
     Returned {
         /// The date of the return.
         on: NaiveDate,
@@ -337,7 +337,14 @@ impl ReportState {
         let en = match self {
             ReportState::Awaiting => "awaiting submission",
             ReportState::Submitted { .. } => "submitted",
-            ReportState::Returned { .. } => "returned",
+            ReportState::Returned {
+                remedy: Remedy::Supplement,
+                ..
+            } => "returned, awaiting supplement",
+            ReportState::Returned {
+                remedy: Remedy::Redo,
+                ..
+            } => "returned for redo",
             ReportState::Accepted { .. } => "accepted",
         };
         language.pick(self.named().zh, en)
@@ -347,7 +354,14 @@ impl ReportState {
         let (name, zh) = match self {
             ReportState::Awaiting => ("awaiting", "待报送"),
             ReportState::Submitted { .. } => ("submitted", "已报送"),
-            ReportState::Returned { .. } => ("returned", "已退回"),
+            ReportState::Returned {
+                remedy: Remedy::Supplement,
+                ..
+            } => ("returned", "退回补办中"),
+            ReportState::Returned {
+                remedy: Remedy::Redo,
+                ..
+            } => ("returned", "退回重办中"),
             ReportState::Accepted { .. } => ("accepted", "已通过"),
         };
         Named { name, zh }

@@ -29,24 +29,24 @@ public final class Deadline extends Handle {
 
     Deadline(Pointer p) {
         super(p, FREE);
-        Memory m = Native.buffer(72);
+        Memory m = Native.buffer(88);
         PointerByReference err = new PointerByReference();
         Native.check(Native.duban_deadline_info(p, m, err), err);
         // DubanDeadlineInfo: int32 due @0, earliest @4, char* code @8, char* kind @16,
-        // uint32 reading_count @24, readings[2] @32 (each: char* reading @0, int32 date @8,
-        // bool chosen @12; 16 bytes), bool has_rolled_from @64, int32 rolled_from @68.
+        // uint32 reading_count @24, readings[3] @32 (each: char* reading @0, int32 date @8,
+        // bool chosen @12; 16 bytes), bool has_rolled_from @80, int32 rolled_from @84.
         due = Calendar.date(m.getInt(0));
         earliest = Calendar.date(m.getInt(4));
         code = Native.utf8(m.getPointer(8));
         kind = Native.utf8(m.getPointer(16));
-        int count = Math.min(m.getInt(24), 2);
+        int count = Math.min(m.getInt(24), 3);
         List<Reading> r = new ArrayList<Reading>(count);
         for (int i = 0; i < count; i++) {
             long at = 32 + 16L * i;
             r.add(new Reading(Native.utf8(m.getPointer(at)), Calendar.date(m.getInt(at + 8)), m.getByte(at + 12) != 0));
         }
         readings = Collections.unmodifiableList(r);
-        rolledFrom = m.getByte(64) != 0 ? Calendar.date(m.getInt(68)) : null;
+        rolledFrom = m.getByte(80) != 0 ? Calendar.date(m.getInt(84)) : null;
     }
 
     /** The due date under the policy's readings. */

@@ -173,13 +173,13 @@ fn an_alarm_before_the_calendar_starts_is_left_out() {
     )
     .unwrap();
     let report = check(&caseload, &policy, &cal, d("2020-01-02")).unwrap();
-    // 2020-01-23 is the last working day of January 2020; 20 working days before it lies
-    // in 2019, which no loaded notice covers: no alarm rather than a guess.
+    // 2020-01-23 is the last working day of January 2020; 5,000 working days before it lies
+    // before 2004, which no loaded notice covers: no alarm rather than a guess.
     let ics = report
         .to_ics(
             &policy,
             &cal,
-            IcsOptions::default().alarm(Some(WorkingDays(20))),
+            IcsOptions::default().alarm(Some(WorkingDays(5000))),
         )
         .unwrap();
     assert!(ics.contains("DTSTART;VALUE=DATE:20200123"));

@@ -33,7 +33,7 @@ const T = {
     month_title: (y, m) => `${y}年${m}月`,
     legend: [['rest', '休息日'], ['holiday', '节假日'], ['makeup', '调休上班'], ['counted', '计入的工作日'], ['trigger-day', '起算日'], ['due-day', '截止日']],
     earliest: (d) => `最早日期（任何理解下均不逾期）：${d}`,
-    yes: '是', no: '否', error: '错误', coverage: (a, b, n) => `日历覆盖 ${a} 至 ${b}（国务院办公厅节假日安排通知 ${n} 件）；超出范围的日期不作推算。`,
+    yes: '是', no: '否', error: '错误', coverage: (a, b) => `日历覆盖 ${a} 至 ${b}（依据国务院办公厅节假日安排通知）；超出范围的日期不作推算。`,
     heading: (asOf, policy) => `截至 ${asOf}，政策 ${policy}`,
     summary: (s) => `${s.matters} 个事项（已检查 ${s.checked}，错误 ${s.errors}）；${s.obligations} 项义务：未到期 ${s.pending}，今日到期 ${s.due_today}，逾期 ${s.overdue}，按期完成 ${s.met_on_time}，逾期完成 ${s.met_late}，退回补办中 ${s.awaiting_supplement || 0}；未按期报送单位 ${s.late_units}（应重点督办 ${s.key_supervision_units}），科室 ${s.late_sections || 0}；应退回 ${s.returns}；督查检查违规 ${s.inspection_violations}；其他问题 ${s.findings || 0}`,
     document: '整个文件', not_reported: '（未报送）', none: '无',
@@ -69,7 +69,7 @@ const T = {
     month_title: (y, m) => `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${y}`,
     legend: [['rest', 'rest day'], ['holiday', 'holiday'], ['makeup', 'make-up working day'], ['counted', 'working day counted'], ['trigger-day', 'trigger'], ['due-day', 'due date']],
     earliest: (d) => `Earliest date (in time under every reading): ${d}`,
-    yes: 'yes', no: 'no', error: 'Error', coverage: (a, b, n) => `The calendar covers ${a} to ${b} (${n} State Council notices); dates outside it are not guessed.`,
+    yes: 'yes', no: 'no', error: 'Error', coverage: (a, b) => `The calendar covers ${a} to ${b} (from the State Council holiday notices); dates outside it are not guessed.`,
     heading: (asOf, policy) => `As of ${asOf}, policy ${policy}`,
     summary: (s) => `${s.matters} matters (${s.checked} checked, ${s.errors} errors); ${s.obligations} obligations: ${s.pending} pending, ${s.due_today} due today, ${s.overdue} overdue, ${s.met_on_time} met on time, ${s.met_late} met late, ${s.awaiting_supplement || 0} awaiting a supplement; ${s.late_units} late units (${s.key_supervision_units} for key supervision), ${s.late_sections || 0} sections; ${s.returns} returns; ${s.inspection_violations} inspection violations; ${s.findings || 0} other findings`,
     document: 'whole file', not_reported: ' (not reported)', none: 'none',
@@ -363,7 +363,7 @@ async function main() {
     return;
   }
   const cov = calendar.coverage();
-  $('coverage').textContent = t.coverage(cov[0][0], cov[cov.length - 1][1], 8);
+  $('coverage').textContent = t.coverage(cov[0][0], cov[cov.length - 1][1]);
   kindList = kinds(lang);
   $('kind').replaceChildren(...kindList.map((k) => el('option', { value: k.kind }, `${k.code} ${k.label}（${k.articleLabel}）`.replace('（', lang === 'en' ? ' (' : '（').replace(/）$/, lang === 'en' ? ')' : '）'))));
   $('meeting').replaceChildren(...meetingKinds(lang).map((m) => el('option', { value: m.kind }, m.label)));

@@ -128,7 +128,7 @@ for (const name of Object.keys(QUERIES)) {
 }
 
 /**
- * The working-day calendar: the national notices 2020-2026, plus notice texts given in
+ * The working-day calendar: the compiled-in national notices, plus notice texts given in
  * `options.notices`, as known on `options.knownOn`. Every query outside its notices throws
  * a DubanError of kind `outside_coverage`.
  */

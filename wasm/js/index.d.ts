@@ -179,7 +179,7 @@ interface CalendarQueries<W> {
   free(): void;
 }
 
-/** The working-day calendar (national notices 2020-2026, plus any given). */
+/** The working-day calendar (the compiled-in national notices, plus any given). */
 export interface Calendar extends CalendarQueries<'plain'> {}
 export class Calendar {
   constructor(options?: CalendarOptions);

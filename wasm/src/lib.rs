@@ -556,7 +556,7 @@ fn internal(e: &dyn std::fmt::Display) -> Failure {
 
 #[wasm_bindgen]
 impl Engine {
-    /// The national calendar (notices 2020-2026) and the built-in policy.
+    /// The national calendar (the compiled-in notices) and the built-in policy.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Engine {
         Engine {

@@ -3,7 +3,9 @@
 //! - `add_workdays`: duban's O(1) `Calendar::add_workdays`, bdays' `HolidayCalendarCache`
 //!   (`advance_bdays`, which walks day by day), and a baseline of two bare table look-ups;
 //! - `workdays_between`: duban's `workdays_between` against the bdays cache's `bdays`;
-//! - `china_build`: building the national calendar, and parsing the embedded notices.
+//! - `china_build`: building the national calendar (2004-2026, 26 notices), and parsing the
+//!   embedded notices; the same for the 8 notices of 2020-2026 alone, the calendar before
+//!   the history was added, for comparison.
 //!
 //! Run with `cargo bench --bench calendar -- --warm-up-time 1 --measurement-time 3`.
 //! Each iteration walks the whole input list; the `Elements` throughput turns criterion's
@@ -19,8 +21,8 @@ use duban::{Calendar, CalendarBuilder, Notice};
 /// How many (date, n) pairs each iteration walks.
 const PAIRS: usize = 1024;
 
-/// The embedded notice texts, as `Calendar::china` compiles them in.
-const NOTICE_TEXTS: [&str; 8] = [
+/// The 8 notices of 2020-2026: the compiled-in calendar before the 2004-2019 history.
+const NOTICES_2020_2026: [&str; 8] = [
     include_str!("../data/notices/guobanfamingdian-2019-16.txt"),
     include_str!("../data/notices/guobanfamingdian-2020-1.txt"),
     include_str!("../data/notices/guobanfamingdian-2020-27.txt"),
@@ -30,6 +32,30 @@ const NOTICE_TEXTS: [&str; 8] = [
     include_str!("../data/notices/guobanfamingdian-2024-12.txt"),
     include_str!("../data/notices/guobanfamingdian-2025-7.txt"),
 ];
+
+/// Every embedded notice text (data/notices/*.txt), in the order `Calendar::china` compiles
+/// them in (the order they became known).
+fn all_notice_texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/notices");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("data/notices")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut texts: Vec<String> = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("notice text"))
+        .collect();
+    let china = Calendar::china();
+    let rank = |text: &String| {
+        let id = Notice::parse(text).expect("parses").id;
+        china.notices().iter().position(|n| n.id == id)
+    };
+    texts.sort_by_key(rank);
+    assert_eq!(texts.len(), china.notices().len());
+    texts
+}
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
@@ -206,27 +232,41 @@ fn workdays_between(c: &mut Criterion) {
 }
 
 fn china_build(c: &mut Criterion) {
+    let all = all_notice_texts();
     let mut g = c.benchmark_group("china_build");
     // `CalendarBuilder::china()` clones the already-parsed embedded notices, then builds
     // the tables (day records, prefix counts, working-day list, coverage).
     g.bench_function("builder_china_build", |b| {
         b.iter(|| black_box(CalendarBuilder::china().build().expect("builds")))
     });
-    // Parsing the 8 embedded notice files.
-    g.bench_function("parse_8_notices", |b| {
+    // Parsing the 26 embedded notice files.
+    g.bench_function("parse_26_notices", |b| {
         b.iter(|| {
-            for text in NOTICE_TEXTS {
+            for text in &all {
                 black_box(Notice::parse(black_box(text)).expect("parses"));
             }
         })
     });
-    // From scratch: parse the 8 texts, then build (what the first `Calendar::china()`
+    // From scratch: parse the 26 texts, then build (what the first `Calendar::china()`
     // of a process does, give or take the `OnceLock`s).
     g.bench_function("parse_and_build", |b| {
         b.iter_batched(
             CalendarBuilder::new,
             |mut builder| {
-                for text in NOTICE_TEXTS {
+                for text in &all {
+                    builder = builder.notice_text(black_box(text)).expect("parses");
+                }
+                black_box(builder.build().expect("builds"))
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    // The same for 2020-2026 alone (8 notices): the calendar before the history.
+    g.bench_function("parse_and_build_2020_2026", |b| {
+        b.iter_batched(
+            CalendarBuilder::new,
+            |mut builder| {
+                for text in NOTICES_2020_2026 {
                     builder = builder.notice_text(black_box(text)).expect("parses");
                 }
                 black_box(builder.build().expect("builds"))

@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
-"""Generate independent reference data for duban's tests (2020-2026).
+"""Generate independent reference data for duban's tests (2004-2026).
 
 This does NOT read duban's own data. It uses third-party PyPI packages:
   * chinesecalendar - its own transcription of the State Council notices
     (is_workday / is_in_lieu / get_holiday_detail, get_solar_terms)
   * lunardate       - lunar -> Gregorian conversion for lunar festivals
-  * holidays        - holidays.China, used only as a cross-check (printed)
+  * holidays        - holidays.China, a second independent transcription: its
+                      rest/work answer is the last column of the reference file
 
 Usage (from the repo root, with a scratch venv outside the repo):
   python3 -m venv /tmp/xcheck
   /tmp/xcheck/bin/pip install chinesecalendar holidays lunardate
   /tmp/xcheck/bin/python scripts/make_reference.py
 
-Writes tests/data/reference-2020-2026.tsv and
-tests/data/lunar-festivals-2020-2026.tsv; prints per-year counts and any
+Writes tests/data/reference-2004-2026.tsv and
+tests/data/lunar-festivals-2004-2026.tsv; prints per-year counts and any
 rest/work disagreements between chinesecalendar and holidays.China.
 """
 import datetime as dt
@@ -25,7 +26,7 @@ import chinese_calendar as cc
 import holidays
 from lunardate import LunarDate
 
-FIRST, LAST = dt.date(2020, 1, 1), dt.date(2026, 12, 31)
+FIRST, LAST = dt.date(2004, 1, 1), dt.date(2026, 12, 31)
 YEARS = range(FIRST.year, LAST.year + 1)
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data"
 CMD = "/tmp/xcheck/bin/python scripts/make_reference.py"
@@ -52,10 +53,25 @@ def write(name, lines):
     print(f"wrote {OUT / name}")
 
 
+def holidays_china():
+    """holidays.China lists rest days only; make-up workdays are recovered
+    from names like 'Day off (substituted from 01/04/2026)'. Returns a
+    function date -> rest (True) or work (False)."""
+    h = holidays.China(years=YEARS)
+    makeup = set()
+    for name in h.values():
+        for m in re.findall(r"substituted from (\d\d)/(\d\d)/(\d{4})", name):
+            makeup.add(dt.date(int(m[2]), int(m[0]), int(m[1])))
+    return h, lambda d: d in h or (d.weekday() >= 5 and d not in makeup)
+
+
 def reference():
+    _, h_rest = holidays_china()
     lines = header(f"chinesecalendar {version('chinesecalendar')} "
-                   "(is_workday, is_in_lieu, get_holiday_detail)")
-    lines.append("# columns: date\tworkday|restday\tin_lieu(yes|no)\tname(or -)")
+                   "(is_workday, is_in_lieu, get_holiday_detail); "
+                   f"holidays {version('holidays')} (holidays.China, last column)")
+    lines.append("# columns: date\tworkday|restday (chinesecalendar)\tin_lieu(yes|no)"
+                 "\tname(or -)\tworkday|restday (holidays.China)")
     for d in days():
         _, name = cc.get_holiday_detail(d)
         lines.append("\t".join([
@@ -63,8 +79,9 @@ def reference():
             "workday" if cc.is_workday(d) else "restday",
             "yes" if cc.is_in_lieu(d) else "no",
             name or "-",
+            "restday" if h_rest(d) else "workday",
         ]))
-    write("reference-2020-2026.tsv", lines)
+    write("reference-2004-2026.tsv", lines)
 
 
 def counts():
@@ -77,23 +94,16 @@ def counts():
 
 
 def compare_holidays():
-    """holidays.China lists rest days only; make-up workdays are recovered
-    from names like 'Day off (substituted from 01/04/2026)'."""
-    h = holidays.China(years=YEARS)
-    makeup = set()
-    for name in h.values():
-        for m in re.findall(r"substituted from (\d\d)/(\d\d)/(\d{4})", name):
-            makeup.add(dt.date(int(m[2]), int(m[0]), int(m[1])))
+    h, h_rest = holidays_china()
     print(f"holidays {version('holidays')} vs chinesecalendar:")
     n = 0
     for d in days():
-        h_rest = d in h or (d.weekday() >= 5 and d not in makeup)
         c_rest = not cc.is_workday(d)
-        if h_rest != c_rest:
+        if h_rest(d) != c_rest:
             n += 1
             print(f"  {d} {d.strftime('%a')}: chinesecalendar="
                   f"{'rest' if c_rest else 'work'} holidays="
-                  f"{'rest' if h_rest else 'work'} ({h.get(d, '-')})")
+                  f"{'rest' if h_rest(d) else 'work'} ({h.get(d, '-')})")
     print(f"  {n} disagreement(s)")
 
 
@@ -115,7 +125,7 @@ def lunar_festivals():
             ("中秋", LunarDate(y, 8, 15).to_solar_date()),
         ]
         lines += [f"{y}\t{n}\t{d.isoformat()}" for n, d in fest]
-    write("lunar-festivals-2020-2026.tsv", lines)
+    write("lunar-festivals-2004-2026.tsv", lines)
 
 
 if __name__ == "__main__":

@@ -199,7 +199,7 @@ impl Error {
     ///
     /// ```
     /// let cal = duban::Calendar::china();
-    /// let day = duban::parse_date("2019-12-31")?;
+    /// let day = duban::parse_date("2003-12-31")?; // before the first loaded notice
     /// assert_eq!(cal.next_workday(day).unwrap_err().date(), Some(day));
     /// # Ok::<(), duban::Error>(())
     /// ```

@@ -105,8 +105,8 @@ mod period;
 mod rules;
 
 pub use calendar::{
-    Calendar, CalendarBuilder, Day, DayKind, HolidayBreak, Notice, Provisional,
-    ProvisionalCalendar, Scope, WorkdayOrder,
+    today_in_china, Calendar, CalendarBuilder, CoverageOutlook, Day, DayKind, HolidayBreak, Notice,
+    Provisional, ProvisionalCalendar, Scope, WorkdayOrder, NOTICES_DIR_ENV,
 };
 pub use error::{Error, ErrorKind, Position, Result};
 pub use language::Language;

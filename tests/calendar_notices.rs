@@ -1,8 +1,9 @@
 //! Notices as data: the embedded files, loading at run time (a new year, a correction, a
 //! local adjustment, a gap year), views as known on a date, and the parser's errors.
 //!
-//! Expected values come from /work/shared/NOTICES.md (transcribed below as tables) or are
-//! worked out by hand in the comments.
+//! Expected values come from NOTICES.md (2020-2026, the project's shared facts) and
+//! data/NOTICES-2004-2019.md (the same facts for 2004-2019, from the notices' texts),
+//! transcribed below as tables, or are worked out by hand in the comments.
 
 mod util;
 
@@ -58,7 +59,8 @@ fn build(texts: &[&str]) -> Calendar {
 // ---------------------------------------------------------------------------------------
 // The embedded notices
 
-/// NOTICES.md, first table: (file, 文号, signed, published, covered year).
+/// NOTICES.md and data/NOTICES-2004-2019.md, first tables: (file, 文号 or, where no 文号
+/// was found, the title; signed; published; covered year).
 type Meta = (
     &'static str,
     &'static str,
@@ -69,6 +71,24 @@ type Meta = (
 
 #[rustfmt::skip]
 const META: &[Meta] = &[
+    ("notice-2004-schedule.txt",     "国务院办公厅关于2004年部分节假日安排的通知", "2003-12-31", None, Some(2004)),
+    ("notice-2005-schedule.txt",     "国务院办公厅关于2005年部分节假日安排的通知", "2004-12-31", None, Some(2005)),
+    ("guobanfamingdian-2005-35.txt", "国办发明电〔2005〕35号", "2005-12-16", None, Some(2006)),
+    ("guobanfamingdian-2006-49.txt", "国办发明电〔2006〕49号", "2006-12-14", None, Some(2007)),
+    ("notice-2008-schedule.txt",     "国务院办公厅关于2008年部分节假日安排的通知", "2007-12-18", None, Some(2008)),
+    ("guobanfamingdian-2008-42.txt", "国办发明电〔2008〕42号", "2008-12-10", None, Some(2009)),
+    ("guobanfamingdian-2009-27.txt", "国办发明电〔2009〕27号", "2009-12-07", Some("2009-12-08"), Some(2010)),
+    ("guobanfamingdian-2010-40.txt", "国办发明电〔2010〕40号", "2010-12-09", Some("2010-12-10"), Some(2011)),
+    ("guobanfamingdian-2011-45.txt", "国办发明电〔2011〕45号", "2011-12-05", Some("2011-12-06"), Some(2012)),
+    ("guobanfamingdian-2012-33.txt", "国办发明电〔2012〕33号", "2012-12-08", None, Some(2013)),
+    ("guobanfamingdian-2013-28.txt", "国办发明电〔2013〕28号", "2013-12-11", None, Some(2014)),
+    ("guobanfamingdian-2014-28.txt", "国办发明电〔2014〕28号", "2014-12-16", None, Some(2015)),
+    ("guofamingdian-2015-1.txt",     "国发明电〔2015〕1号",    "2015-05-13", None, None),
+    ("guobanfamingdian-2015-18.txt", "国办发明电〔2015〕18号", "2015-12-10", None, Some(2016)),
+    ("guobanfamingdian-2016-17.txt", "国办发明电〔2016〕17号", "2016-12-01", None, Some(2017)),
+    ("guobanfamingdian-2017-12.txt", "国办发明电〔2017〕12号", "2017-11-30", None, Some(2018)),
+    ("guobanfamingdian-2018-15.txt", "国办发明电〔2018〕15号", "2018-12-04", Some("2018-12-06"), Some(2019)),
+    ("guobanfamingdian-2019-3.txt",  "国办发明电〔2019〕3号",  "2019-03-22", None, None),
     ("guobanfamingdian-2019-16.txt", "国办发明电〔2019〕16号", "2019-11-21", None, Some(2020)),
     ("guobanfamingdian-2020-1.txt",  "国办发明电〔2020〕1号",  "2020-01-26", Some("2020-01-27"), None),
     ("guobanfamingdian-2020-27.txt", "国办发明电〔2020〕27号", "2020-11-25", None, Some(2021)),
@@ -84,6 +104,56 @@ const META: &[Meta] = &[
 /// make-up working days.
 #[rustfmt::skip]
 const BREAKS: &[(&str, i32, &str, &str)] = &[
+    ("国务院办公厅关于2004年部分节假日安排的通知", 2004,
+     "元旦 01-01; 春节 01-22..01-28; 劳动节 05-01..05-07; 国庆节 10-01..10-07",
+     "01-17 01-18 05-08 05-09 10-09 10-10"),
+    ("国务院办公厅关于2005年部分节假日安排的通知", 2005,
+     "元旦 01-01..01-03; 春节 02-09..02-15; 劳动节 05-01..05-07; 国庆节 10-01..10-07",
+     "02-05 02-06 04-30 05-08 10-08 10-09"),
+    ("国办发明电〔2005〕35号", 2006,
+     "元旦 01-01..01-03; 春节 01-29..02-04; 劳动节 05-01..05-07; 国庆节 10-01..10-07",
+     "2005-12-31 01-28 02-05 04-29 04-30 09-30 10-08"),
+    ("国办发明电〔2006〕49号", 2007,
+     "元旦 01-01..01-03; 春节 02-18..02-24; 劳动节 05-01..05-07; 国庆节 10-01..10-07",
+     "2006-12-30 2006-12-31 02-17 02-25 04-28 04-29 09-29 09-30"),
+    ("国务院办公厅关于2008年部分节假日安排的通知", 2008,
+     "元旦 2007-12-30..01-01; 春节 02-06..02-12; 清明节 04-04..04-06; 劳动节 05-01..05-03; 端午节 06-07..06-09; 中秋节 09-13..09-15; 国庆节 09-29..10-05",
+     "2007-12-29 02-02 02-03 05-04 09-27 09-28"),
+    ("国办发明电〔2008〕42号", 2009,
+     "元旦 01-01..01-03; 春节 01-25..01-31; 清明节 04-04..04-06; 劳动节 05-01..05-03; 端午节 05-28..05-30; 国庆节、中秋节 10-01..10-08",
+     "01-04 01-24 02-01 05-31 09-27 10-10"),
+    ("国办发明电〔2009〕27号", 2010,
+     "元旦 01-01..01-03; 春节 02-13..02-19; 清明节 04-03..04-05; 劳动节 05-01..05-03; 端午节 06-14..06-16; 中秋节 09-22..09-24; 国庆节 10-01..10-07",
+     "02-20 02-21 06-12 06-13 09-19 09-25 09-26 10-09"),
+    ("国办发明电〔2010〕40号", 2011,
+     "元旦 01-01..01-03; 春节 02-02..02-08; 清明节 04-03..04-05; 劳动节 04-30..05-02; 端午节 06-04..06-06; 中秋节 09-10..09-12; 国庆节 10-01..10-07",
+     "01-30 02-12 04-02 10-08 10-09"),
+    ("国办发明电〔2011〕45号", 2012,
+     "元旦 01-01..01-03; 春节 01-22..01-28; 清明节 04-02..04-04; 劳动节 04-29..05-01; 端午节 06-22..06-24; 中秋节、国庆节 09-30..10-07",
+     "2011-12-31 01-21 01-29 03-31 04-01 04-28 09-29"),
+    ("国办发明电〔2012〕33号", 2013,
+     "元旦 01-01..01-03; 春节 02-09..02-15; 清明节 04-04..04-06; 劳动节 04-29..05-01; 端午节 06-10..06-12; 中秋节 09-19..09-21; 国庆节 10-01..10-07",
+     "01-05 01-06 02-16 02-17 04-07 04-27 04-28 06-08 06-09 09-22 09-29 10-12"),
+    ("国办发明电〔2013〕28号", 2014,
+     "元旦 01-01; 春节 01-31..02-06; 清明节 04-05..04-07; 劳动节 05-01..05-03; 端午节 06-02; 中秋节 09-08; 国庆节 10-01..10-07",
+     "01-26 02-08 05-04 09-28 10-11"),
+    ("国办发明电〔2014〕28号", 2015,
+     "元旦 01-01..01-03; 春节 02-18..02-24; 清明节 04-05..04-06; 劳动节 05-01; 端午节 06-20..06-22; 中秋节 09-27; 国庆节 10-01..10-07",
+     "01-04 02-15 02-28 10-10"),
+    ("国发明电〔2015〕1号", 2015, "抗战胜利70周年纪念日 09-03..09-05", "09-06"),
+    ("国办发明电〔2015〕18号", 2016,
+     "元旦 01-01; 春节 02-07..02-13; 清明节 04-04; 劳动节 05-01..05-02; 端午节 06-09..06-11; 中秋节 09-15..09-17; 国庆节 10-01..10-07",
+     "02-06 02-14 06-12 09-18 10-08 10-09"),
+    ("国办发明电〔2016〕17号", 2017,
+     "元旦 01-01..01-02; 春节 01-27..02-02; 清明节 04-02..04-04; 劳动节 05-01; 端午节 05-28..05-30; 中秋节、国庆节 10-01..10-08",
+     "01-22 02-04 04-01 05-27 09-30"),
+    ("国办发明电〔2017〕12号", 2018,
+     "元旦 01-01; 春节 02-15..02-21; 清明节 04-05..04-07; 劳动节 04-29..05-01; 端午节 06-18; 中秋节 09-24; 国庆节 10-01..10-07",
+     "02-11 02-24 04-08 04-28 09-29 09-30"),
+    ("国办发明电〔2018〕15号", 2019,
+     "元旦 2018-12-30..01-01; 春节 02-04..02-10; 清明节 04-05; 劳动节 05-01; 端午节 06-07; 中秋节 09-13; 国庆节 10-01..10-07",
+     "2018-12-29 02-02 02-03 09-29 10-12"),
+    ("国办发明电〔2019〕3号", 2019, "劳动节 05-01..05-04", "04-28 05-05"),
     ("国办发明电〔2019〕16号", 2020,
      "元旦 01-01; 春节 01-24..01-30; 清明节 04-04..04-06; 劳动节 05-01..05-05; 端午节 06-25..06-27; 国庆节、中秋节 10-01..10-08",
      "01-19 02-01 04-26 05-09 06-28 09-27 10-10"),
@@ -127,7 +197,7 @@ fn embedded_notices_parse() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
-    assert_eq!(files.len(), 8, "{files:?}");
+    assert_eq!(files.len(), 26, "{files:?}");
 
     let cal = Calendar::china();
     for path in &files {
@@ -147,21 +217,33 @@ fn embedded_notices_parse() {
             "{name}"
         );
         assert_eq!(notice.scope, Scope::National, "{name}");
-        // The file name spells the 文号: guobanfamingdian-YYYY-N ↔ 国办发明电〔YYYY〕N号.
-        let (y, n) = name
-            .trim_start_matches("guobanfamingdian-")
-            .trim_end_matches(".txt")
-            .split_once('-')
-            .unwrap();
-        assert_eq!(notice.id, format!("国办发明电〔{y}〕{n}号"));
+        // The file name spells the 文号: guobanfamingdian-YYYY-N ↔ 国办发明电〔YYYY〕N号,
+        // guofamingdian-YYYY-N ↔ 国发明电〔YYYY〕N号; a notice whose 文号 was not found is
+        // notice-YYYY-schedule, named by its title.
+        let stem = name.trim_end_matches(".txt");
+        let want = if let Some(rest) = stem.strip_prefix("guobanfamingdian-") {
+            let (y, n) = rest.split_once('-').unwrap();
+            format!("国办发明电〔{y}〕{n}号")
+        } else if let Some(rest) = stem.strip_prefix("guofamingdian-") {
+            let (y, n) = rest.split_once('-').unwrap();
+            format!("国发明电〔{y}〕{n}号")
+        } else {
+            let y = stem
+                .strip_prefix("notice-")
+                .and_then(|r| r.strip_suffix("-schedule"))
+                .unwrap_or_else(|| panic!("unexpected file name {name}"));
+            assert!(text.contains("文号 not found"), "{name}");
+            format!("国务院办公厅关于{y}年部分节假日安排的通知")
+        };
+        assert_eq!(notice.id, want);
         // What the calendar compiled in is exactly this file.
         let loaded = cal.notices().iter().find(|n| n.id == id).expect(id);
         assert_eq!(loaded, &notice, "{name}");
     }
 
     let built = CalendarBuilder::china().build().unwrap();
-    assert_eq!(built.notices().len(), 8);
-    assert_eq!(built.coverage(), &[(d("2020-01-01"), d("2026-12-31"))]);
+    assert_eq!(built.notices().len(), 26);
+    assert_eq!(built.coverage(), &[(d("2004-01-01"), d("2026-12-31"))]);
     assert_eq!(Calendar::china().coverage(), built.coverage());
 }
 
@@ -202,10 +284,10 @@ fn embedded_notices_match_notices_md() {
 fn loading_a_2027_notice_extends_coverage() {
     let base = Calendar::china();
     let cal = build(&[NOTICE_2027]);
-    assert_eq!(cal.notices().len(), 9);
-    assert_eq!(cal.coverage(), &[(d("2020-01-01"), d("2027-12-31"))]);
+    assert_eq!(cal.notices().len(), 27);
+    assert_eq!(cal.coverage(), &[(d("2004-01-01"), d("2027-12-31"))]);
     // The compiled-in calendar is not changed.
-    assert_eq!(base.coverage(), &[(d("2020-01-01"), d("2026-12-31"))]);
+    assert_eq!(base.coverage(), &[(d("2004-01-01"), d("2026-12-31"))]);
     outside(base.is_workday(d("2027-01-04")));
 
     let day = cal.day(d("2027-01-01")).unwrap();
@@ -284,7 +366,7 @@ fn local_adjustment_sets_local_days_without_extending_coverage() {
 
     // A local day in 2027 does not make 2027 covered.
     let e = outside(cal.is_workday(d("2027-03-01")));
-    mentions(&e, &["2027-03-01", "2020-01-01..=2026-12-31"]);
+    mentions(&e, &["2027-03-01", "2004-01-01..=2026-12-31"]);
 
     // Before the adjustment was signed, the national schedule alone.
     let then = cal.as_known_on(d("2024-01-09"));
@@ -319,7 +401,7 @@ fn a_notice_with_the_same_number_replaces_the_loaded_one() {
         "the line to drop is in the file"
     );
     let cal = build(&[&corrected]);
-    assert_eq!(cal.notices().len(), 8, "replaced, not added");
+    assert_eq!(cal.notices().len(), 26, "replaced, not added");
     let day = cal.day(d("2020-01-19")).unwrap();
     assert_eq!((day.kind, day.notice), (DayKind::Weekend, None));
     assert_eq!(
@@ -336,7 +418,7 @@ fn a_notice_with_the_same_number_replaces_the_loaded_one() {
     // A correction of a run-time notice: version 2 of the 2027 notice adds Monday 01-04.
     let v2 = NOTICE_2027.replace("2027-01-01..2027-01-03", "2027-01-01..2027-01-04");
     let cal = build(&[NOTICE_2027, &v2]);
-    assert_eq!(cal.notices().len(), 9);
+    assert_eq!(cal.notices().len(), 27);
     assert_eq!(
         cal.day(d("2027-01-04")).unwrap().kind,
         DayKind::ShiftedRestDay
@@ -356,7 +438,7 @@ fn a_gap_year_is_outside_coverage() {
     assert_eq!(
         cal.coverage(),
         &[
-            (d("2020-01-01"), d("2026-12-31")),
+            (d("2004-01-01"), d("2026-12-31")),
             (d("2028-01-01"), d("2028-12-31"))
         ]
     );
@@ -366,7 +448,7 @@ fn a_gap_year_is_outside_coverage() {
         let e = outside(cal.is_workday(d(x)));
         mentions(
             &e,
-            &[x, "2020-01-01..=2026-12-31", "2028-01-01..=2028-12-31"],
+            &[x, "2004-01-01..=2026-12-31", "2028-01-01..=2028-12-31"],
         );
         outside(cal.day(d(x)));
     }
@@ -423,7 +505,7 @@ fn a_gap_year_is_outside_coverage() {
 
     // Loading 2027 afterwards closes the gap.
     let closed = build(&[NOTICE_2028, NOTICE_2027]);
-    assert_eq!(closed.coverage(), &[(d("2020-01-01"), d("2028-12-31"))]);
+    assert_eq!(closed.coverage(), &[(d("2004-01-01"), d("2028-12-31"))]);
     assert_eq!(
         closed.add_workdays(d("2028-01-10"), -5),
         Ok(d("2027-12-31"))
@@ -438,6 +520,8 @@ fn a_gap_year_is_outside_coverage() {
 fn assert_covers_nothing(cal: &Calendar) {
     assert!(cal.coverage().is_empty());
     for x in [
+        "2003-12-31",
+        "2004-01-01",
         "2019-12-31",
         "2020-01-01",
         "2023-10-07",
@@ -472,8 +556,9 @@ fn assert_covers_nothing(cal: &Calendar) {
 #[test]
 fn as_known_on_before_every_notice_covers_nothing() {
     let cal = Calendar::china();
-    // The first notice, 国办发明电〔2019〕16号, was signed 2019-11-21.
-    for on in [d("2019-11-20"), d("2000-01-01"), NaiveDate::MIN] {
+    // The first notice, for 2004, is dated 2003-12-31 (a bound: its 文号 and signing date
+    // were not found; see its file).
+    for on in [d("2003-12-30"), d("2000-01-01"), NaiveDate::MIN] {
         let then = cal.as_known_on(on);
         assert_eq!(then.known_on(), Some(on));
         assert!(then.notices().is_empty());
@@ -481,11 +566,16 @@ fn as_known_on_before_every_notice_covers_nothing() {
     }
     assert_covers_nothing(&CalendarBuilder::new().build().unwrap());
 
-    // On the day it was signed, 2020 alone.
-    let first = cal.as_known_on(d("2019-11-21"));
-    assert_eq!(first.coverage(), &[(d("2020-01-01"), d("2020-12-31"))]);
+    // On that day, 2004 alone.
+    let first = cal.as_known_on(d("2003-12-31"));
+    assert_eq!(first.coverage(), &[(d("2004-01-01"), d("2004-12-31"))]);
     assert_eq!(first.notices().len(), 1);
-    outside(first.is_workday(d("2021-01-04")));
+    outside(first.is_workday(d("2005-01-04")));
+    // On 2019-11-21 (国办发明电〔2019〕16号), 2004-2020.
+    let then = cal.as_known_on(d("2019-11-21"));
+    assert_eq!(then.coverage(), &[(d("2004-01-01"), d("2020-12-31"))]);
+    assert_eq!(then.notices().len(), 19);
+    outside(then.is_workday(d("2021-01-04")));
     // A year at a time after that: 2021 known from 2020-11-25.
     assert_eq!(
         cal.as_known_on(d("2020-11-24")).coverage()[0].1,
@@ -498,6 +588,68 @@ fn as_known_on_before_every_notice_covers_nothing() {
     // And the whole schedule from the last notice on.
     assert_eq!(cal.as_known_on(d("2025-11-04")).coverage(), cal.coverage());
     assert_eq!(cal.as_known_on(NaiveDate::MAX).coverage(), cal.coverage());
+}
+
+/// As known on dates across the history: each view sees exactly the notices out by then.
+#[test]
+fn as_known_on_works_over_the_whole_history() {
+    let cal = Calendar::china();
+
+    // 2010-01-01: the notices for 2004-2010 (the 2010 one published 2009-12-08), not 2011.
+    let then = cal.as_known_on(d("2010-01-01"));
+    assert_eq!(then.coverage(), &[(d("2004-01-01"), d("2010-12-31"))]);
+    assert_eq!(then.notices().len(), 7); // one a year, 2004..=2010
+    outside(then.is_workday(d("2011-01-04")));
+    // Its answers for those years are the full calendar's: 2010-02-20 (Sat) was worked.
+    assert_eq!(
+        then.day(d("2010-02-20")).unwrap().kind,
+        DayKind::MakeUpWorkday
+    );
+    assert_eq!(
+        then.add_workdays(d("2009-09-25"), 5),
+        cal.add_workdays(d("2009-09-25"), 5)
+    );
+    // On 2009-12-07 the 2010 notice was signed but not yet published.
+    outside(cal.as_known_on(d("2009-12-07")).is_workday(d("2010-01-04")));
+
+    // 2005-12-31 (Sat) was an ordinary weekend day until 国办发明电〔2005〕35号 of
+    // 2005-12-16 made it a working day.
+    let dec15 = cal.as_known_on(d("2005-12-15"));
+    let before = dec15.day(d("2005-12-31")).unwrap();
+    assert_eq!((before.kind, before.notice), (DayKind::Weekend, None));
+    assert_eq!(
+        cal.as_known_on(d("2005-12-16"))
+            .day(d("2005-12-31"))
+            .unwrap()
+            .kind,
+        DayKind::MakeUpWorkday
+    );
+
+    // The 2015 anniversary days off (国发明电〔2015〕1号, 2015-05-13): before it, Thursday
+    // 2015-09-03 was a working day and Sunday 09-06 a rest day.
+    let may12 = cal.as_known_on(d("2015-05-12"));
+    assert_eq!(may12.is_workday(d("2015-09-03")), Ok(true));
+    assert_eq!(may12.is_workday(d("2015-09-06")), Ok(false));
+    let day = cal.day(d("2015-09-03")).unwrap();
+    assert_eq!(day.kind, DayKind::ShiftedRestDay);
+    assert_eq!(day.notice, Some("国发明电〔2015〕1号"));
+    assert_eq!(
+        cal.day(d("2015-09-06")).unwrap().kind,
+        DayKind::MakeUpWorkday
+    );
+    // From Wednesday 09-02, the next working day was Sunday 09-06, then Monday 09-07.
+    assert_eq!(cal.add_workdays(d("2015-09-02"), 2), Ok(d("2015-09-07")));
+    assert_eq!(may12.add_workdays(d("2015-09-02"), 2), Ok(d("2015-09-04")));
+
+    // The 2019 May Day extension (国办发明电〔2019〕3号, 2019-03-22).
+    let march21 = cal.as_known_on(d("2019-03-21"));
+    assert_eq!(march21.is_workday(d("2019-05-02")), Ok(true));
+    assert_eq!(march21.is_workday(d("2019-04-28")), Ok(false));
+    assert_eq!(cal.is_workday(d("2019-05-02")), Ok(false));
+    assert_eq!(
+        cal.day(d("2019-04-28")).unwrap().notice,
+        Some("国办发明电〔2019〕3号")
+    );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ fn in_provisional(x: NaiveDate) -> bool {
     (d(PROVISIONAL_FIRST)..=d(PROVISIONAL_LAST)).contains(&x)
 }
 
-/// Naive reference: is `x` a working day? The plain calendar inside 2020-2026; Monday to
+/// Naive reference: is `x` a working day? The plain calendar inside 2004-2026; Monday to
 /// Friday minus the statutory days in 2027-2028; `None` outside.
 fn reference_workday(x: NaiveDate) -> Option<bool> {
     if in_provisional(x) {
@@ -126,7 +126,7 @@ fn with_2027_notice() -> Calendar {
 fn the_plain_calendar_still_refuses_2027() {
     let cal = Calendar::china();
     let err = outside(cal.is_workday(d("2027-01-04")));
-    mentions(&err, &["2027-01-04", "2020-01-01..=2026-12-31"]);
+    mentions(&err, &["2027-01-04", "2004-01-01..=2026-12-31"]);
     // Its message does not talk about provisional years.
     assert!(!err
         .message(duban::Language::English)
@@ -135,7 +135,7 @@ fn the_plain_calendar_still_refuses_2027() {
         outside(cal.day(x));
     }
     outside(cal.add_workdays(d("2026-12-30"), 5));
-    assert_eq!(cal.notices().len(), 8);
+    assert_eq!(cal.notices().len(), 26);
     assert!(cal.notices().iter().all(|n| n.scope == Scope::National));
     // And its days never say provisional, nor serialise the flag.
     let day = cal.day(d("2026-02-16")).unwrap();
@@ -153,7 +153,7 @@ fn a_provisional_notice_given_to_the_builder_is_kept_but_not_applied_by_build() 
     .unwrap();
     let cal = CalendarBuilder::china().notice(p2029).build().unwrap();
     outside(cal.day(d("2029-01-02")));
-    assert_eq!(cal.notices().len(), 8);
+    assert_eq!(cal.notices().len(), 26);
     assert_eq!(cal.coverage(), Calendar::china().coverage());
     // with_provisional uses it, after the compiled-in years.
     let p = cal.with_provisional().unwrap();
@@ -336,7 +336,7 @@ fn beyond_the_provisional_years_is_still_an_error_naming_both_ranges() {
         &err,
         &[
             "2029-01-02",
-            "2020-01-01..=2026-12-31",
+            "2004-01-01..=2026-12-31",
             "2027-01-01..=2028-12-31",
         ],
     );
@@ -348,8 +348,8 @@ fn beyond_the_provisional_years_is_still_an_error_naming_both_ranges() {
     mentions(&err, &["2028-12-20", "2027-01-01..=2028-12-31"]);
     outside(p.last_workday_of_year(2029));
     outside(p.workdays_between(d("2028-06-01"), d("2029-06-01")));
-    outside(p.day(d("2019-12-31")));
-    outside(p.add_workdays(d("2020-01-03"), -10));
+    outside(p.day(d("2003-12-31")));
+    outside(p.add_workdays(d("2004-01-03"), -10));
     err_kind(
         p.days(d("2027-01-02"), d("2027-01-01")).map(|_| ()),
         ErrorKind::InvalidInput,
@@ -458,7 +458,7 @@ fn when_notices_cover_every_provisional_year_there_is_nothing_to_add() {
         .build()
         .unwrap();
     let err = outside(cal.with_provisional());
-    mentions(&err, &["2027, 2028", "2020-01-01..=2028-12-31"]);
+    mentions(&err, &["2027, 2028", "2004-01-01..=2028-12-31"]);
 }
 
 #[test]
@@ -641,9 +641,9 @@ fn any_date() -> impl Strategy<Value = NaiveDate> {
         2 => (min..=max).prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap()),
         1 => Just(NaiveDate::MIN),
         1 => Just(NaiveDate::MAX),
-        4 => date_between("2019-06-01", "2029-06-30"),
+        4 => date_between("2003-06-01", "2029-06-30"),
         1 => prop::sample::select(vec![
-            d("2019-12-31"), d(FIRST), d(LAST), d(PROVISIONAL_FIRST), d(PROVISIONAL_LAST),
+            d("2003-12-31"), d(FIRST), d(LAST), d(PROVISIONAL_FIRST), d(PROVISIONAL_LAST),
             d("2029-01-01"),
         ]),
     ]
@@ -670,7 +670,7 @@ fn any_quarter() -> impl Strategy<Value = Quarter> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
-    /// Inside 2020-2026 every answer is the plain calendar's, and not provisional; an answer
+    /// Inside 2004-2026 every answer is the plain calendar's, and not provisional; an answer
     /// the plain calendar refuses is either refused too or provisional.
     #[test]
     fn inside_the_notices_answers_are_the_plain_calendars(
@@ -769,7 +769,7 @@ proptest! {
         prop_assert!(p.last_workday_of_year(a.year()).unwrap().provisional);
     }
 
-    /// From a 2020-2026 start, add_workdays agrees with the reference across the boundary,
+    /// From a 2004-2026 start, add_workdays agrees with the reference across the boundary,
     /// and is provisional exactly when the result is past 2026.
     #[test]
     fn add_across_the_boundary(a in date_between("2025-06-01", LAST), n in -800..=800i32) {
@@ -786,7 +786,7 @@ proptest! {
         }
     }
 
-    /// With a 2027 national notice loaded, nothing in 2020-2027 is provisional and every
+    /// With a 2027 national notice loaded, nothing in 2004-2027 is provisional and every
     /// answer there is the plain calendar's.
     #[test]
     fn a_national_notice_wins(a in date_between(FIRST, "2027-12-31"), n in -1000..=1000i32) {

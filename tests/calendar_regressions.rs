@@ -235,19 +235,19 @@ fn queries_into_2027_are_errors_naming_the_date_and_range() {
     // 2026-12-25 is a Friday; 12-28..12-31 are the 1st to 4th working days after it.
     assert_eq!(cal.add_workdays(d("2026-12-25"), 4), Ok(d("2026-12-31")));
     let e = outside(cal.add_workdays(d("2026-12-25"), 5));
-    mentions(&e, &["2026-12-25", "2020-01-01..=2026-12-31"]);
+    mentions(&e, &["2026-12-25", "2004-01-01..=2026-12-31"]);
     let e = outside(cal.add_workdays(d("2026-12-25"), 10));
-    mentions(&e, &["2026-12-25", "2020-01-01..=2026-12-31"]);
+    mentions(&e, &["2026-12-25", "2004-01-01..=2026-12-31"]);
 
     let e = outside(cal.workdays_between(d("2026-12-01"), d("2027-01-05")));
-    mentions(&e, &["2027-01-05", "2020-01-01..=2026-12-31"]);
+    mentions(&e, &["2027-01-05", "2004-01-01..=2026-12-31"]);
     let e = outside(cal.workdays_between(d("2027-01-05"), d("2026-12-01")));
-    mentions(&e, &["2027-01-05", "2020-01-01..=2026-12-31"]);
+    mentions(&e, &["2027-01-05", "2004-01-01..=2026-12-31"]);
 
     let e = outside(cal.is_workday(d("2027-01-04")));
-    mentions(&e, &["2027-01-04", "2020-01-01..=2026-12-31"]);
-    let e = outside(cal.day(d("2019-12-31")));
-    mentions(&e, &["2019-12-31", "2020-01-01..=2026-12-31"]);
+    mentions(&e, &["2027-01-04", "2004-01-01..=2026-12-31"]);
+    let e = outside(cal.day(d("2003-12-31")));
+    mentions(&e, &["2003-12-31", "2004-01-01..=2026-12-31"]);
 
     outside(cal.next_workday(d("2026-12-31")));
     outside(
@@ -256,9 +256,11 @@ fn queries_into_2027_are_errors_naming_the_date_and_range() {
     );
     outside(cal.last_workday_of_month(ym("2027-01")));
     outside(cal.last_workday_of_year(2027));
-    // Going back out of 2020 is the same.
-    let e = outside(cal.add_workdays(d("2020-01-03"), -2));
-    mentions(&e, &["2020-01-03", "2020-01-01..=2026-12-31"]);
+    // Going back out of 2004 is the same: Friday 2004-01-02 is the first working day
+    // (2004-01-01 was 元旦).
+    assert_eq!(cal.add_workdays(d("2004-01-05"), -1), Ok(d("2004-01-02")));
+    let e = outside(cal.add_workdays(d("2004-01-05"), -2));
+    mentions(&e, &["2004-01-05", "2004-01-01..=2026-12-31"]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -398,4 +400,126 @@ fn round_trip_back_from_a_day_off() {
     let n = cal.workdays_between(sat, fri).unwrap();
     assert_eq!(cal.add_workdays(sat, n), Ok(fri), "n = {n}");
     assert_eq!(n, -1);
+}
+
+// ---------------------------------------------------------------------------------------
+// 2004-2019: the law in force each year, and days filed under the notice that set them.
+// Each expectation below is read off the notice's own words (quoted in its data file) and
+// the version of 《全国年节及纪念日放假办法》 then in force.
+
+#[test]
+fn statutory_days_follow_the_law_in_force_each_year() {
+    let cal = Calendar::china();
+    // 1999 version: 劳动节 05-01..03 statutory, 05-04 a shifted rest day of the golden week.
+    assert_eq!(kind(&cal, "2007-05-02"), DayKind::StatutoryHoliday);
+    assert_eq!(kind(&cal, "2007-05-03"), DayKind::StatutoryHoliday);
+    assert_eq!(kind(&cal, "2007-05-04"), DayKind::ShiftedRestDay); // a Friday
+                                                                   // 2007 version (from 2008): 劳动节 one day; 2008-05-02 (Fri) is a shifted rest day.
+    assert_eq!(kind(&cal, "2008-05-01"), DayKind::StatutoryHoliday);
+    assert_eq!(kind(&cal, "2008-05-02"), DayKind::ShiftedRestDay);
+    // 2007 version: 除夕 statutory (2008-02-06, “2月6日（除夕）……为法定节假日”), 初三 not.
+    assert_eq!(kind(&cal, "2008-02-06"), DayKind::StatutoryHoliday);
+    assert_eq!(kind(&cal, "2008-02-09"), DayKind::Weekend); // 初三, a Saturday
+    assert_eq!(kind(&cal, "2013-02-12"), DayKind::ShiftedRestDay); // 初三 2013, a Tuesday
+                                                                   // 2013 version (from 2014): 初一至初三, 除夕 not: 2015-02-18 (除夕, Wed) is shifted.
+    assert_eq!(kind(&cal, "2015-02-18"), DayKind::ShiftedRestDay);
+    assert_eq!(kind(&cal, "2015-02-21"), DayKind::StatutoryHoliday); // 初三, a Saturday
+                                                                     // 清明节, 端午节, 中秋节 are holidays from 2008: 2007's 清明 (04-05, Thu) was worked.
+    assert!(works(&cal, "2007-04-05"));
+    assert_eq!(kind(&cal, "2008-04-04"), DayKind::StatutoryHoliday);
+    assert_eq!(kind(&cal, "2008-06-08"), DayKind::StatutoryHoliday); // 端午, a Sunday
+                                                                     // 中秋节 2017 (10-04) inside the National Day break: a fourth statutory day.
+    assert_eq!(kind(&cal, "2017-10-04"), DayKind::StatutoryHoliday);
+    assert_eq!(kind(&cal, "2017-10-05"), DayKind::ShiftedRestDay);
+}
+
+#[test]
+fn cross_year_days_are_filed_under_the_notice_that_set_them() {
+    let cal = Calendar::china();
+    for (date, notice, kind_want) in [
+        // “12月31日(星期六)上班” (国办发明电〔2005〕35号, for 2006).
+        (
+            "2005-12-31",
+            "国办发明电〔2005〕35号",
+            DayKind::MakeUpWorkday,
+        ),
+        // “2006年12月30日（星期六）、31日（星期日）上班” (国办发明电〔2006〕49号, for 2007).
+        (
+            "2006-12-30",
+            "国办发明电〔2006〕49号",
+            DayKind::MakeUpWorkday,
+        ),
+        (
+            "2006-12-31",
+            "国办发明电〔2006〕49号",
+            DayKind::MakeUpWorkday,
+        ),
+        // 2008: “2007年12月30日—2008年1月1日放假……12月29日（星期六）上班”.
+        (
+            "2007-12-29",
+            "国务院办公厅关于2008年部分节假日安排的通知",
+            DayKind::MakeUpWorkday,
+        ),
+        (
+            "2007-12-31",
+            "国务院办公厅关于2008年部分节假日安排的通知",
+            DayKind::ShiftedRestDay,
+        ),
+        // “2011年12月31日（星期六）上班” (国办发明电〔2011〕45号, for 2012).
+        (
+            "2011-12-31",
+            "国办发明电〔2011〕45号",
+            DayKind::MakeUpWorkday,
+        ),
+        // “2018年12月30日至2019年1月1日放假调休……2018年12月29日（星期六）上班”.
+        (
+            "2018-12-29",
+            "国办发明电〔2018〕15号",
+            DayKind::MakeUpWorkday,
+        ),
+        (
+            "2018-12-31",
+            "国办发明电〔2018〕15号",
+            DayKind::ShiftedRestDay,
+        ),
+    ] {
+        let day = cal.day(d(date)).unwrap();
+        assert_eq!(day.notice, Some(notice), "{date}");
+        assert_eq!(day.kind, kind_want, "{date}");
+        assert_eq!(day.holiday, Some("元旦"), "{date}");
+    }
+    // The last working day of 2018 was Saturday 12-29; of 2007 Saturday 12-29.
+    assert_eq!(cal.last_workday_of_year(2018), Ok(d("2018-12-29")));
+    assert_eq!(cal.last_workday_of_year(2007), Ok(d("2007-12-29")));
+    // 2006 ended with two working weekend days.
+    assert_eq!(cal.last_workday_of_year(2006), Ok(d("2006-12-31")));
+}
+
+#[test]
+fn amendments_2015_and_2019() {
+    let cal = Calendar::china();
+    // 国发明电〔2015〕1号: “9月3日至5日调休放假……9月6日（星期日）上班”.
+    assert_eq!(kind(&cal, "2015-09-03"), DayKind::ShiftedRestDay); // not under the law
+    assert_eq!(kind(&cal, "2015-09-04"), DayKind::ShiftedRestDay);
+    assert_eq!(kind(&cal, "2015-09-05"), DayKind::Weekend);
+    assert_eq!(kind(&cal, "2015-09-06"), DayKind::MakeUpWorkday);
+    assert_eq!(
+        cal.day(d("2015-09-03")).unwrap().holiday,
+        Some("抗战胜利70周年纪念日")
+    );
+    // September 2015: 22 weekdays, 2 off, 1 Sunday worked: 21 working days, counted from
+    // 08-31 (excluded) to 09-30 (included).
+    assert_eq!(
+        cal.workdays_between(d("2015-08-31"), d("2015-09-30")),
+        Ok(21)
+    );
+    // 国办发明电〔2019〕3号: “2019年5月1日至4日放假调休……4月28日（星期日）、5月5日（星期日）上班”.
+    assert_eq!(kind(&cal, "2019-05-01"), DayKind::StatutoryHoliday);
+    assert_eq!(kind(&cal, "2019-05-02"), DayKind::ShiftedRestDay);
+    assert_eq!(kind(&cal, "2019-05-03"), DayKind::ShiftedRestDay);
+    assert_eq!(kind(&cal, "2019-05-04"), DayKind::Weekend);
+    assert_eq!(kind(&cal, "2019-04-28"), DayKind::MakeUpWorkday);
+    assert_eq!(kind(&cal, "2019-05-05"), DayKind::MakeUpWorkday);
+    // From Tuesday 04-30, the next working day is Sunday 05-05.
+    assert_eq!(cal.next_workday(d("2019-04-30")), Ok(d("2019-05-05")));
 }

@@ -21,8 +21,8 @@ mod util;
 
 use chrono::NaiveDate;
 use duban::{
-    Bound, Calendar, Deadline, ErrorKind, Language, MeetingKind, Obligation, ObligationKind,
-    Policy, Reading, StartDay, Status, WeekReading, WorkingDays,
+    Bound, Calendar, CalendarBuilder, Deadline, ErrorKind, Language, MeetingKind, Obligation,
+    ObligationKind, Policy, Reading, StartDay, Status, WeekReading, WorkingDays,
 };
 use util::{d, err_kind, outside, q, ym};
 
@@ -885,10 +885,33 @@ fn art_10_application_due_before_the_regulation_took_effect_is_marked() {
         .get("before_in_force")
         .is_none());
     // Mon 2020-01-13: 01-10 = 1, 09, 08, 07, 06 = 5, Fri 01-03 = 6, Thu 01-02 = 7 (01-01 is
-    // 元旦); counted: 6th → 01-03. The 8th working day before (the clear reading) is in
-    // 2019, which no loaded notice covers: that reading is left out (never guessed), and
-    // the due date, before the regulation took effect, is marked.
+    // 元旦); counted: 6th → 01-03; clear: the 8th, Tue 2019-12-31 (国办发明电〔2018〕15号 left
+    // it a working day). All three are before the regulation took effect: marked.
     let dl = deadline(application("2020-01-13"));
+    assert_two_readings(
+        "2020-01-13",
+        &dl,
+        START_DAY_READINGS,
+        ["2020-01-02", "2020-01-03", "2019-12-31"],
+        0,
+        "2019-12-31",
+    );
+    assert!(dl.before_in_force());
+
+    // A calendar that starts in 2020 (the notices for 2020 on only): the clear reading's
+    // date is in 2019, which it does not cover, so that reading is left out (never
+    // guessed) and the explanation says so.
+    let from_2020 = Calendar::china()
+        .notices()
+        .iter()
+        .filter(|n| n.covers.iter().all(|year| *year >= 2020))
+        .fold(CalendarBuilder::new(), |b, n| b.notice(n.clone()))
+        .build()
+        .unwrap();
+    assert_eq!(from_2020.coverage()[0].0, d("2020-01-01"));
+    let dl = application("2020-01-13")
+        .deadline(&policy(), &from_2020)
+        .unwrap();
     assert_two_readings(
         "2020-01-13",
         &dl,
@@ -898,18 +921,26 @@ fn art_10_application_due_before_the_regulation_took_effect_is_marked() {
         "2020-01-02",
     );
     assert!(dl.before_in_force());
-    let (zh, en) = explained(&dl, &policy());
+    let text = |language| {
+        dl.explain(&policy(), &from_2020, language)
+            .unwrap()
+            .lines
+            .join("\n")
+    };
     assert_contains(
-        &zh,
+        &text(Language::Chinese),
         &["另一种理解（申报当日与实施当日之间相隔整7个工作日（两日均不计入））下的日期早于已载入的节假日安排"],
     );
-    assert_contains(&en, &["it cannot be computed and is not listed"]);
-    // Under the clear reading itself, the due date cannot be computed: an error.
+    assert_contains(
+        &text(Language::English),
+        &["it cannot be computed and is not listed"],
+    );
+    // Under the clear reading itself, the due date cannot be computed there: an error.
     let mut clear_policy = policy();
     clear_policy.parameters.inspection_start_day.value = StartDay::Clear;
-    outside(application("2020-01-13").deadline(&clear_policy, &cal()));
-    // Fri 2020-01-10: the 7th working day before is in 2019 too: an error, as before.
-    outside(application("2020-01-10").deadline(&policy(), &cal()));
+    outside(application("2020-01-13").deadline(&clear_policy, &from_2020));
+    // Fri 2020-01-10: the 7th working day before is in 2019 too: an error there.
+    outside(application("2020-01-10").deadline(&policy(), &from_2020));
 }
 
 #[test]
@@ -956,10 +987,20 @@ fn art_10_what_if_the_notice_period_were_10_working_days() {
 }
 
 #[test]
-fn art_10_application_deadline_before_the_calendar_starts() {
+fn art_10_application_deadline_in_the_year_before_the_regulation() {
     // Start Fri 2020-01-10: 9, 8, 7, 6 = 4, 3 = 5, 2 = 6, then 01-01 is 元旦 and the 7th
-    // would be in 2019, which no loaded notice covers.
-    outside(application("2020-01-10").deadline(&policy(), &cal()));
+    // is Tuesday 2019-12-31 (an ordinary working day; the calendar reaches back to 2004).
+    assert_eq!(
+        deadline_with(&policy(), application("2020-01-10")).due(),
+        d("2019-12-31")
+    );
+    // The same count over a calendar that starts in 2020 runs out of coverage.
+    let only_2020 = duban::CalendarBuilder::new()
+        .notice_text(include_str!("../data/notices/guobanfamingdian-2019-16.txt"))
+        .unwrap()
+        .build()
+        .unwrap();
+    outside(application("2020-01-10").deadline(&policy(), &only_2020));
     // Start before the regulation itself: not in force.
     err_kind(
         application("2020-01-03").deadline(&policy(), &cal()),

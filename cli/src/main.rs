@@ -14,7 +14,8 @@
 //! usage error (unknown command or option, wrong number of arguments, a malformed date,
 //! number or trigger), 1 for any other (a date outside the loaded notices, a trigger before
 //! the policy is in force, an unreadable notice, policy or caseload file...). On error
-//! nothing is printed on stdout. It never panics.
+//! nothing is printed on stdout. It never panics. `coverage --warn-within DAYS` exits with
+//! status 3 (after printing its answer) when the loaded notices end within DAYS days.
 //!
 //! To add a subcommand: write a `fn cmd_xxx(ctx: &Ctx) -> Result<String, CliError>` and add
 //! one entry to [`COMMANDS`]; dispatch, argument counting, the options a command accepts and
@@ -26,7 +27,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use duban::{
     Calendar, CalendarBuilder, Caseload, CaseloadDocument, Day, DayKind, Explanations, Language,
-    MeetingKind, Obligation, Policy, ProvisionalCalendar, Quarter, YearMonth,
+    MeetingKind, Obligation, Policy, ProvisionalCalendar, Quarter, YearMonth, NOTICES_DIR_ENV,
 };
 
 /// The longest range `calendar` prints: 100 years of days.
@@ -50,6 +51,22 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`duban calendar ... | head`) ends the program quietly.
         Err(CliError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(CliError::Alarm(text, message)) => {
+            // The answer is printed, then the warning, then the alarm's own exit status.
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    report(&CliError::Output(e).message(lang), lang);
+                    return ExitCode::from(1);
+                }
+                _ => {}
+            }
+            let prefix = tr(lang, "duban：警告：".into(), "duban: warning: ".into());
+            let _ = writeln!(io::stderr().lock(), "{prefix}{message}");
+            ExitCode::from(ALARM_STATUS)
+        }
         Err(err) => {
             report(&err.message(lang), lang);
             err.exit_code()
@@ -82,9 +99,15 @@ impl Output {
 // ---------------------------------------------------------------------------------------
 // Errors and output
 
+/// The exit status of `coverage --warn-within DAYS` when the coverage ends within DAYS days.
+const ALARM_STATUS: u8 = 3;
+
 /// Why a run failed.
 #[derive(Debug)]
 enum CliError {
+    /// Not a failure: the answer (printed on stdout) comes with a warning (on stderr) and
+    /// exit status 3, for a cron job or health check. The message is already localized.
+    Alarm(String, String),
     /// The command line itself is wrong (exit status 2). The message is already localized.
     Usage(String),
     /// The library refused (exit status 1).
@@ -99,7 +122,7 @@ enum CliError {
 impl CliError {
     fn message(&self, lang: Language) -> String {
         match self {
-            CliError::Usage(m) | CliError::Failed(m) => m.clone(),
+            CliError::Usage(m) | CliError::Failed(m) | CliError::Alarm(_, m) => m.clone(),
             CliError::Lib(e) => e.message(lang).to_owned(),
             CliError::Output(e) => tr(
                 lang,
@@ -113,6 +136,7 @@ impl CliError {
         match self {
             CliError::Usage(_) => ExitCode::from(2),
             CliError::Lib(_) | CliError::Failed(_) | CliError::Output(_) => ExitCode::from(1),
+            CliError::Alarm(..) => ExitCode::from(ALARM_STATUS),
         }
     }
 }
@@ -234,6 +258,15 @@ const COMMANDS: &[Command] = &[
         run: |ctx| cmd_workdays_between(ctx).map(Output::Text),
     },
     Command {
+        name: "coverage",
+        args: &[],
+        options: &["--warn-within", "--as-of"],
+        synopsis: "[--warn-within DAYS] [--as-of DATE]",
+        summary_zh: "已加载通知的覆盖范围，以及距其结束还剩几天",
+        summary_en: "the range the loaded notices cover, and the days left until it ends",
+        run: |ctx| cmd_coverage(ctx).map(Output::Text),
+    },
+    Command {
         name: "due",
         args: &["KIND", "TRIGGER"],
         options: &["--explain", "--policy", "--meeting-kind"],
@@ -303,14 +336,23 @@ const COMMAND_OPTIONS: &[CommandOption] = &[
     CommandOption {
         name: "--as-of",
         value: Some("DATE"),
-        help_zh: "check、diff：检查日期（默认取文件中的 as_of）",
-        help_en: "check, diff: the day to check on (default: the document's as_of)",
+        help_zh: "check、diff：检查日期（默认取文件中的 as_of）；coverage：从哪天算起（默认北京时间今天）",
+        help_en: "check, diff: the day to check on (default: the document's as_of);\n\
+                  \x20                       coverage: the day to count from (default: today, Beijing time)",
     },
     CommandOption {
         name: "--format",
         value: Some("FORMAT"),
         help_zh: "check：json（默认）或 table；diff：table（默认）或 json",
         help_en: "check: json (default) or table; diff: table (default) or json",
+    },
+    CommandOption {
+        name: "--warn-within",
+        value: Some("DAYS"),
+        help_zh: "coverage：通知覆盖范围在 DAYS 天内结束（或今天已不在范围内）时，照常输出后\n\
+                  \x20                       在标准错误输出警告，退出码为 3",
+        help_en: "coverage: when the coverage ends within DAYS days (or today is not covered),\n\
+                  \x20                       print the answer, a warning on stderr, and exit with status 3",
     },
     CommandOption {
         name: "--no-explain",
@@ -333,6 +375,8 @@ struct Ctx<'a> {
     command: &'static Command,
     args: &'a [String],
     notices: &'a [String],
+    /// `--notices-dir`, else the directory named by `DUBAN_NOTICES_DIR`.
+    notices_dir: Option<String>,
     known_on: Option<NaiveDate>,
     provisional: bool,
     opts: &'a CommandOptions,
@@ -375,13 +419,17 @@ impl Ctx<'_> {
         )
     }
 
-    /// The calendar to answer with: the embedded national notices, plus each `--notice`
-    /// file, as known on `--known-on` if given.
+    /// The calendar to answer with: the embedded national notices, plus the notice files of
+    /// `--notices-dir` (or `DUBAN_NOTICES_DIR`), plus each `--notice` file, as known on
+    /// `--known-on` if given.
     fn calendar(&self) -> Result<Calendar, CliError> {
-        let mut cal = if self.notices.is_empty() {
+        let mut cal = if self.notices.is_empty() && self.notices_dir.is_none() {
             Calendar::china()
         } else {
             let mut builder = CalendarBuilder::china();
+            if let Some(dir) = &self.notices_dir {
+                builder = builder.notices_dir(dir)?;
+            }
             for path in self.notices {
                 let text = std::fs::read_to_string(path).map_err(|e| {
                     read_error(self.lang, "节假日通知文件", "notice file", path, &e)
@@ -552,6 +600,7 @@ struct Options {
     help: bool,
     version: bool,
     notices: Vec<String>,
+    notices_dir: Option<String>,
     known_on: Option<NaiveDate>,
     provisional: bool,
     /// The options that only some commands accept.
@@ -571,6 +620,7 @@ struct CommandOptions {
     format: Option<String>,
     /// `--threads`: 0 (the default) is one per core.
     threads: usize,
+    warn_within: Option<u32>,
     /// Each command option given, by name, once, in order: checked against the command.
     given: Vec<&'static str>,
 }
@@ -613,6 +663,15 @@ impl CommandOptions {
                             format!("{name}: {value:?} is not a positive whole number of threads"),
                         ))
                     })?
+            }
+            "--warn-within" => {
+                self.warn_within = Some(value.parse().map_err(|_| {
+                    CliError::Usage(tr(
+                        lang,
+                        format!("{name}：“{value}”不是非负整数（天数）"),
+                        format!("{name}: {value:?} is not a non-negative whole number of days"),
+                    ))
+                })?)
             }
             _ => {}
         }
@@ -684,7 +743,7 @@ fn parse_options(args: &[String], lang: Language) -> Result<Options, CliError> {
                 };
                 opts.command.set(lang, name, Some(value))?;
             }
-            "--lang" | "--notice" | "--known-on" => {
+            "--lang" | "--notice" | "--notices-dir" | "--known-on" => {
                 let Some(value) = inline.or_else(|| iter.next().map(String::as_str)) else {
                     return Err(CliError::Usage(tr(
                         lang,
@@ -704,6 +763,7 @@ fn parse_options(args: &[String], lang: Language) -> Result<Options, CliError> {
                         })?;
                     }
                     "--notice" => opts.notices.push(value.to_owned()),
+                    "--notices-dir" => opts.notices_dir = Some(value.to_owned()),
                     _ => opts.known_on = Some(parse_date_arg(lang, "--known-on", value)?),
                 }
             }
@@ -780,6 +840,11 @@ fn run(args: &[String]) -> Result<Output, CliError> {
         command,
         args: rest,
         notices: &opts.notices,
+        notices_dir: opts.notices_dir.clone().or_else(|| {
+            std::env::var_os(NOTICES_DIR_ENV)
+                .filter(|d| !d.is_empty())
+                .map(|d| d.to_string_lossy().into_owned())
+        }),
         known_on: opts.known_on,
         provisional: opts.provisional,
         opts: &opts.command,
@@ -920,6 +985,59 @@ fn cmd_workdays_between(ctx: &Ctx) -> Result<String, CliError> {
     }
     let cal = ctx.calendar()?;
     Ok(format!("{}\n", cal.workdays_between(a, b)?))
+}
+
+/// `coverage`: what the loaded notices cover and how long they still answer, one
+/// `KEY<TAB>VALUE` line each (`-` for none). With `--warn-within DAYS`, an alarm (exit
+/// status 3) when the coverage ends within DAYS days or today is not covered.
+fn cmd_coverage(ctx: &Ctx) -> Result<String, CliError> {
+    let [] = ctx.args()?;
+    ctx.refuse_provisional()?;
+    let cal = ctx.calendar()?;
+    let today = ctx.opts.as_of.unwrap_or_else(duban::today_in_china);
+    let seen = cal.outlook(today);
+    let ranges = cal
+        .coverage()
+        .iter()
+        .map(|(a, b)| format!("{a}..={b}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let or_dash = |x: Option<String>| x.unwrap_or_else(|| "-".to_owned());
+    let out = format!(
+        "covered\t{}\ntoday\t{today}\nends\t{}\ndays_left\t{}\n",
+        if ranges.is_empty() {
+            "-".to_owned()
+        } else {
+            ranges.clone()
+        },
+        or_dash(seen.ends.map(|d| d.to_string())),
+        or_dash(seen.days_left.map(|n| n.to_string())),
+    );
+    let Some(within) = ctx.opts.warn_within else {
+        return Ok(out);
+    };
+    if !seen.ends_within(i64::from(within)) {
+        return Ok(out);
+    }
+    let message = match (seen.ends, seen.days_left) {
+        (Some(end), Some(left)) => ctx.tr(
+            format!(
+                "已加载的节假日安排于 {end} 结束，距 {today} 还剩 {left} 天（预警期 {within} 天）：请加载下一年的通知"
+            ),
+            format!(
+                "the loaded holiday schedules end on {end}, {left} day(s) after {today} (warning within {within}): load next year's notice"
+            ),
+        ),
+        _ => {
+            let zh_ranges = if ranges.is_empty() { "无".to_owned() } else { ranges.clone() };
+            let en_ranges = if ranges.is_empty() { "none".to_owned() } else { ranges };
+            ctx.tr(
+                format!("{today} 不在已加载的节假日安排范围内（{zh_ranges}）：请加载新的通知"),
+                format!("{today} is outside the loaded holiday schedules ({en_ranges}): load the new notice"),
+            )
+        }
+    };
+    Err(CliError::Alarm(out, message))
 }
 
 /// The obligations `due` knows: KIND, its TRIGGER's form, and what the trigger is.
@@ -1193,9 +1311,9 @@ fn command_help(lang: Language, command: &Command) -> String {
         }
     }
     s.push_str(if zh {
-        "\n全局选项（--lang、--notice、--known-on、--provisional）与退出码见 duban --help。\n"
+        "\n全局选项（--lang、--notice、--notices-dir、--known-on、--provisional）与退出码见 duban --help。\n"
     } else {
-        "\nGlobal options (--lang, --notice, --known-on, --provisional) and exit statuses: see duban --help.\n"
+        "\nGlobal options (--lang, --notice, --notices-dir, --known-on, --provisional) and exit statuses: see duban --help.\n"
     });
     s
 }
@@ -1299,6 +1417,8 @@ fn help(lang: Language) -> String {
             "\n选项（可放在命令前或后）：\n\
              \x20 --lang zh|en      错误信息与说明的语言（默认 zh）\n\
              \x20 --notice FILE     加载一份节假日通知文件（下一年的通知、更正或地方调整），可重复\n\
+             \x20 --notices-dir DIR 加载目录 DIR 中的全部通知文件（*.txt）；未给出时读取环境变量\n\
+             \x20                   DUBAN_NOTICES_DIR\n\
              \x20 --known-on DATE   按 DATE 当日已公布的通知计算（审计用）\n\
              \x20 --provisional     calendar、day、add-workdays、workdays-between：对尚无通知的 2027、\n\
              \x20                   2028 年按《全国年节及纪念日放假办法》法定节假日暂定计算（不含调休、\n\
@@ -1315,7 +1435,8 @@ fn help(lang: Language) -> String {
              \x20 workday 2026-05-16 建城纪念日\n\n\
              结果写到标准输出。出错时在标准错误输出一行说明，标准输出为空：用法错误（命令、选项、\n\
              参数个数，日期、数字或 TRIGGER 格式）退出码为 2，其他错误（超出范围、结束日早于\n\
-             开始日、早于政策施行日期，通知、政策或事项清单文件无法读取等）退出码为 1。\n"
+             开始日、早于政策施行日期，通知、政策或事项清单文件无法读取等）退出码为 1。\n\
+             coverage --warn-within 预警时照常输出结果，另在标准错误输出一行警告，退出码为 3。\n"
         ));
     } else {
         s.push_str(&format!(
@@ -1323,6 +1444,8 @@ fn help(lang: Language) -> String {
              \x20 --lang zh|en      language of messages and labels (default zh)\n\
              \x20 --notice FILE     load a holiday notice file (next year's notice, a correction,\n\
              \x20                   a local adjustment); repeatable\n\
+             \x20 --notices-dir DIR load every notice file (*.txt) of DIR; default: the directory\n\
+             \x20                   named by the environment variable DUBAN_NOTICES_DIR\n\
              \x20 --known-on DATE   use only the notices published by DATE (for audits)\n\
              \x20 --provisional     calendar, day, add-workdays, workdays-between: answer for 2027\n\
              \x20                   and 2028, which have no notice yet, from the statutory holidays\n\
@@ -1342,7 +1465,8 @@ fn help(lang: Language) -> String {
              exit status 2 for a usage error (command, option, number of arguments, malformed\n\
              date, number or TRIGGER) and 1 for any other (outside coverage, TO before FROM, a\n\
              trigger before the policy is in force, an unreadable notice, policy or caseload\n\
-             file...).\n"
+             file...). coverage --warn-within prints its answer and, when it raises its alarm,\n\
+             a warning on stderr, with exit status 3.\n"
         ));
     }
     s

@@ -313,7 +313,7 @@ fn due_beyond_the_loaded_calendar_is_an_error() {
     ] {
         let err = fails_with(1, &["--lang", "en", "due", kind, trigger]);
         assert!(
-            err.contains("outside the loaded holiday schedules (2020-01-01..=2026-12-31)"),
+            err.contains("outside the loaded holiday schedules (2004-01-01..=2026-12-31)"),
             "due {kind} {trigger}: {err}"
         );
     }
@@ -677,7 +677,7 @@ fn check_writes_a_report_of_the_example_caseload() {
     assert_eq!(report["schema"], "duban-report/1");
     assert_eq!(report["as_of"], "2023-11-10");
     assert_eq!(report["policy"], "安政办发〔2020〕1号");
-    assert_eq!(report["coverage"][0], "2020-01-01..=2026-12-31");
+    assert_eq!(report["coverage"][0], "2004-01-01..=2026-12-31");
     let s = &report["summary"];
     // 17 matters; 17 obligations (3 meetings, 3 months, 2 ledgers, D4 + D5 for three
     // unplanned inspections, D6 twice, D7): pending HY-2023-043 and NZ-2023; overdue

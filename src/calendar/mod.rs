@@ -2,6 +2,7 @@
 
 mod bdays_impl;
 mod notice;
+mod outlook;
 mod provisional;
 
 use std::collections::HashMap;
@@ -11,12 +12,85 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 pub use notice::{HolidayBreak, Notice, Scope, WorkdayOrder};
+pub use outlook::{today_in_china, CoverageOutlook, NOTICES_DIR_ENV};
 pub use provisional::{Provisional, ProvisionalCalendar};
 
 use crate::{Error, ErrorKind, Limits, Quarter, Result, YearMonth};
 
 /// The notices compiled into the crate, oldest first: (file name, text).
 const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "notice-2004-schedule.txt",
+        include_str!("../../data/notices/notice-2004-schedule.txt"),
+    ),
+    (
+        "notice-2005-schedule.txt",
+        include_str!("../../data/notices/notice-2005-schedule.txt"),
+    ),
+    (
+        "guobanfamingdian-2005-35.txt",
+        include_str!("../../data/notices/guobanfamingdian-2005-35.txt"),
+    ),
+    (
+        "guobanfamingdian-2006-49.txt",
+        include_str!("../../data/notices/guobanfamingdian-2006-49.txt"),
+    ),
+    (
+        "notice-2008-schedule.txt",
+        include_str!("../../data/notices/notice-2008-schedule.txt"),
+    ),
+    (
+        "guobanfamingdian-2008-42.txt",
+        include_str!("../../data/notices/guobanfamingdian-2008-42.txt"),
+    ),
+    (
+        "guobanfamingdian-2009-27.txt",
+        include_str!("../../data/notices/guobanfamingdian-2009-27.txt"),
+    ),
+    (
+        "guobanfamingdian-2010-40.txt",
+        include_str!("../../data/notices/guobanfamingdian-2010-40.txt"),
+    ),
+    (
+        "guobanfamingdian-2011-45.txt",
+        include_str!("../../data/notices/guobanfamingdian-2011-45.txt"),
+    ),
+    (
+        "guobanfamingdian-2012-33.txt",
+        include_str!("../../data/notices/guobanfamingdian-2012-33.txt"),
+    ),
+    (
+        "guobanfamingdian-2013-28.txt",
+        include_str!("../../data/notices/guobanfamingdian-2013-28.txt"),
+    ),
+    (
+        "guobanfamingdian-2014-28.txt",
+        include_str!("../../data/notices/guobanfamingdian-2014-28.txt"),
+    ),
+    (
+        "guofamingdian-2015-1.txt",
+        include_str!("../../data/notices/guofamingdian-2015-1.txt"),
+    ),
+    (
+        "guobanfamingdian-2015-18.txt",
+        include_str!("../../data/notices/guobanfamingdian-2015-18.txt"),
+    ),
+    (
+        "guobanfamingdian-2016-17.txt",
+        include_str!("../../data/notices/guobanfamingdian-2016-17.txt"),
+    ),
+    (
+        "guobanfamingdian-2017-12.txt",
+        include_str!("../../data/notices/guobanfamingdian-2017-12.txt"),
+    ),
+    (
+        "guobanfamingdian-2018-15.txt",
+        include_str!("../../data/notices/guobanfamingdian-2018-15.txt"),
+    ),
+    (
+        "guobanfamingdian-2019-3.txt",
+        include_str!("../../data/notices/guobanfamingdian-2019-3.txt"),
+    ),
     (
         "guobanfamingdian-2019-16.txt",
         include_str!("../../data/notices/guobanfamingdian-2019-16.txt"),
@@ -242,10 +316,12 @@ fn kind_code(kind: DayKind) -> u8 {
 
 struct Tables {
     /// Every notice given to the builder, in load order (including those not yet known
-    /// at `known_on`), so that `as_known_on` can rebuild.
-    all_notices: Vec<Notice>,
-    /// The notices in force in this view, in the order they were applied.
-    notices: Vec<Notice>,
+    /// at `known_on`), so that `as_known_on` can rebuild. Shared with the builder and with
+    /// other views, never copied.
+    all_notices: Arc<Vec<Notice>>,
+    /// The notices in force in this view, in the order they were applied; `None` when that
+    /// is exactly `all_notices` (the compiled-in calendar), which saves a copy.
+    applied: Option<Vec<Notice>>,
     known_on: Option<NaiveDate>,
     /// Holiday names, indexed by `DayRecord::holiday`.
     names: Vec<String>,
@@ -271,7 +347,7 @@ struct Tables {
 /// The working-day calendar: which days are working days (工作日) under the loaded holiday
 /// notices, and O(1) arithmetic over them.
 ///
-/// [`Calendar::china`] is the national schedule 2020-2026 compiled into the crate. Every query
+/// [`Calendar::china`] is the national schedule 2004-2026 compiled into the crate. Every query
 /// returns `Err` for a date that no loaded notice covers: the calendar never guesses.
 ///
 /// Cloning is cheap (the tables are shared), and a calendar is `Send + Sync`.
@@ -302,7 +378,7 @@ impl std::fmt::Debug for Calendar {
                 "notices",
                 &self
                     .tables
-                    .notices
+                    .notices()
                     .iter()
                     .map(|n| n.id.as_str())
                     .collect::<Vec<_>>(),
@@ -330,9 +406,13 @@ impl std::fmt::Debug for Calendar {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct CalendarBuilder {
-    notices: Vec<Notice>,
-    /// Where each 文号 is in `notices`, so that adding a notice is not a linear search.
-    by_id: HashMap<String, usize>,
+    /// Shared until a notice is added (copy on write): `CalendarBuilder::china()` and
+    /// `Calendar::to_builder` copy nothing.
+    notices: Arc<Vec<Notice>>,
+    /// Where each 文号 is in `notices`, so that adding a notice is not a linear search;
+    /// built by the first [`notice`](Self::notice), so that a builder nobody adds to
+    /// indexes nothing.
+    by_id: Option<HashMap<String, usize>>,
     known_on: Option<NaiveDate>,
     limits: Limits,
 }
@@ -354,23 +434,18 @@ impl CalendarBuilder {
     ///
     /// ```
     /// let cal = duban::CalendarBuilder::china().build()?;
-    /// assert_eq!(cal.notices().len(), 8);
+    /// assert_eq!(cal.notices().len(), 26);
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn china() -> CalendarBuilder {
-        CalendarBuilder::of(embedded_notices().to_vec(), None)
+        CalendarBuilder::of(embedded_notices(), None)
     }
 
-    /// A builder holding `notices`; a repeated 文号 is found at its first place, as
-    /// [`notice`](Self::notice) would replace it.
-    fn of(notices: Vec<Notice>, known_on: Option<NaiveDate>) -> CalendarBuilder {
-        let mut by_id = HashMap::with_capacity(notices.len());
-        for (i, n) in notices.iter().enumerate() {
-            by_id.entry(n.id.clone()).or_insert(i);
-        }
+    /// A builder holding `notices` (shared, not copied).
+    fn of(notices: Arc<Vec<Notice>>, known_on: Option<NaiveDate>) -> CalendarBuilder {
         CalendarBuilder {
             notices,
-            by_id,
+            by_id: None,
             known_on,
             limits: Limits::default(),
         }
@@ -404,15 +479,20 @@ impl CalendarBuilder {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn notice(mut self, notice: Notice) -> CalendarBuilder {
-        match self
-            .by_id
-            .get(&notice.id)
-            .and_then(|&i| self.notices.get_mut(i))
-        {
+        let notices = Arc::make_mut(&mut self.notices);
+        // A repeated 文号 is found at its first place.
+        let by_id = self.by_id.get_or_insert_with(|| {
+            let mut by_id = HashMap::with_capacity(notices.len());
+            for (i, n) in notices.iter().enumerate() {
+                by_id.entry(n.id.clone()).or_insert(i);
+            }
+            by_id
+        });
+        match by_id.get(&notice.id).and_then(|&i| notices.get_mut(i)) {
             Some(slot) => *slot = notice,
             None => {
-                self.by_id.insert(notice.id.clone(), self.notices.len());
-                self.notices.push(notice);
+                by_id.insert(notice.id.clone(), notices.len());
+                notices.push(notice);
             }
         }
         self
@@ -462,7 +542,7 @@ impl CalendarBuilder {
     ///
     /// ```
     /// let cal = duban::CalendarBuilder::china().build()?;
-    /// assert_eq!(cal.coverage()[0].0.to_string(), "2020-01-01");
+    /// assert_eq!(cal.coverage()[0].0.to_string(), "2004-01-01");
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn build(self) -> Result<Calendar> {
@@ -472,17 +552,21 @@ impl CalendarBuilder {
     }
 }
 
-fn embedded_notices() -> &'static [Notice] {
-    static NOTICES: OnceLock<Vec<Notice>> = OnceLock::new();
+fn embedded_notices() -> Arc<Vec<Notice>> {
+    static NOTICES: OnceLock<Arc<Vec<Notice>>> = OnceLock::new();
     // The embedded files are checked by the test suite (`embedded_notices_parse`), so a
     // parse failure cannot ship; should it happen anyway the calendar covers nothing and
     // every query errors, rather than panicking.
-    NOTICES.get_or_init(|| {
-        EMBEDDED
-            .iter()
-            .filter_map(|(_, text)| Notice::parse(text).ok())
-            .collect()
-    })
+    NOTICES
+        .get_or_init(|| {
+            Arc::new(
+                EMBEDDED
+                    .iter()
+                    .filter_map(|(_, text)| Notice::parse(text).ok())
+                    .collect(),
+            )
+        })
+        .clone()
 }
 
 fn embedded_provisional() -> &'static [Notice] {
@@ -495,6 +579,11 @@ fn embedded_provisional() -> &'static [Notice] {
             .filter_map(|(_, text)| Notice::parse(text).ok())
             .collect()
     })
+}
+
+/// 365 or 366; 0 for a year chrono cannot represent (no table is built for it).
+fn days_in_year(year: i32) -> u32 {
+    NaiveDate::from_ymd_opt(year, 12, 31).map_or(0, |d| d.ordinal())
 }
 
 fn is_weekend(date: NaiveDate) -> bool {
@@ -541,15 +630,14 @@ impl Tables {
     /// The tables of the notices known on `known_on`. Provisional years are used only when
     /// `provisional` is set, and then only for years no national notice covers.
     fn build(
-        all_notices: Vec<Notice>,
+        all_notices: Arc<Vec<Notice>>,
         known_on: Option<NaiveDate>,
         provisional: bool,
     ) -> Result<Tables> {
-        let mut notices: Vec<Notice> = all_notices
+        let mut notices: Vec<&Notice> = all_notices
             .iter()
             .filter(|n| known_on.map_or(true, |d| n.known_from() <= d))
             .filter(|n| provisional || n.scope != Scope::Provisional)
-            .cloned()
             .collect();
         // Provisional years, then national notices in the order they became known, then
         // local ones; stable, so notices known on the same day apply in load order.
@@ -608,27 +696,34 @@ impl Tables {
         years.sort_unstable();
 
         let (Some(&first_year), Some(&last_year)) = (years.first(), years.last()) else {
-            return Ok(Tables::empty(all_notices, notices, known_on));
+            let applied = Tables::applied_copy(&all_notices, &notices);
+            return Ok(Tables::empty(all_notices, applied, known_on));
         };
         let first = NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(NaiveDate::MIN);
         let last = NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap_or(NaiveDate::MIN);
         let len = (last - first).num_days() as usize + 1;
 
-        let mut days: Vec<DayRecord> = first
-            .iter_days()
-            .take(len)
-            .map(|d| DayRecord {
-                kind: if years.binary_search(&d.year()).is_err() {
-                    UNCOVERED
-                } else if is_weekend(d) {
-                    kind_code(DayKind::Weekend)
-                } else {
-                    kind_code(DayKind::Workday)
-                },
-                holiday: NO_NAME,
-                notice: NONE,
-            })
-            .collect();
+        // One record a day, year by year (the table runs from a January 1st to a December
+        // 31st), with the weekday kept as a running count rather than computed per date.
+        let mut days: Vec<DayRecord> = Vec::with_capacity(len);
+        let mut weekday = first.weekday().num_days_from_monday();
+        let (weekend, workday) = (kind_code(DayKind::Weekend), kind_code(DayKind::Workday));
+        for year in first_year..=last_year {
+            let covered = years.binary_search(&year).is_ok();
+            for _ in 0..days_in_year(year) {
+                let kind = match (covered, weekday >= 5) {
+                    (false, _) => UNCOVERED,
+                    (true, true) => weekend,
+                    (true, false) => workday,
+                };
+                days.push(DayRecord {
+                    kind,
+                    holiday: NO_NAME,
+                    notice: NONE,
+                });
+                weekday = if weekday == 6 { 0 } else { weekday + 1 };
+            }
+        }
 
         let first_ce = first.num_days_from_ce();
         if notices.len() > MAX_NOTICES {
@@ -718,27 +813,36 @@ impl Tables {
         }
 
         let mut workdays_before = Vec::with_capacity(len + 1);
-        let mut workday_dates = Vec::new();
+        let mut workday_dates = Vec::with_capacity(len);
         let mut uncovered_before = Vec::with_capacity(len + 1);
         let mut provisional_before = Vec::new();
         if !provisional_years.is_empty() {
             provisional_before.reserve(len + 1);
         }
         let (mut worked, mut uncovered, mut guessed) = (0u32, 0u32, 0u32);
-        for (record, date) in days.iter().zip(first.iter_days()) {
-            workdays_before.push(worked);
-            uncovered_before.push(uncovered);
-            if !provisional_years.is_empty() {
-                provisional_before.push(guessed);
-                if provisional_years.binary_search(&date.year()).is_ok() {
-                    guessed += 1;
+        let is_workday: [bool; 7] = KINDS.map(DayKind::is_workday);
+        let mut records = days.iter();
+        let mut ce = first_ce;
+        for year in first_year..=last_year {
+            let guessed_year = provisional_years.binary_search(&year).is_ok();
+            for _ in 0..days_in_year(year) {
+                let Some(record) = records.next() else { break };
+                workdays_before.push(worked);
+                uncovered_before.push(uncovered);
+                if !provisional_years.is_empty() {
+                    provisional_before.push(guessed);
+                    guessed += u32::from(guessed_year);
                 }
-            }
-            if record.kind == UNCOVERED {
-                uncovered += 1;
-            } else if KINDS[record.kind as usize].is_workday() {
-                worked += 1;
-                workday_dates.push(date);
+                if record.kind == UNCOVERED {
+                    uncovered += 1;
+                } else if is_workday.get(record.kind as usize) == Some(&true) {
+                    worked += 1;
+                    // Dates are made for working days only.
+                    if let Some(date) = NaiveDate::from_num_days_from_ce_opt(ce) {
+                        workday_dates.push(date);
+                    }
+                }
+                ce += 1;
             }
         }
         workdays_before.push(worked);
@@ -750,9 +854,10 @@ impl Tables {
             provisional_before.push(guessed);
         }
 
+        let applied = Tables::applied_copy(&all_notices, &notices);
         Ok(Tables {
             all_notices,
-            notices,
+            applied,
             known_on,
             names,
             first_ce,
@@ -766,14 +871,26 @@ impl Tables {
         })
     }
 
+    /// The applied notices, copied out of `all` unless they are `all` itself, in order.
+    fn applied_copy(all: &[Notice], applied: &[&Notice]) -> Option<Vec<Notice>> {
+        let same =
+            applied.len() == all.len() && applied.iter().zip(all).all(|(a, b)| std::ptr::eq(*a, b));
+        (!same).then(|| applied.iter().map(|n| (*n).clone()).collect())
+    }
+
+    /// The notices in force in this view, in the order they were applied.
+    fn notices(&self) -> &[Notice] {
+        self.applied.as_deref().unwrap_or(&self.all_notices)
+    }
+
     fn empty(
-        all_notices: Vec<Notice>,
-        notices: Vec<Notice>,
+        all_notices: Arc<Vec<Notice>>,
+        applied: Option<Vec<Notice>>,
         known_on: Option<NaiveDate>,
     ) -> Tables {
         Tables {
             all_notices,
-            notices,
+            applied,
             known_on,
             names: Vec::new(),
             first_ce: 0,
@@ -789,7 +906,7 @@ impl Tables {
 }
 
 impl Calendar {
-    /// The official national schedule of mainland China, 2020-01-01 to 2026-12-31, from the
+    /// The official national schedule of mainland China, 2004-01-01 to 2026-12-31, from the
     /// State Council General Office notices compiled into the crate (data/notices/), with the
     /// 2020 Spring Festival extension (国办发明电〔2020〕1号) applied.
     ///
@@ -797,19 +914,19 @@ impl Calendar {
     ///
     /// ```
     /// let cal = duban::Calendar::china();
-    /// assert_eq!(cal.coverage()[0].0.to_string(), "2020-01-01");
+    /// assert_eq!(cal.coverage()[0].0.to_string(), "2004-01-01");
     /// assert_eq!(cal.coverage()[0].1.to_string(), "2026-12-31");
     /// ```
     pub fn china() -> Calendar {
         static CHINA: OnceLock<Calendar> = OnceLock::new();
         CHINA
             .get_or_init(|| {
-                Tables::build(embedded_notices().to_vec(), None, false)
+                Tables::build(embedded_notices(), None, false)
                     .map(|t| Calendar {
                         tables: Arc::new(t),
                     })
                     .unwrap_or_else(|_| Calendar {
-                        tables: Arc::new(Tables::empty(Vec::new(), Vec::new(), None)),
+                        tables: Arc::new(Tables::empty(Arc::default(), None, None)),
                     })
             })
             .clone()
@@ -846,7 +963,7 @@ impl Calendar {
     /// ```
     pub fn as_known_on(&self, date: NaiveDate) -> Calendar {
         let tables = Tables::build(self.tables.all_notices.clone(), Some(date), false)
-            .unwrap_or_else(|_| Tables::empty(Vec::new(), Vec::new(), Some(date)));
+            .unwrap_or_else(|_| Tables::empty(Arc::default(), None, Some(date)));
         Calendar {
             tables: Arc::new(tables),
         }
@@ -867,10 +984,11 @@ impl Calendar {
     ///
     /// ```
     /// let cal = duban::Calendar::china();
-    /// assert_eq!(cal.notices()[0].id, "国办发明电〔2019〕16号");
+    /// assert_eq!(cal.notices()[0].id, "国务院办公厅关于2004年部分节假日安排的通知");
+    /// assert_eq!(cal.notices()[18].id, "国办发明电〔2019〕16号");
     /// ```
     pub fn notices(&self) -> &[Notice] {
-        &self.tables.notices
+        self.tables.notices()
     }
 
     /// The covered date ranges (inclusive), in order. One range unless a year is missing.
@@ -1038,7 +1156,7 @@ impl Calendar {
             date,
             kind: KINDS[r.kind as usize],
             holiday: t.names.get(r.holiday as usize).map(String::as_str),
-            notice: t.notices.get(r.notice as usize).map(|n| n.id.as_str()),
+            notice: t.notices().get(r.notice as usize).map(|n| n.id.as_str()),
             provisional: self.provisional_between(i, i),
         })
     }

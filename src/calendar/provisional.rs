@@ -99,7 +99,7 @@ impl<T> Provisional<T> {
 /// assert_eq!(day.value.kind, DayKind::StatutoryHoliday);
 /// // No 调休, no 补假: the day after the four statutory days is a working day here.
 /// assert_eq!(p.is_workday(parse_date("2027-02-09")?)?.value, true);
-/// // Inside 2020-2026 nothing changes.
+/// // Inside 2004-2026 nothing changes.
 /// let q = p.last_workday_of_month("2026-09".parse()?)?;
 /// assert_eq!(q.value, cal.last_workday_of_month("2026-09".parse()?)?);
 /// assert!(!q.provisional);
@@ -169,7 +169,7 @@ impl Calendar {
         let mut notices = self.tables.all_notices.clone();
         for p in embedded_provisional() {
             if !notices.iter().any(|n| n.id == p.id) {
-                notices.push(p.clone());
+                Arc::make_mut(&mut notices).push(p.clone());
             }
         }
         let tables = Tables::build(notices, self.tables.known_on, true)?;
@@ -277,7 +277,7 @@ impl ProvisionalCalendar {
     pub fn provisional_notices(&self) -> impl Iterator<Item = &Notice> + '_ {
         self.extended
             .tables
-            .notices
+            .notices()
             .iter()
             .filter(|n| n.scope == Scope::Provisional)
     }

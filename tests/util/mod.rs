@@ -34,7 +34,7 @@ pub fn q(text: &str) -> Quarter {
 }
 
 /// The covered range of the compiled-in schedule.
-pub const FIRST: &str = "2020-01-01";
+pub const FIRST: &str = "2004-01-01";
 /// The last covered day of the compiled-in schedule.
 pub const LAST: &str = "2026-12-31";
 

@@ -409,7 +409,7 @@ impl PyDay {
 
 #[pymethods]
 impl PyCalendar {
-    /// The national calendar (State Council notices 2020-2026, compiled in).
+    /// The national calendar (State Council notices 2004-2026, compiled in).
     #[staticmethod]
     fn china() -> PyCalendar {
         PyCalendar {

@@ -267,7 +267,11 @@ impl CheckReport {
                 explanations,
             },
         };
-        serde_json::to_writer_pretty(out, &view).map_err(io::Error::other)
+        // The serializer writes many small pieces: a buffer of a concrete type here keeps
+        // each one a copy, not a call through `out` (which may be a `dyn Write`).
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer_pretty(&mut out, &view).map_err(io::Error::other)?;
+        io::Write::flush(&mut out)
     }
 
     /// The report as a table for people, with a summary line at the end.

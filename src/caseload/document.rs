@@ -29,11 +29,11 @@ const CHUNK: usize = 1024;
 ///
 /// ```
 /// use duban::{Calendar, Caseload, CaseloadDocument, Limits, Policy};
-/// let json = br#"{"schema": "duban-caseload/1", "as_of": "2022-02-07", "matters": [
+/// let json = r#"{"schema": "duban-caseload/1", "as_of": "2022-02-07", "matters": [
 ///   {"id": "YB-1", "kind": "monthly_report", "unit": "市财政局", "sector": "经济", "month": "2022-01"},
 ///   {"id": "YB-2", "kind": "no_such_kind"}]}"#;
 /// let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
-/// let doc = CaseloadDocument::scan(json)?;
+/// let doc = CaseloadDocument::scan(json.as_bytes())?;
 /// let as_of = doc.as_of().unwrap();
 /// let report = doc.check(&policy, &cal, as_of, 2)?;
 /// assert_eq!(&*report.late_units[0].unit, "市财政局");

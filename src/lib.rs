@@ -123,11 +123,11 @@ pub use rules::{
 };
 // The workflow state machines (Art. 4, 9, 10, 12).
 pub use caseload::{
-    check, what_if, Caseload, CheckReport, Difference, Explanations, Finding, FindingKind,
-    InputError, InspectionViolation, ItemCategory, ItemRef, LateUnit, MatterKind, MatterReport,
-    ObligationReport, Progress, QuarterBands, ReturnFinding, ReturnRequired, Summary, SummaryEntry,
-    UnitDifference, UnitKind, ViolationKind, WhatIf, YearEndGathering, CASELOAD_SCHEMA,
-    REPORT_SCHEMA,
+    check, check_with_threads, what_if, Caseload, CaseloadDocument, CheckReport, Difference,
+    Explanations, Finding, FindingKind, InputError, InspectionViolation, ItemCategory, ItemRef,
+    LateUnit, MatterKind, MatterReport, ObligationReport, Progress, QuarterBands, ReturnFinding,
+    ReturnRequired, Summary, SummaryEntry, UnitDifference, UnitKind, ViolationKind, WhatIf,
+    YearEndGathering, CASELOAD_SCHEMA, REPORT_SCHEMA,
 };
 pub use rules::workflow::{
     AccountabilityEvent, AccountabilityState, AnnualPlan, Consequence, EscalationEvent,

@@ -26,8 +26,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use duban::{
-    Calendar, CalendarBuilder, Caseload, Day, DayKind, Explanations, Language, MeetingKind,
-    Obligation, Policy, ProvisionalCalendar, Quarter, YearMonth, NOTICES_DIR_ENV,
+    Calendar, CalendarBuilder, Caseload, CaseloadDocument, Day, DayKind, Explanations, Language,
+    MeetingKind, Obligation, Policy, ProvisionalCalendar, Quarter, YearMonth, NOTICES_DIR_ENV,
 };
 
 /// The longest range `calendar` prints: 100 years of days.
@@ -278,8 +278,15 @@ const COMMANDS: &[Command] = &[
     Command {
         name: "check",
         args: &["FILE|-"],
-        options: &["--as-of", "--format", "--policy", "--no-explain"],
-        synopsis: "[--as-of DATE] [--format json|table] [--policy FILE] [--no-explain]",
+        options: &[
+            "--as-of",
+            "--format",
+            "--policy",
+            "--no-explain",
+            "--threads",
+        ],
+        synopsis:
+            "[--as-of DATE] [--format json|table] [--policy FILE] [--no-explain] [--threads N]",
         summary_zh: "检查事项清单（duban-caseload/1，- 为标准输入）",
         summary_en: "check a caseload (duban-caseload/1; - reads stdin)",
         run: cmd_check,
@@ -376,6 +383,13 @@ const COMMAND_OPTIONS: &[CommandOption] = &[
         value: None,
         help_zh: "check：JSON 中不含各项义务的计算说明",
         help_en: "check: leave the explanations out of the JSON",
+    },
+    CommandOption {
+        name: "--threads",
+        value: Some("N"),
+        help_zh: "check：用 N 个线程读取和检查事项（默认每个处理器核心一个）；结果与线程数无关",
+        help_en: "check: read and check the matters on N threads (default: one per core);\n\
+                  \x20                       the report is the same for any N",
     },
 ];
 
@@ -551,10 +565,10 @@ impl Ctx<'_> {
         }
     }
 
-    /// Reads a caseload from a file, or from stdin for `-`, as bytes: the reader reports
-    /// text that is not UTF-8 as an error of the matter it is in.
-    fn caseload(&self, path: &str) -> Result<Caseload, CliError> {
-        let (bytes, name) = if path == "-" {
+    /// Reads a caseload's bytes from a file, or from stdin for `-`, and the name messages
+    /// give it.
+    fn caseload_bytes(&self, path: &str) -> Result<(Vec<u8>, String), CliError> {
+        if path == "-" {
             let mut bytes = Vec::new();
             io::stdin().lock().read_to_end(&mut bytes).map_err(|e| {
                 CliError::Failed(self.tr(
@@ -562,20 +576,26 @@ impl Ctx<'_> {
                     format!("cannot read stdin: {e}"),
                 ))
             })?;
-            (bytes, self.tr("标准输入".into(), "stdin".into()))
+            Ok((bytes, self.tr("标准输入".into(), "stdin".into())))
         } else {
             let bytes = std::fs::read(path)
                 .map_err(|e| read_error(self.lang, "事项清单", "caseload file", path, &e))?;
-            (bytes, path.to_owned())
-        };
+            Ok((bytes, path.to_owned()))
+        }
+    }
+
+    /// Reads a caseload from a file, or from stdin for `-`, as bytes: the reader reports
+    /// text that is not UTF-8 as an error of the matter it is in.
+    fn caseload(&self, path: &str) -> Result<Caseload, CliError> {
+        let (bytes, name) = self.caseload_bytes(path)?;
         Caseload::from_json(bytes)
             .map_err(|e| CliError::Failed(format!("{name}: {}", e.message(self.lang))))
     }
 
     /// The day to check on: `--as-of`, else the document's `as_of`.
-    fn as_of(&self, caseload: &Caseload, path: &str) -> Result<NaiveDate, CliError> {
+    fn as_of(&self, document_as_of: Option<NaiveDate>, path: &str) -> Result<NaiveDate, CliError> {
         // A document error, like every other problem with the caseload (exit status 1).
-        self.opts.as_of.or(caseload.as_of()).ok_or_else(|| {
+        self.opts.as_of.or(document_as_of).ok_or_else(|| {
             let name = if path == "-" {
                 self.tr("标准输入".into(), "stdin".into())
             } else {
@@ -622,6 +642,8 @@ struct CommandOptions {
     meeting_kind: Option<String>,
     as_of: Option<NaiveDate>,
     format: Option<String>,
+    /// `--threads`: 0 (the default) is one per core.
+    threads: usize,
     warn_within: Option<u32>,
     alarm: Option<String>,
     /// Each command option given, by name, once, in order: checked against the command.
@@ -655,6 +677,19 @@ impl CommandOptions {
             "--format" => self.format = Some(value.to_owned()),
             "--alarm" => self.alarm = Some(value.to_owned()),
             "--as-of" => self.as_of = Some(parse_date_arg(lang, name, value)?),
+            "--threads" => {
+                self.threads = value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| {
+                        CliError::Usage(tr(
+                            lang,
+                            format!("{name}：“{value}”不是正整数（线程数至少为 1）"),
+                            format!("{name}: {value:?} is not a positive whole number of threads"),
+                        ))
+                    })?
+            }
             "--warn-within" => {
                 self.warn_within = Some(value.parse().map_err(|_| {
                     CliError::Usage(tr(
@@ -1164,13 +1199,15 @@ fn cmd_check(ctx: &Ctx) -> Result<Output, CliError> {
     let [path] = ctx.args()?;
     let format = ctx.format(&["json", "table"])?;
     let policy = ctx.policy()?;
-    let caseload = ctx.caseload(path)?;
-    let as_of = ctx.as_of(&caseload, path)?;
+    let (bytes, name) = ctx.caseload_bytes(path)?;
+    let document = CaseloadDocument::scan(&bytes)
+        .map_err(|e| CliError::Failed(format!("{name}: {}", e.message(ctx.lang))))?;
+    let as_of = ctx.as_of(document.as_of(), path)?;
     let cal = ctx.calendar()?;
-    let report = duban::check(&caseload, &policy, &cal, as_of)?;
-    // The caseload and the report are dropped with the process: freeing a million
-    // matters one by one would only delay the exit.
-    std::mem::forget(caseload);
+    // Each matter is read and checked on one of the threads, and dropped once checked.
+    let report = document.check(&policy, &cal, as_of, ctx.opts.threads)?;
+    drop(document);
+    drop(bytes);
     if format == "table" {
         let table = report.to_table(ctx.lang);
         std::mem::forget(report);
@@ -1210,7 +1247,7 @@ fn cmd_diff(ctx: &Ctx) -> Result<String, CliError> {
     };
     let (a, b) = (ctx.load_policy(a)?, ctx.load_policy(b)?);
     let caseload = ctx.caseload(path)?;
-    let as_of = ctx.as_of(&caseload, path)?;
+    let as_of = ctx.as_of(caseload.as_of(), path)?;
     let cal = ctx.calendar()?;
     let diff = duban::what_if(&caseload, &a, &b, &cal, as_of)?;
     if format == "table" {

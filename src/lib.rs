@@ -48,6 +48,7 @@
 //! | calendar | the State Council holiday notices as data (one file a notice, with its 文号), O(1) working-day arithmetic, notices and local adjustments loaded at run time, the calendar as known on a past day | [`Calendar`], [`CalendarBuilder`], [`Day`], [`DayKind`] |
 //! | rules | the deadlines D1-D7 with every reading the words allow, a versioned [`Policy`] of every parameter, explanations, statuses; the workflows as state machines | [`Obligation`], [`Deadline`], [`Policy`], [`Explanation`], [`Status`] |
 //! | caseload | reads `duban-caseload/1` JSON, checks a whole caseload (late units and sections, returns, inspection violations, quarterly bands, other findings, the year-end summary), compares two policies | [`Caseload`], [`check`], [`what_if`], [`CheckReport`] |
+//! | iCalendar | a caseload's open deadlines and the working-day calendar as RFC 5545 files for Outlook, WPS or DingTalk, with stable UIDs and alarms in working days | [`CheckReport::to_ics`], [`Calendar::to_ics`], [`IcsOptions`] |
 //! | errors | one error type whose message names the bad input, in Chinese or English, and whose facts a program can read | [`Error`], [`ErrorKind`], [`Language`] |
 //!
 //! ## Where each article lives
@@ -98,6 +99,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 mod calendar;
 mod caseload;
 mod error;
+mod ics;
 mod json_text;
 mod language;
 mod limits;
@@ -109,6 +111,7 @@ pub use calendar::{
     Provisional, ProvisionalCalendar, Scope, WorkdayOrder, NOTICES_DIR_ENV,
 };
 pub use error::{Error, ErrorKind, Position, Result};
+pub use ics::IcsOptions;
 pub use language::Language;
 pub use limits::Limits;
 pub use period::{parse_date, Quarter, YearMonth};
@@ -120,11 +123,11 @@ pub use rules::{
 };
 // The workflow state machines (Art. 4, 9, 10, 12).
 pub use caseload::{
-    check, next_step, what_if, Caseload, CheckReport, Difference, Explanations, Finding,
-    FindingKind, InputError, InspectionViolation, ItemCategory, ItemRef, LateUnit, MatterKind,
-    MatterReport, NextStep, ObligationReport, OpenObligation, Progress, QuarterBands,
-    ReturnFinding, ReturnRequired, Summary, SummaryEntry, UnitDifference, UnitKind, ViolationKind,
-    WhatIf, YearEndGathering, CASELOAD_SCHEMA, REPORT_SCHEMA,
+    check, check_with_threads, next_step, what_if, Caseload, CaseloadDocument, CheckReport,
+    Difference, Explanations, Finding, FindingKind, InputError, InspectionViolation, ItemCategory,
+    ItemRef, LateUnit, MatterKind, MatterReport, NextStep, ObligationReport, OpenObligation,
+    Progress, QuarterBands, ReturnFinding, ReturnRequired, Summary, SummaryEntry, UnitDifference,
+    UnitKind, ViolationKind, WhatIf, YearEndGathering, CASELOAD_SCHEMA, REPORT_SCHEMA,
 };
 pub use rules::workflow::{
     apply_json, next_json, stored_kind, stored_state, AccountabilityEvent, AccountabilityFlow,

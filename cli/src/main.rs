@@ -26,8 +26,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use duban::{
-    Calendar, CalendarBuilder, Caseload, Day, DayKind, Explanations, Language, MeetingKind,
-    Obligation, Policy, ProvisionalCalendar, Quarter, YearMonth, NOTICES_DIR_ENV,
+    Calendar, CalendarBuilder, Caseload, CaseloadDocument, Day, DayKind, Explanations, Language,
+    MeetingKind, Obligation, Policy, ProvisionalCalendar, Quarter, YearMonth, NOTICES_DIR_ENV,
 };
 
 /// The longest range `calendar` prints: 100 years of days.
@@ -278,8 +278,15 @@ const COMMANDS: &[Command] = &[
     Command {
         name: "check",
         args: &["FILE|-"],
-        options: &["--as-of", "--format", "--policy", "--no-explain"],
-        synopsis: "[--as-of DATE] [--format json|table] [--policy FILE] [--no-explain]",
+        options: &[
+            "--as-of",
+            "--format",
+            "--policy",
+            "--no-explain",
+            "--threads",
+        ],
+        synopsis:
+            "[--as-of DATE] [--format json|table] [--policy FILE] [--no-explain] [--threads N]",
         summary_zh: "检查事项清单（duban-caseload/1，- 为标准输入）",
         summary_en: "check a caseload (duban-caseload/1; - reads stdin)",
         run: cmd_check,
@@ -310,6 +317,24 @@ const COMMANDS: &[Command] = &[
         summary_zh: "对保存的流程状态（duban-state/1）施加一个事件，输出下一状态（STATE、EVENT 为文件、- 或 JSON 文本）",
         summary_en: "apply one event to a stored workflow state (duban-state/1) and print the next state (STATE, EVENT: a file, - or JSON text)",
         run: |ctx| cmd_apply(ctx).map(Output::Text),
+    },
+    Command {
+        name: "ics",
+        args: &["FILE|-"],
+        options: &["--as-of", "--policy", "--alarm"],
+        synopsis: "[--as-of DATE] [--policy FILE] [--alarm N|none]",
+        summary_zh: "事项清单中未完成义务的截止日期，导出为日历文件（.ics）",
+        summary_en: "the open deadlines of a caseload as an iCalendar (.ics) file",
+        run: |ctx| cmd_ics(ctx).map(Output::Text),
+    },
+    Command {
+        name: "calendar-ics",
+        args: &["FROM", "TO"],
+        options: &[],
+        synopsis: "",
+        summary_zh: "FROM 至 TO 的放假日和调休上班日，导出为日历文件（.ics）",
+        summary_en: "the days off and make-up working days of FROM..TO as an .ics file",
+        run: |ctx| cmd_calendar_ics(ctx).map(Output::Text),
     },
 ];
 
@@ -366,10 +391,23 @@ const COMMAND_OPTIONS: &[CommandOption] = &[
                   \x20                       print the answer, a warning on stderr, and exit with status 3",
     },
     CommandOption {
+        name: "--alarm",
+        value: Some("N"),
+        help_zh: "ics：截止日前第 N 个工作日上午 9 时提醒（默认 3；none 为不提醒）",
+        help_en: "ics: an alarm at 09:00, N working days before the due date (default 3; none)",
+    },
+    CommandOption {
         name: "--no-explain",
         value: None,
         help_zh: "check：JSON 中不含各项义务的计算说明",
         help_en: "check: leave the explanations out of the JSON",
+    },
+    CommandOption {
+        name: "--threads",
+        value: Some("N"),
+        help_zh: "check：用 N 个线程读取和检查事项（默认每个处理器核心一个）；结果与线程数无关",
+        help_en: "check: read and check the matters on N threads (default: one per core);\n\
+                  \x20                       the report is the same for any N",
     },
 ];
 
@@ -545,10 +583,10 @@ impl Ctx<'_> {
         }
     }
 
-    /// Reads a caseload from a file, or from stdin for `-`, as bytes: the reader reports
-    /// text that is not UTF-8 as an error of the matter it is in.
-    fn caseload(&self, path: &str) -> Result<Caseload, CliError> {
-        let (bytes, name) = if path == "-" {
+    /// Reads a caseload's bytes from a file, or from stdin for `-`, and the name messages
+    /// give it.
+    fn caseload_bytes(&self, path: &str) -> Result<(Vec<u8>, String), CliError> {
+        if path == "-" {
             let mut bytes = Vec::new();
             io::stdin().lock().read_to_end(&mut bytes).map_err(|e| {
                 CliError::Failed(self.tr(
@@ -556,12 +594,18 @@ impl Ctx<'_> {
                     format!("cannot read stdin: {e}"),
                 ))
             })?;
-            (bytes, self.tr("标准输入".into(), "stdin".into()))
+            Ok((bytes, self.tr("标准输入".into(), "stdin".into())))
         } else {
             let bytes = std::fs::read(path)
                 .map_err(|e| read_error(self.lang, "事项清单", "caseload file", path, &e))?;
-            (bytes, path.to_owned())
-        };
+            Ok((bytes, path.to_owned()))
+        }
+    }
+
+    /// Reads a caseload from a file, or from stdin for `-`, as bytes: the reader reports
+    /// text that is not UTF-8 as an error of the matter it is in.
+    fn caseload(&self, path: &str) -> Result<Caseload, CliError> {
+        let (bytes, name) = self.caseload_bytes(path)?;
         Caseload::from_json(bytes)
             .map_err(|e| CliError::Failed(format!("{name}: {}", e.message(self.lang))))
     }
@@ -615,9 +659,9 @@ impl Ctx<'_> {
     }
 
     /// The day to check on: `--as-of`, else the document's `as_of`.
-    fn as_of(&self, caseload: &Caseload, path: &str) -> Result<NaiveDate, CliError> {
+    fn as_of(&self, document_as_of: Option<NaiveDate>, path: &str) -> Result<NaiveDate, CliError> {
         // A document error, like every other problem with the caseload (exit status 1).
-        self.opts.as_of.or(caseload.as_of()).ok_or_else(|| {
+        self.opts.as_of.or(document_as_of).ok_or_else(|| {
             let name = if path == "-" {
                 self.tr("标准输入".into(), "stdin".into())
             } else {
@@ -664,7 +708,10 @@ struct CommandOptions {
     meeting_kind: Option<String>,
     as_of: Option<NaiveDate>,
     format: Option<String>,
+    /// `--threads`: 0 (the default) is one per core.
+    threads: usize,
     warn_within: Option<u32>,
+    alarm: Option<String>,
     /// Each command option given, by name, once, in order: checked against the command.
     given: Vec<&'static str>,
 }
@@ -694,7 +741,21 @@ impl CommandOptions {
             "--policy" => self.policies.push(value.to_owned()),
             "--meeting-kind" => self.meeting_kind = Some(value.to_owned()),
             "--format" => self.format = Some(value.to_owned()),
+            "--alarm" => self.alarm = Some(value.to_owned()),
             "--as-of" => self.as_of = Some(parse_date_arg(lang, name, value)?),
+            "--threads" => {
+                self.threads = value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| {
+                        CliError::Usage(tr(
+                            lang,
+                            format!("{name}：“{value}”不是正整数（线程数至少为 1）"),
+                            format!("{name}: {value:?} is not a positive whole number of threads"),
+                        ))
+                    })?
+            }
             "--warn-within" => {
                 self.warn_within = Some(value.parse().map_err(|_| {
                     CliError::Usage(tr(
@@ -1204,13 +1265,15 @@ fn cmd_check(ctx: &Ctx) -> Result<Output, CliError> {
     let [path] = ctx.args()?;
     let format = ctx.format(&["json", "table"])?;
     let policy = ctx.policy()?;
-    let caseload = ctx.caseload(path)?;
-    let as_of = ctx.as_of(&caseload, path)?;
+    let (bytes, name) = ctx.caseload_bytes(path)?;
+    let document = CaseloadDocument::scan(&bytes)
+        .map_err(|e| CliError::Failed(format!("{name}: {}", e.message(ctx.lang))))?;
+    let as_of = ctx.as_of(document.as_of(), path)?;
     let cal = ctx.calendar()?;
-    let report = duban::check(&caseload, &policy, &cal, as_of)?;
-    // The caseload and the report are dropped with the process: freeing a million
-    // matters one by one would only delay the exit.
-    std::mem::forget(caseload);
+    // Each matter is read and checked on one of the threads, and dropped once checked.
+    let report = document.check(&policy, &cal, as_of, ctx.opts.threads)?;
+    drop(document);
+    drop(bytes);
     if format == "table" {
         let table = report.to_table(ctx.lang);
         std::mem::forget(report);
@@ -1331,7 +1394,7 @@ fn cmd_diff(ctx: &Ctx) -> Result<String, CliError> {
     };
     let (a, b) = (ctx.load_policy(a)?, ctx.load_policy(b)?);
     let caseload = ctx.caseload(path)?;
-    let as_of = ctx.as_of(&caseload, path)?;
+    let as_of = ctx.as_of(caseload.as_of(), path)?;
     let cal = ctx.calendar()?;
     let diff = duban::what_if(&caseload, &a, &b, &cal, as_of)?;
     if format == "table" {
@@ -1345,6 +1408,38 @@ fn cmd_diff(ctx: &Ctx) -> Result<String, CliError> {
     })?;
     json.push('\n');
     Ok(json)
+}
+
+/// `calendar-ics FROM TO`: the rest days and make-up working days as an iCalendar file.
+fn cmd_calendar_ics(ctx: &Ctx) -> Result<String, CliError> {
+    ctx.refuse_provisional()?;
+    let [from, to] = ctx.args()?;
+    let (from, to) = (ctx.date(0, from)?, ctx.date(1, to)?);
+    Ok(ctx.calendar()?.to_ics(from, to, ctx.lang)?)
+}
+
+/// `ics FILE|-`: the caseload's open deadlines as an iCalendar (RFC 5545) file.
+fn cmd_ics(ctx: &Ctx) -> Result<String, CliError> {
+    ctx.refuse_provisional()?;
+    let [path] = ctx.args()?;
+    let alarm = match ctx.opts.alarm.as_deref() {
+        None => Some(duban::WorkingDays(3)),
+        Some("none") => None,
+        Some(n) => Some(duban::WorkingDays(n.parse().map_err(|_| {
+            ctx.bad(
+                "--alarm",
+                format!("“{n}”不是有效的工作日数（应为非负整数或 none）"),
+                format!("{n:?} is not a number of working days (a whole number >= 0, or none)"),
+            )
+        })?)),
+    };
+    let policy = ctx.policy()?;
+    let caseload = ctx.caseload(path)?;
+    let as_of = ctx.as_of(caseload.as_of(), path)?;
+    let cal = ctx.calendar()?;
+    let report = duban::check(&caseload, &policy, &cal, as_of)?;
+    let options = duban::IcsOptions::new(ctx.lang).alarm(alarm);
+    Ok(report.to_ics(&policy, &cal, options)?)
 }
 
 // ---------------------------------------------------------------------------------------

@@ -123,132 +123,266 @@ fn unit_kind(m: &MatterInput) -> std::result::Result<UnitKind, Problem> {
     }
 }
 
+/// What checking one matter yields, owning everything the ordered merge needs: computed on
+/// any thread, merged in input order by [`Merger::push`].
+pub(crate) struct Outcome {
+    /// The matter's position in `matters`.
+    index: usize,
+    /// The id, when the matter could be read (a read matter takes part in the duplicate-id
+    /// test whether or not its check succeeded).
+    id: Option<Arc<str>>,
+    result: std::result::Result<Box<Done>, InputError>,
+}
+
+/// A matter checked without error.
+pub(crate) struct Done {
+    report: MatterReport,
+    /// A progress report with an overdue or late obligation, and whether its unit is a
+    /// 责任单位 (else an office section).
+    late: Option<bool>,
+    year: Option<i32>,
+    commended: bool,
+    interviewed_on: Option<NaiveDate>,
+    graded_poor_on: Option<NaiveDate>,
+    findings: Vec<Finding>,
+    /// A quarterly ledger's items: completed, progressing well, slowly, not reported.
+    bands: Option<(Quarter, [Vec<ItemRef>; 4])>,
+    return_required: Option<ReturnRequired>,
+    violations: Vec<InspectionViolation>,
+}
+
+impl Outcome {
+    /// A matter that could not be read at all.
+    pub(crate) fn unread(error: InputError) -> Outcome {
+        Outcome {
+            index: error.index.unwrap_or_default(),
+            id: None,
+            result: Err(error),
+        }
+    }
+}
+
+/// Checks one matter read from the input (`index` is its position in `matters`).
+pub(crate) fn check_one(
+    index: usize,
+    matter: &MatterInput,
+    policy: &Policy,
+    calendar: &Calendar,
+    as_of: NaiveDate,
+) -> Outcome {
+    let result = match check_matter(matter, policy, calendar, as_of)
+        .and_then(|c| unit_kind(matter).map(|k| (c, k)))
+    {
+        Err(p) => Err(InputError::new(
+            index,
+            Some(matter.id.to_string()),
+            p.code,
+            p.zh,
+            p.en,
+        )),
+        Ok((checked, kind)) => {
+            let late = (matter.kind.is_progress_report()
+                && checked
+                    .report
+                    .obligations
+                    .iter()
+                    .any(|o| o.status.is_late()))
+            .then(|| kind.is_responsible_unit());
+            let bands = match (matter.kind, matter.quarter) {
+                (MatterKind::QuarterlyReport, Some(quarter)) => {
+                    Some((quarter, band_items(matter, checked.latest_submission)))
+                }
+                _ => None,
+            };
+            Ok(Box::new(Done {
+                report: checked.report,
+                late,
+                year: matter.year,
+                commended: checked.commended,
+                interviewed_on: checked.interviewed_on,
+                graded_poor_on: checked.graded_poor_on,
+                findings: checked.findings,
+                bands,
+                return_required: checked.return_required,
+                violations: checked.violations,
+            }))
+        }
+    };
+    Outcome {
+        index,
+        id: Some(matter.id.clone()),
+        result,
+    }
+}
+
+/// Gathers the outcomes of the matters, in input order, into a report.
+pub(crate) struct Merger {
+    report: CheckReport,
+    seen: HashSet<Arc<str>>,
+    late: HashMap<Arc<str>, Vec<Arc<str>>>,
+    late_sections: HashMap<Arc<str>, Vec<Arc<str>>>,
+    bands: BTreeMap<(Quarter, Arc<str>), QuarterBands>,
+    threshold: u32,
+}
+
+impl Merger {
+    /// A merger for a check on `as_of`, which must be a day the calendar answers.
+    pub(crate) fn new(
+        policy: &Policy,
+        calendar: &Calendar,
+        as_of: NaiveDate,
+        matters: usize,
+    ) -> Result<Merger> {
+        // The as-of day must be answerable: every status is counted from it.
+        calendar.is_workday(as_of)?;
+        let mut report = CheckReport::new(as_of, policy, calendar);
+        report.matters.reserve_exact(matters);
+        Ok(Merger {
+            report,
+            seen: HashSet::with_capacity(matters),
+            late: HashMap::new(),
+            late_sections: HashMap::new(),
+            bands: BTreeMap::new(),
+            threshold: policy.parameters.late_reports_for_key_supervision.value,
+        })
+    }
+
+    /// Input errors found before the check (reading the document and its matters).
+    pub(crate) fn errors(&mut self, errors: impl IntoIterator<Item = InputError>) {
+        self.report.errors.extend(errors);
+    }
+
+    /// Adds the next matter's outcome; outcomes must come in input order.
+    pub(crate) fn push(&mut self, outcome: Outcome) {
+        let Outcome { index, id, result } = outcome;
+        if let Some(id) = &id {
+            if !self.seen.insert(id.clone()) {
+                self.report.errors.push(InputError::new(
+                    index,
+                    Some(id.to_string()),
+                    "duplicate_id",
+                    format!("事项编号“{id}”重复；只检查第一次出现的事项"),
+                    format!(
+                        "duplicate id {:?}; only its first occurrence is checked",
+                        id
+                    ),
+                ));
+                return;
+            }
+        }
+        let done = match result {
+            Err(e) => {
+                self.report.errors.push(e);
+                return;
+            }
+            Ok(done) => *done,
+        };
+        let m = &done.report;
+        if let Some(responsible) = done.late {
+            // Key supervision is for 责任单位; a section's late ledger is reported apart
+            // (Art. 12 (3), Art. 2, 7).
+            let into = if responsible {
+                &mut self.late
+            } else {
+                &mut self.late_sections
+            };
+            into.entry(m.unit.clone()).or_default().push(m.id.clone());
+        }
+        let year = self.report.year_end.year;
+        let entry = |on| SummaryEntry {
+            unit: m.unit.clone(),
+            matter: m.id.clone(),
+            on,
+        };
+        let year_end = &mut self.report.year_end;
+        if done.commended && done.year == Some(year) {
+            year_end.commended.push(entry(None));
+        }
+        if let Some(on) = done.interviewed_on.filter(|d| d.year() == year) {
+            year_end.interviewed.push(entry(Some(on)));
+        }
+        if let Some(on) = done.graded_poor_on.filter(|d| d.year() == year) {
+            year_end.criticised.push(entry(Some(on)));
+        }
+        self.report.findings.extend(done.findings);
+        if let Some((quarter, [completed, well, slowly, not_reported])) = done.bands {
+            let entry = self
+                .bands
+                .entry((quarter, m.sector.clone()))
+                .or_insert_with(|| QuarterBands::new(quarter, &m.sector));
+            entry.completed.extend(completed);
+            entry.progressing_well.extend(well);
+            entry.progressing_slowly.extend(slowly);
+            entry.not_reported.extend(not_reported);
+        }
+        if let Some(r) = done.return_required {
+            self.report.returns.push(r);
+        }
+        self.report.inspection_violations.extend(done.violations);
+        self.report.matters.push(done.report);
+    }
+
+    /// The report, once every outcome is in; `tail` is a document-level error found after
+    /// the matters.
+    pub(crate) fn finish(self, tail: Option<InputError>) -> CheckReport {
+        let Merger {
+            mut report,
+            late,
+            late_sections,
+            bands,
+            threshold,
+            ..
+        } = self;
+        report.errors.extend(tail);
+        report.late_units = late
+            .into_iter()
+            .map(|(unit, matters)| LateUnit {
+                key_supervision_trigger: matters.len() as u64 >= u64::from(threshold),
+                late_reports: matters.len(),
+                unit,
+                matters,
+            })
+            .collect();
+        report
+            .late_units
+            .sort_unstable_by(|a, b| a.unit.cmp(&b.unit));
+        report.late_sections = late_sections
+            .into_iter()
+            .map(|(unit, matters)| LateUnit {
+                key_supervision_trigger: false,
+                late_reports: matters.len(),
+                unit,
+                matters,
+            })
+            .collect();
+        report
+            .late_sections
+            .sort_unstable_by(|a, b| a.unit.cmp(&b.unit));
+        report.quarterly_bands = bands.into_values().collect();
+        report.errors.sort_by_key(|e| e.index);
+        report.summarise();
+        report
+    }
+}
+
 pub(crate) fn run(
     caseload: &Caseload,
     policy: &Policy,
     calendar: &Calendar,
     as_of: NaiveDate,
 ) -> Result<CheckReport> {
-    // The as-of day must be answerable: every status is counted from it.
-    calendar.is_workday(as_of)?;
-    let mut report = CheckReport::new(as_of, policy, calendar);
-    report.matters.reserve_exact(caseload.matters.len());
-    report.errors.extend(caseload.errors.iter().cloned());
-    let mut seen: HashSet<&str> = HashSet::with_capacity(caseload.matters.len());
-    let mut late: HashMap<Arc<str>, Vec<Arc<str>>> = HashMap::new();
-    let mut late_sections: HashMap<Arc<str>, Vec<Arc<str>>> = HashMap::new();
-    let year = report.year_end.year;
-    let mut bands: BTreeMap<(Quarter, Arc<str>), QuarterBands> = BTreeMap::new();
-
+    let mut merger = Merger::new(policy, calendar, as_of, caseload.matters.len())?;
+    merger.errors(caseload.errors.iter().cloned());
     for (index, matter) in &caseload.matters {
-        if !seen.insert(&*matter.id) {
-            report.errors.push(InputError::new(
-                *index,
-                Some(matter.id.to_string()),
-                "duplicate_id",
-                format!("事项编号“{}”重复；只检查第一次出现的事项", matter.id),
-                format!(
-                    "duplicate id {:?}; only its first occurrence is checked",
-                    matter.id
-                ),
-            ));
-            continue;
-        }
-        match check_matter(matter, policy, calendar, as_of)
-            .and_then(|c| unit_kind(matter).map(|k| (c, k)))
-        {
-            Err(p) => report.errors.push(InputError::new(
-                *index,
-                Some(matter.id.to_string()),
-                p.code,
-                p.zh,
-                p.en,
-            )),
-            Ok((checked, kind)) => {
-                if matter.kind.is_progress_report() {
-                    let is_late = checked
-                        .report
-                        .obligations
-                        .iter()
-                        .any(|o| o.status.is_late());
-                    if is_late {
-                        // Key supervision is for 责任单位; a section's late ledger is
-                        // reported apart (Art. 12 (3), Art. 2, 7).
-                        let into = if kind.is_responsible_unit() {
-                            &mut late
-                        } else {
-                            &mut late_sections
-                        };
-                        into.entry(matter.unit.clone())
-                            .or_default()
-                            .push(matter.id.clone());
-                    }
-                }
-                let entry = |on| SummaryEntry {
-                    unit: matter.unit.clone(),
-                    matter: matter.id.clone(),
-                    on,
-                };
-                if checked.commended && matter.year == Some(year) {
-                    report.year_end.commended.push(entry(None));
-                }
-                if let Some(on) = checked.interviewed_on.filter(|d| d.year() == year) {
-                    report.year_end.interviewed.push(entry(Some(on)));
-                }
-                if let Some(on) = checked.graded_poor_on.filter(|d| d.year() == year) {
-                    report.year_end.criticised.push(entry(Some(on)));
-                }
-                report.findings.extend(checked.findings);
-                if let (MatterKind::QuarterlyReport, Some(quarter)) = (matter.kind, matter.quarter)
-                {
-                    let entry = bands
-                        .entry((quarter, matter.sector.clone()))
-                        .or_insert_with(|| QuarterBands::new(quarter, &matter.sector));
-                    band_items(entry, matter, checked.latest_submission);
-                }
-                if let Some(r) = checked.return_required {
-                    report.returns.push(r);
-                }
-                report.inspection_violations.extend(checked.violations);
-                report.matters.push(checked.report);
-            }
-        }
+        merger.push(check_one(*index, matter, policy, calendar, as_of));
     }
-
-    let threshold = policy.parameters.late_reports_for_key_supervision.value;
-    report.late_units = late
-        .into_iter()
-        .map(|(unit, matters)| LateUnit {
-            key_supervision_trigger: matters.len() as u64 >= u64::from(threshold),
-            late_reports: matters.len(),
-            unit,
-            matters,
-        })
-        .collect();
-    report
-        .late_units
-        .sort_unstable_by(|a, b| a.unit.cmp(&b.unit));
-    report.late_sections = late_sections
-        .into_iter()
-        .map(|(unit, matters)| LateUnit {
-            key_supervision_trigger: false,
-            late_reports: matters.len(),
-            unit,
-            matters,
-        })
-        .collect();
-    report
-        .late_sections
-        .sort_unstable_by(|a, b| a.unit.cmp(&b.unit));
-    report.quarterly_bands = bands.into_values().collect();
-    report.errors.sort_by_key(|e| e.index);
-    report.summarise();
-    Ok(report)
+    Ok(merger.finish(None))
 }
 
-/// Sorts the quarter's decided items into Art. 7's three bands.
-fn band_items(bands: &mut QuarterBands, matter: &MatterInput, reported: Option<&EventInput>) {
+/// Sorts the quarter's decided items into Art. 7's three bands, and those not reported.
+fn band_items(matter: &MatterInput, reported: Option<&EventInput>) -> [Vec<ItemRef>; 4] {
     let reported = ReportedItems::new(reported.and_then(|e| e.items.as_deref()).unwrap_or(&[]));
+    let mut bands: [Vec<ItemRef>; 4] = Default::default();
     for item in &matter.items {
         let progress = reported.get(&item.id).map(|r| r.progress);
         let entry = ItemRef {
@@ -256,13 +390,17 @@ fn band_items(bands: &mut QuarterBands, matter: &MatterInput, reported: Option<&
             item: item.id.clone(),
             not_reported: progress.is_none(),
         };
-        match progress {
-            Some(Progress::Completed) => bands.completed.push(entry),
-            Some(Progress::OnSchedule) => bands.progressing_well.push(entry),
-            Some(Progress::BehindSchedule) => bands.progressing_slowly.push(entry),
-            None => bands.not_reported.push(entry),
+        let band = match progress {
+            Some(Progress::Completed) => 0,
+            Some(Progress::OnSchedule) => 1,
+            Some(Progress::BehindSchedule) => 2,
+            None => 3,
+        };
+        if let Some(b) = bands.get_mut(band) {
+            b.push(entry);
         }
     }
+    bands
 }
 
 fn check_matter<'a>(

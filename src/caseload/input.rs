@@ -21,6 +21,65 @@ pub(crate) fn strict_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, 
         .map_err(|e| serde::de::Error::custom(crate::json_text::custom_message(&e)))
 }
 
+/// Distinct names (units, sectors, item ids) kept per thread while matters are read: a
+/// caseload has a few hundred units and sectors, not a million, so each matter shares one
+/// allocation per name instead of holding its own.
+const NAMES_KEPT: usize = 4096;
+/// Longer names are not kept (a pasted document is not a name worth sharing).
+const NAME_BYTES_KEPT: usize = 256;
+
+thread_local! {
+    static NAMES: std::cell::RefCell<std::collections::HashMap<Box<str>, Arc<str>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// A name, shared with every other occurrence of it read on this thread.
+fn interned<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+    d.deserialize_str(NameVisitor)
+}
+
+struct NameVisitor;
+
+impl serde::de::Visitor<'_> for NameVisitor {
+    type Value = Arc<str>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Arc<str>, E> {
+        Ok(intern(text))
+    }
+}
+
+fn intern(text: &str) -> Arc<str> {
+    if text.len() > NAME_BYTES_KEPT {
+        return Arc::from(text);
+    }
+    NAMES.with(|names| {
+        let Ok(mut names) = names.try_borrow_mut() else {
+            return Arc::from(text);
+        };
+        if let Some(name) = names.get(text) {
+            return name.clone();
+        }
+        let name: Arc<str> = Arc::from(text);
+        if names.len() < NAMES_KEPT {
+            names.insert(Box::from(text), name.clone());
+        }
+        name
+    })
+}
+
+/// Forgets the names kept on this thread (once a caseload is read).
+pub(crate) fn forget_names() {
+    NAMES.with(|names| {
+        if let Ok(mut names) = names.try_borrow_mut() {
+            *names = std::collections::HashMap::new();
+        }
+    });
+}
+
 fn strict_date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     strict_date(d).map(Some)
 }
@@ -184,6 +243,7 @@ pub enum ItemCategory {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ItemInput {
+    #[serde(deserialize_with = "interned")]
     pub id: Arc<str>,
     #[serde(default)]
     pub category: ItemCategory,
@@ -210,6 +270,7 @@ pub enum Progress {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ReportedItem {
+    #[serde(deserialize_with = "interned")]
     pub item: Arc<str>,
     pub progress: Progress,
     #[serde(default)]
@@ -292,8 +353,9 @@ pub(crate) enum PlanListing {
 pub(crate) struct MatterInput {
     pub id: Arc<str>,
     pub kind: MatterKind,
+    #[serde(deserialize_with = "interned")]
     pub unit: Arc<str>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "interned")]
     pub sector: Arc<str>,
     #[serde(default)]
     pub unit_kind: Option<UnitKind>,

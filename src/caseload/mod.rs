@@ -13,6 +13,7 @@
 //! The rules the check follows are documented on [`check`].
 
 mod check;
+mod document;
 mod input;
 mod lookup;
 mod next;
@@ -23,6 +24,7 @@ mod whatif;
 
 use chrono::NaiveDate;
 
+pub use document::CaseloadDocument;
 pub use input::{ItemCategory, MatterKind, Progress, UnitKind, CASELOAD_SCHEMA};
 pub use next::{next_step, NextStep, OpenObligation};
 pub use output::Explanations;
@@ -33,9 +35,8 @@ pub use report::{
 };
 pub use whatif::{Difference, UnitDifference, WhatIf};
 
-use crate::json_text::{self, at_text, Positions};
-use crate::limits::Document;
-use crate::{Calendar, Error, ErrorKind, Language, Limits, Policy, Result};
+use crate::json_text::{self, at_text};
+use crate::{Calendar, Error, ErrorKind, Limits, Policy, Result};
 use input::MatterInput;
 use report::InputError as Problem;
 
@@ -143,159 +144,7 @@ impl Caseload {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn from_json_with_limits(json: impl AsRef<[u8]>, limits: &Limits) -> Result<Caseload> {
-        let json = json.as_ref();
-        Limits::check(
-            Document::Caseload,
-            u64::try_from(json.len()).unwrap_or(u64::MAX),
-            limits.caseload_bytes,
-        )?;
-        let document = json;
-        let scanned = scan::scan(document, limits.matters);
-        if scanned.too_many_matters {
-            return Err(crate::limits::too_many_matters(limits.matters));
-        }
-        let mut positions = Positions::new(document);
-        let mut errors = Vec::new();
-        if !scanned.has_matters {
-            let (why_zh, why_en, at) = match &scanned.fatal {
-                Some(fatal) => {
-                    let (zh, en) = fatal.text();
-                    (zh, en, Some(positions.at(fatal.at)))
-                }
-                None => (
-                    "缺少“matters”字段".to_owned(),
-                    "no `matters` field".to_owned(),
-                    None,
-                ),
-            };
-            let (at_zh, at_en) = at_text(at);
-            return Err(caseload_error(
-                format!("不是有效的事项清单（{CASELOAD_SCHEMA}）{at_zh}：{why_zh}"),
-                format!("not a {CASELOAD_SCHEMA} document{at_en}: {why_en}"),
-            )
-            .with_position(at));
-        }
-        let mut schema_ok = false;
-        let mut as_of = None;
-        for (key, raw) in &scanned.fields {
-            let field_at = || {
-                let offset = (raw.as_ptr() as usize).saturating_sub(document.as_ptr() as usize);
-                Some(Positions::new(document).at(offset))
-            };
-            match key.as_str() {
-                "schema" => {
-                    let tag: Option<String> = serde_json::from_slice(raw).ok();
-                    if tag.as_deref() != Some(CASELOAD_SCHEMA) {
-                        let at = field_at();
-                        let (at_zh, at_en) = at_text(at);
-                        return Err(caseload_error(
-                            format!("“schema”字段应为“{CASELOAD_SCHEMA}”{at_zh}"),
-                            format!("`schema` must be {CASELOAD_SCHEMA:?}{at_en}"),
-                        )
-                        .with_position(at));
-                    }
-                    schema_ok = true;
-                }
-                "as_of" => {
-                    let parsed = serde_json::from_slice::<String>(raw)
-                        .map_err(|e| json_text::translate(&e))
-                        .and_then(|text| {
-                            crate::parse_date(&text).map_err(|e| {
-                                (
-                                    e.message(Language::Chinese).to_owned(),
-                                    e.message(Language::English).to_owned(),
-                                )
-                            })
-                        });
-                    match parsed {
-                        Ok(date) => as_of = Some(date),
-                        Err((zh, en)) => {
-                            let at = field_at();
-                            let (at_zh, at_en) = at_text(at);
-                            return Err(caseload_error(
-                                format!("“as_of”字段无效{at_zh}：{zh}"),
-                                format!("invalid `as_of`{at_en}: {en}"),
-                            )
-                            .with_position(at));
-                        }
-                    }
-                }
-                "title" | "description" | "generated_by" => {}
-                other => errors.push(Problem::new(
-                    None,
-                    None,
-                    "document",
-                    format!("未知的顶层字段“{other}”，已忽略"),
-                    format!("unknown top-level field {other:?}, ignored"),
-                )),
-            }
-        }
-        if !schema_ok {
-            return Err(caseload_error(
-                format!("缺少“schema”字段（应为“{CASELOAD_SCHEMA}”）"),
-                format!("the `schema` field is missing (expected {CASELOAD_SCHEMA:?})"),
-            ));
-        }
-        let mut matters = Vec::with_capacity(scanned.matters.len());
-        for (index, raw) in scanned.matters.iter().enumerate() {
-            match raw {
-                Ok(raw) if raw.len() > limits.matter_bytes => {
-                    let id = scan::top_level_id(raw);
-                    let (who_zh, who_en) = who(index, id.as_deref());
-                    let (zh, en) = crate::limits::matter_too_large(
-                        &who_zh,
-                        &who_en,
-                        raw.len(),
-                        limits.matter_bytes,
-                    );
-                    errors.push(Problem::new(index, id, "too_large", zh, en));
-                }
-                Ok(raw) => match serde_json::from_slice::<MatterInput>(raw) {
-                    Ok(m) => matters.push((index, m)),
-                    Err(e) => {
-                        let base =
-                            (raw.as_ptr() as usize).saturating_sub(document.as_ptr() as usize);
-                        let at = positions
-                            .offset_of(base, raw, &e)
-                            .map(|offset| positions.at(offset));
-                        errors.push(matter_parse_error(index, raw, &e, at));
-                    }
-                },
-                Err((partial, why)) => {
-                    let id = scan::top_level_id(partial);
-                    let (who_zh, who_en) = who(index, id.as_deref());
-                    let (at_zh, at_en) = at_text(Some(positions.at(why.at)));
-                    let (why_zh, why_en) = why.text();
-                    errors.push(Problem::new(
-                        index,
-                        id,
-                        "truncated",
-                        format!("{who_zh}不完整{at_zh}：{why_zh}"),
-                        format!("{who_en} is incomplete{at_en}: {why_en}"),
-                    ))
-                }
-            }
-        }
-        // A matter cut short already carries the scanner's reason; say it once.
-        let last_matter_cut = matches!(scanned.matters.last(), Some(Err(_)));
-        if let Some(fatal) = scanned.fatal.filter(|_| !last_matter_cut) {
-            let (at_zh, at_en) = at_text(Some(positions.at(fatal.at)));
-            let (why_zh, why_en) = fatal.text();
-            errors.push(Problem::new(
-                None,
-                None,
-                "document",
-                format!("文档结构有误{at_zh}，其后的内容未能读取：{why_zh}"),
-                format!(
-                    "the document is malformed{at_en}; nothing after this point was read: {why_en}"
-                ),
-            ));
-        }
-        Ok(Caseload {
-            as_of,
-            matters,
-            errors,
-        })
+        Ok(CaseloadDocument::scan_with_limits(json.as_ref(), limits)?.read())
     }
 
     /// The document's `as_of` day, if it has one.
@@ -489,6 +338,54 @@ pub fn check(
     as_of: NaiveDate,
 ) -> Result<CheckReport> {
     check::run(caseload, policy, calendar, as_of)
+}
+
+/// Checks every matter of `caseload` as [`check`] does, on up to `threads` threads (0: one
+/// per core; 1: on the calling thread, as [`check`]). The matters are checked in parallel
+/// and merged in input order, so the report is the same whatever the thread count.
+///
+/// To read and check a large document in one pass, without holding every matter in memory,
+/// see [`CaseloadDocument::check`].
+///
+/// # Errors
+///
+/// As [`check`].
+///
+/// ```
+/// use duban::{Calendar, Caseload, Policy};
+/// let c = Caseload::from_json(r#"{"schema": "duban-caseload/1", "matters": [
+///   {"id": "YB-1", "kind": "monthly_report", "unit": "市财政局", "sector": "经济", "month": "2022-01"}]}"#)?;
+/// let (policy, cal, as_of) = (Policy::ankang_2020(), Calendar::china(), duban::parse_date("2022-02-07")?);
+/// let report = duban::check_with_threads(&c, &policy, &cal, as_of, 2)?;
+/// assert_eq!(report.matters, duban::check(&c, &policy, &cal, as_of)?.matters);
+/// # Ok::<(), duban::Error>(())
+/// ```
+pub fn check_with_threads(
+    caseload: &Caseload,
+    policy: &Policy,
+    calendar: &Calendar,
+    as_of: NaiveDate,
+    threads: usize,
+) -> Result<CheckReport> {
+    let mut merger = check::Merger::new(policy, calendar, as_of, caseload.matters.len())?;
+    merger.errors(caseload.errors.iter().cloned());
+    document::in_order(
+        caseload.matters.len(),
+        threads,
+        || (),
+        |(), i| match caseload.matters.get(i) {
+            Some((index, matter)) => check::check_one(*index, matter, policy, calendar, as_of),
+            None => check::Outcome::unread(InputError::new(
+                i,
+                None,
+                "document",
+                format!("第{}个事项不存在", i + 1),
+                format!("there is no matter #{}", i + 1),
+            )),
+        },
+        &mut merger,
+    )?;
+    Ok(merger.finish(None))
 }
 
 /// Checks `caseload` under two policies and lists every matter whose due date or status

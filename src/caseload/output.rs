@@ -82,15 +82,129 @@ struct ReportView<'a> {
     language: Language,
     coverage: Vec<String>,
     summary: &'a Summary,
-    matters: Vec<MatterView<'a>>,
+    matters: Lazy<'a, MatterReport>,
     late_units: &'a [LateUnit],
     late_sections: &'a [LateUnit],
     quarterly_bands: &'a [QuarterBands],
     returns: &'a [ReturnRequired],
     inspection_violations: &'a [InspectionViolation],
-    findings: Vec<FindingView<'a>>,
+    findings: Lazy<'a, Finding>,
     year_end: &'a YearEndGathering,
-    errors: Vec<ErrorView<'a>>,
+    errors: Lazy<'a, InputError>,
+}
+
+/// A list written one element at a time, each through its view, so that writing a report
+/// never holds a second copy of it in memory.
+struct Lazy<'a, T> {
+    items: &'a [T],
+    language: Language,
+    explanations: Explanations<'a>,
+}
+
+/// How an element of the report is written.
+trait View {
+    fn write<S: serde::Serializer>(
+        &self,
+        s: S,
+        language: Language,
+        explanations: Explanations<'_>,
+    ) -> Result<S::Ok, S::Error>;
+}
+
+impl<T: View> Serialize for Lazy<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.items.len()))?;
+        for item in self.items {
+            seq.serialize_element(&Viewed(item, self.language, self.explanations))?;
+        }
+        seq.end()
+    }
+}
+
+struct Viewed<'a, T>(&'a T, Language, Explanations<'a>);
+
+impl<T: View> Serialize for Viewed<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.write(s, self.1, self.2)
+    }
+}
+
+impl View for MatterReport {
+    fn write<S: serde::Serializer>(
+        &self,
+        s: S,
+        language: Language,
+        explanations: Explanations<'_>,
+    ) -> Result<S::Ok, S::Error> {
+        let m = self;
+        MatterView {
+            id: &m.id,
+            kind: m.kind,
+            unit: &m.unit,
+            sector: &m.sector,
+            state: m.state,
+            referred_on: m.referred_on,
+            obligations: m
+                .obligations
+                .iter()
+                .map(|o| ObligationView {
+                    deadline: &o.deadline,
+                    met_on: o.met_on,
+                    status: &o.status,
+                    status_text: o.status.describe(language),
+                    explanation: match explanations {
+                        Explanations::Omit => None,
+                        Explanations::Include(policy, calendar) => Some(
+                            o.deadline
+                                .explain(policy, calendar, language)
+                                .map(|e| e.lines)
+                                .unwrap_or_else(|e| vec![e.message(language).to_owned()]),
+                        ),
+                    },
+                })
+                .collect(),
+        }
+        .serialize(s)
+    }
+}
+
+impl View for Finding {
+    fn write<S: serde::Serializer>(
+        &self,
+        s: S,
+        language: Language,
+        _: Explanations<'_>,
+    ) -> Result<S::Ok, S::Error> {
+        FindingView {
+            matter: &self.matter,
+            unit: &self.unit,
+            kind: self.kind,
+            article: self.article,
+            message: language.pick(&self.message_zh, &self.message_en),
+        }
+        .serialize(s)
+    }
+}
+
+impl View for InputError {
+    fn write<S: serde::Serializer>(
+        &self,
+        s: S,
+        language: Language,
+        _: Explanations<'_>,
+    ) -> Result<S::Ok, S::Error> {
+        ErrorView {
+            index: self.index,
+            matter: self.matter.as_deref(),
+            code: self.code,
+            message: match language {
+                Language::Chinese => &self.message_zh,
+                Language::English => &self.message_en,
+            },
+        }
+        .serialize(s)
+    }
 }
 
 impl CheckReport {
@@ -131,69 +245,33 @@ impl CheckReport {
                 .map(|(a, b)| format!("{a}..={b}"))
                 .collect(),
             summary: &self.summary,
-            matters: self
-                .matters
-                .iter()
-                .map(|m| MatterView {
-                    id: &m.id,
-                    kind: m.kind,
-                    unit: &m.unit,
-                    sector: &m.sector,
-                    state: m.state,
-                    referred_on: m.referred_on,
-                    obligations: m
-                        .obligations
-                        .iter()
-                        .map(|o| ObligationView {
-                            deadline: &o.deadline,
-                            met_on: o.met_on,
-                            status: &o.status,
-                            status_text: o.status.describe(language),
-                            explanation: match explanations {
-                                Explanations::Omit => None,
-                                Explanations::Include(policy, calendar) => Some(
-                                    o.deadline
-                                        .explain(policy, calendar, language)
-                                        .map(|e| e.lines)
-                                        .unwrap_or_else(|e| vec![e.message(language).to_owned()]),
-                                ),
-                            },
-                        })
-                        .collect(),
-                })
-                .collect(),
+            matters: Lazy {
+                items: &self.matters,
+                language,
+                explanations,
+            },
             late_units: &self.late_units,
             late_sections: &self.late_sections,
             quarterly_bands: &self.quarterly_bands,
             returns: &self.returns,
             inspection_violations: &self.inspection_violations,
-            findings: self
-                .findings
-                .iter()
-                .map(|f| FindingView {
-                    matter: &f.matter,
-                    unit: &f.unit,
-                    kind: f.kind,
-                    article: f.article,
-                    message: language.pick(&f.message_zh, &f.message_en),
-                })
-                .collect(),
+            findings: Lazy {
+                items: &self.findings,
+                language,
+                explanations,
+            },
             year_end: &self.year_end,
-            errors: self
-                .errors
-                .iter()
-                .map(|e| ErrorView {
-                    index: e.index,
-                    matter: e.matter.as_deref(),
-                    code: e.code,
-                    message: match language {
-                        Language::Chinese => &e.message_zh,
-                        Language::English => &e.message_en,
-                    },
-                })
-                .collect(),
+            errors: Lazy {
+                items: &self.errors,
+                language,
+                explanations,
+            },
         };
-        serde_json::to_writer_pretty(out, &view).map_err(io::Error::other)
+        // The serializer writes many small pieces: a buffer of a concrete type here keeps
+        // each one a copy, not a call through `out` (which may be a `dyn Write`).
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer_pretty(&mut out, &view).map_err(io::Error::other)?;
+        io::Write::flush(&mut out)
     }
 
     /// The report as a table for people, with a summary line at the end.

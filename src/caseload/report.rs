@@ -70,6 +70,8 @@ pub struct MatterReport {
     pub unit: Arc<str>,
     /// The sector (口).
     pub sector: Arc<str>,
+    /// The matter's title for people, when the caseload gives one.
+    pub title: Option<Arc<str>>,
     /// The workflow state after the events up to the as-of day.
     pub state: &'static str,
     /// Its obligations (none for an escalation or a planned inspection).
@@ -87,6 +89,7 @@ impl MatterReport {
             kind: m.kind,
             unit: m.unit.clone(),
             sector: m.sector.clone(),
+            title: m.title.as_deref().map(Arc::from),
             state: "",
             obligations: Vec::new(),
             referred_on: None,

@@ -762,6 +762,22 @@ impl Deadline {
         &self.readings[..usize::from(self.reading_count)]
     }
 
+    /// The span of days the explanation counts over, both ends included, wide enough for
+    /// every reading: for a count forward, from the day after the trigger to the latest
+    /// reading's date; for D4 and D5, from the earliest reading's date to the start day.
+    /// A calendar page marks the working days in it as the days counted.
+    ///
+    /// ```
+    /// use duban::{parse_date, Calendar, MeetingKind, Obligation, Policy};
+    /// let d = Obligation::MeetingFollowUp { meeting: parse_date("2023-09-20")?, kind: MeetingKind::Executive }
+    ///     .deadline(&Policy::ankang_2020(), &Calendar::china())?;
+    /// assert_eq!(d.counted_span(), (parse_date("2023-09-21")?, parse_date("2023-11-07")?));
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn counted_span(&self) -> (NaiveDate, NaiveDate) {
+        (self.counted_from, self.counted_to)
+    }
+
     /// For a calendar-day period whose last day is not a working day: that last day, before
     /// it rolled forward to the due date (民法典 Art. 203).
     ///

@@ -202,6 +202,22 @@ export class Calendar extends Base {
     return unwrap(this._engine.icsDeadlines(caseloadText(caseload), JSON.stringify(opts)), opts.lang);
   }
 
+  /**
+   * What may happen next to matter `id` of a caseload: `state`, `state_label`, `allowed`
+   * (event names) and `allowed_labels`, `open` obligations (`code`, `due`, `status`,
+   * `status_text`), `findings` and `finding_texts`.
+   */
+  next(caseload, id, options) {
+    const opts = this._checkOptions(options || {});
+    return unwrap(this._engine.next(caseloadText(caseload), id, JSON.stringify(opts)), opts.lang);
+  }
+
+  /** One event applied to a stored workflow state (`duban-state/1`): the next stored state. */
+  apply(state, event, options) {
+    const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
+    return unwrap(this._engine.apply(text(state), text(event)), langOf(options));
+  }
+
   /** The rest days and make-up working days of `first..=last` as iCalendar text. */
   icsCalendar(first, last, options) {
     return unwrap(this._engine.icsCalendar(first, last, langOf(options)), langOf(options));

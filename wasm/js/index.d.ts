@@ -195,6 +195,10 @@ export class Calendar {
   /** The caseload under two policies (`'builtin'` or a document): what changes. */
   whatIfText(caseload: string | object, policyA: PolicyInput, policyB: PolicyInput, options?: CheckOptions): string;
   whatIf(caseload: string | object, policyA: PolicyInput, policyB: PolicyInput, options?: CheckOptions): object;
+  /** What may happen next to matter `id`: its state, the events allowed now, its open obligations and findings. */
+  next(caseload: string | object, id: string, options?: CheckOptions): NextStep;
+  /** One event applied to a stored workflow state (`duban-state/1`): the next stored state. */
+  apply(state: string | StoredState, event: string | object, options?: { lang?: Lang }): StoredState;
   /** The caseload's open deadlines as an iCalendar (RFC 5545) file. */
   icsDeadlines(caseload: string | object, options?: IcsOptions): string;
   /** The rest days and make-up working days of `first..=last` as an iCalendar file. */
@@ -205,6 +209,27 @@ export class Calendar {
 export interface ProvisionalCalendar extends CalendarQueries<'provisional'> {}
 export class ProvisionalCalendar {
   constructor(options?: CalendarOptions);
+}
+
+/** A workflow state as stored between events. */
+export interface StoredState {
+  schema: 'duban-state/1';
+  kind: 'report' | 'inspection' | 'escalation' | 'accountability';
+  state: { state: string; [field: string]: unknown };
+}
+
+/** What may happen next to one matter of a caseload. */
+export interface NextStep {
+  id: string;
+  kind: string;
+  as_of: IsoDate;
+  state: string;
+  state_label: string;
+  allowed: string[];
+  allowed_labels: string[];
+  open: { code: string; due: IsoDate; status: string; status_text: string }[];
+  findings: object[];
+  finding_texts: string[];
 }
 
 /** Loads the WebAssembly module (browser: fetches `duban_wasm_bg.wasm`; Node: already loaded). */

@@ -644,6 +644,33 @@ impl Engine {
         envelope(self.deadlines_ics(caseload, options))
     }
 
+    /// What may happen next to matter `id` of a caseload, with options `as_of`, `policy` and
+    /// `lang`: `duban::NextStep` as JSON (`state`, `state_label`, `allowed`,
+    /// `allowed_labels`, `open`, `findings`, `finding_texts`).
+    pub fn next(&self, caseload: &str, id: &str, options: &str) -> String {
+        let answer = (|| {
+            let o: CheckOptions = options_of(options)?;
+            let lang = language(o.lang.as_deref())?;
+            let policy = policy(o.policy.as_deref())?;
+            let as_of = o.as_of.as_deref().map(|t| date("as_of", t)).transpose()?;
+            let next = duban::next_step(caseload, id, as_of, &policy, &self.calendar, lang)?;
+            serde_json::to_value(&next).map_err(|e| internal(&e))
+        })();
+        envelope(answer)
+    }
+
+    /// Applies one event (`{"event": NAME, "on": DATE, ...}`) to a stored workflow state
+    /// (`duban-state/1`); the answer is the next stored state, or an `illegal_transition`
+    /// error naming the state and the event.
+    pub fn apply(&self, state: &str, event: &str) -> String {
+        let answer = (|| {
+            let kind = duban::stored_kind(state)?;
+            let next = duban::apply_json(kind, state, event)?;
+            serde_json::from_str(&next).map_err(|e| internal(&e))
+        })();
+        envelope(answer)
+    }
+
     /// The rest days and make-up working days of `first..=last` as iCalendar text.
     #[wasm_bindgen(js_name = icsCalendar)]
     pub fn ics_calendar(&self, first: &str, last: &str, lang: &str) -> String {

@@ -255,6 +255,15 @@ test('a caseload opened from a file: the table, late units, returns, violations,
   // Another as-of day re-checks.
   await page.$eval('#as-of', (e) => { e.value = '2023-11-20'; e.dispatchEvent(new Event('change')); });
   await page.waitForFunction(() => document.querySelector('#matters tr[data-id="HY-2023-043"]').dataset.status === 'overdue');
+  // A matter's next steps, as buttons: the report returned for supplement may only be
+  // resubmitted; recording it on the as-of day credits the original submission (2023-10-30).
+  await page.click('#matters tr[data-id="YB-2023-10-SW"] button.next');
+  await page.waitForSelector('#next-box:not([hidden])');
+  const buttons = await page.$$eval('#next-buttons button', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(buttons, ['报送']);
+  await page.click('#next-buttons button[data-event="submit"]');
+  await page.waitForFunction(() => document.querySelector('#matters tr[data-id="YB-2023-10-SW"]').dataset.status === 'met_on_time');
+  assert.deepEqual(await page.$$eval('#next-buttons button', (bs) => bs.map((b) => b.textContent)), ['退回', '审核通过']);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -1288,7 +1288,7 @@ fn cmd_ics(ctx: &Ctx) -> Result<String, CliError> {
     };
     let policy = ctx.policy()?;
     let caseload = ctx.caseload(path)?;
-    let as_of = ctx.as_of(&caseload, path)?;
+    let as_of = ctx.as_of(caseload.as_of(), path)?;
     let cal = ctx.calendar()?;
     let report = duban::check(&caseload, &policy, &cal, as_of)?;
     let options = duban::IcsOptions::new(ctx.lang).alarm(alarm);

@@ -1008,11 +1008,20 @@ fn check_a_truncated_caseload_reports_what_it_could_read() {
     assert_eq!(report["summary"]["checked"], 4);
     // The table says so too, and still ends with the summary line.
     let table = ok(&["check", truncated.path(), "--format", "table"]);
-    assert!(table.contains("[truncated]"), "{table}");
+    assert!(!table.contains("[truncated]"), "{table}");
     assert!(
         table.contains("第5个事项") && table.contains("不完整"),
         "{table}"
     );
+    let en = ok(&[
+        "--lang",
+        "en",
+        "check",
+        truncated.path(),
+        "--format",
+        "table",
+    ]);
+    assert!(en.contains("[truncated] matter #5"), "{en}");
     assert!(
         table.lines().last().expect("summary").contains("已检查 4"),
         "{table}"

@@ -94,6 +94,17 @@ pub fn next_step(
     calendar: &Calendar,
     language: Language,
 ) -> Result<NextStep> {
+    // The document as the check reads it: errors, and those of this matter, with their
+    // places in the file (the matter is checked alone below, in a document of its own).
+    let read = Caseload::from_json(json)?;
+    if let Some(err) = read
+        .errors()
+        .iter()
+        .find(|e| e.matter.as_deref() == Some(id))
+    {
+        return Err(err.to_error());
+    }
+    drop(read);
     let doc: Value = serde_json::from_str(json).map_err(|e| {
         let (zh, en) = json_text::translate(&e);
         Error::new(

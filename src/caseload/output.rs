@@ -504,13 +504,13 @@ impl CheckReport {
         if !self.errors.is_empty() {
             out.push_str(language.pick("\n输入错误：\n", "\nInput errors:\n"));
             for e in &self.errors {
-                let msg = language.pick(&e.message_zh, &e.message_en);
-                let _ = writeln!(
-                    out,
-                    "  [{}] {}: {msg}",
-                    e.code,
-                    e.matter.as_deref().unwrap_or("-")
-                );
+                // The message names the matter; the English line also gives the stable code
+                // to search for (a Chinese line stays Chinese).
+                let _ = if zh {
+                    writeln!(out, "  {}", e.message_zh)
+                } else {
+                    writeln!(out, "  [{}] {}", e.code, e.message_en)
+                };
             }
         }
         let s = &self.summary;

@@ -132,6 +132,30 @@ impl MatterKind {
         }
     }
 
+    /// The kind's name for people, as the table shows it.
+    ///
+    /// ```
+    /// use duban::{Language, MatterKind};
+    /// assert_eq!(MatterKind::MonthlyReport.label(Language::Chinese), "月度进展");
+    /// assert_eq!(MatterKind::MonthlyReport.label(Language::English), "monthly_report");
+    /// ```
+    pub fn label(self, language: crate::Language) -> &'static str {
+        // English keeps the JSON code, which is already a readable English name.
+        if language == crate::Language::English {
+            return self.code();
+        }
+        match self {
+            MatterKind::MeetingFollowUp => "会议决定事项",
+            MatterKind::MonthlyReport => "月度进展",
+            MatterKind::QuarterlyReport => "季度台账",
+            MatterKind::Inspection => "督查检查",
+            MatterKind::Accountability => "约谈问责",
+            MatterKind::Escalation => "提级督办",
+            MatterKind::YearEndSummary => "年终汇总",
+            MatterKind::Evaluation => "督查结果评价",
+        }
+    }
+
     /// Whether the matter is a progress report of Art. 7 or 9 (the reports whose lateness is
     /// 不按期报送 under Art. 12 (3)).
     pub(crate) fn is_progress_report(self) -> bool {

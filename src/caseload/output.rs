@@ -312,7 +312,7 @@ impl CheckReport {
             if m.obligations.is_empty() {
                 rows.push(vec![
                     m.id.to_string(),
-                    m.kind.code().into(),
+                    m.kind.label(language).into(),
                     m.unit.to_string(),
                     m.sector.to_string(),
                     "-".into(),
@@ -324,7 +324,7 @@ impl CheckReport {
             for o in &m.obligations {
                 rows.push(vec![
                     m.id.to_string(),
-                    m.kind.code().into(),
+                    m.kind.label(language).into(),
                     m.unit.to_string(),
                     m.sector.to_string(),
                     o.deadline.kind().code().into(),

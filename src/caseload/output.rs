@@ -355,17 +355,7 @@ impl CheckReport {
                 } else {
                     ""
                 };
-                let _ = writeln!(
-                    out,
-                    "  {}: {} ({}){flag}",
-                    fit(&u.unit),
-                    u.late_reports,
-                    u.matters
-                        .iter()
-                        .map(|m| fit(m))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
+                let _ = writeln!(out, "{}{flag}", late_unit_line(u));
             }
         }
         if !self.late_sections.is_empty() {
@@ -374,17 +364,7 @@ impl CheckReport {
                 "\nOffice sections with late ledgers (Art. 7; not responsible units, no key supervision):\n",
             ));
             for u in &self.late_sections {
-                let _ = writeln!(
-                    out,
-                    "  {}: {} ({})",
-                    fit(&u.unit),
-                    u.late_reports,
-                    u.matters
-                        .iter()
-                        .map(|m| fit(m))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
+                let _ = writeln!(out, "{}", late_unit_line(u));
             }
         }
         if !self.returns.is_empty() {
@@ -759,4 +739,16 @@ fn render_rows(rows: &[Vec<String>]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A late unit or section in the table: its name, how many reports were late, and which
+/// matters, each name cut to the table's width.
+fn late_unit_line(u: &LateUnit) -> String {
+    let matters: Vec<_> = u.matters.iter().map(|m| fit(m)).collect();
+    format!(
+        "  {}: {} ({})",
+        fit(&u.unit),
+        u.late_reports,
+        matters.join(", ")
+    )
 }

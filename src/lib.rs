@@ -123,11 +123,12 @@ pub use rules::{
 };
 // The workflow state machines (Art. 4, 9, 10, 12).
 pub use caseload::{
-    check, check_with_threads, next_step, what_if, Caseload, CaseloadDocument, CheckReport,
-    Difference, Explanations, Finding, FindingKind, InputError, InspectionViolation, ItemCategory,
-    ItemRef, LateUnit, MatterKind, MatterReport, NextStep, ObligationReport, OpenObligation,
-    Progress, QuarterBands, ReturnFinding, ReturnRequired, Summary, SummaryEntry, UnitDifference,
-    UnitKind, ViolationKind, WhatIf, YearEndGathering, CASELOAD_SCHEMA, REPORT_SCHEMA,
+    check, check_with_threads, next_step, what_if, Caseload, CaseloadDocument, CaseloadReader,
+    CheckReport, Difference, Explanations, Finding, FindingKind, InputError, InspectionViolation,
+    ItemCategory, ItemRef, LateUnit, MatterKind, MatterReport, NextStep, ObligationReport,
+    OpenObligation, Progress, QuarterBands, ReturnFinding, ReturnRequired, StreamOptions,
+    StreamedReport, Summary, SummaryEntry, UnitDifference, UnitKind, ViolationKind, WhatIf,
+    YearEndGathering, CASELOAD_SCHEMA, REPORT_SCHEMA,
 };
 pub use rules::workflow::{
     apply_json, next_json, stored_kind, stored_state, AccountabilityEvent, AccountabilityFlow,

@@ -8,8 +8,8 @@
 mod generate;
 
 use duban::{
-    check, check_with_threads, Calendar, Caseload, CaseloadDocument, CheckReport, Explanations,
-    Language, MatterKind, Policy,
+    check, check_with_threads, Calendar, Caseload, CaseloadDocument, CaseloadReader, CheckReport,
+    Explanations, Language, Limits, MatterKind, Policy, StreamOptions,
 };
 use proptest::prelude::*;
 
@@ -54,7 +54,59 @@ fn same_everywhere(json: &[u8], as_of: chrono::NaiveDate, explain: bool) -> Chec
             assert_eq!(r.table_for_test(), reference.table_for_test());
         }
     }
+    // Streamed: read a window at a time (windows of a few bytes cut every matter, field and
+    // string), each matter's entry written on its worker, kept in memory or in a file.
+    for (threads, block, spill) in [
+        (1, 1 << 20, usize::MAX),
+        (1, 7, 0),
+        (2, 64, 1 << 10),
+        (3, 1000, usize::MAX),
+        (8, 333, 0),
+        (0, 4096, 1 << 16),
+    ] {
+        for (language, expected) in [
+            (Language::Chinese, &expected_zh),
+            (Language::English, &expected_en),
+        ] {
+            let out = streamed(json, as_of, explain, language, threads, block, spill);
+            assert!(
+                out == *expected,
+                "streamed at {threads} threads, blocks of {block}, spill over {spill} differs ({language:?})"
+            );
+        }
+    }
     reference
+}
+
+/// The JSON report of a streamed check.
+fn streamed(
+    json: &[u8],
+    as_of: chrono::NaiveDate,
+    explain: bool,
+    language: Language,
+    threads: usize,
+    block: usize,
+    spill_threshold: usize,
+) -> Vec<u8> {
+    let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
+    let reader = CaseloadReader::open_with_block(json, &Limits::default(), block).expect("opens");
+    let options = StreamOptions {
+        threads,
+        language,
+        explanations: if explain {
+            Explanations::Include(&policy, &cal)
+        } else {
+            Explanations::Omit
+        },
+        spill_threshold,
+        ..StreamOptions::default()
+    };
+    let report = reader
+        .check(&policy, &cal, as_of, &options)
+        .expect("checks");
+    let mut out = Vec::new();
+    report.write_json(&mut out).expect("writes");
+    out
 }
 
 trait Table {
@@ -205,5 +257,10 @@ proptest! {
         let caseload = Caseload::from_json(json.as_bytes()).expect("reads");
         let reference = check(&caseload, &policy, &cal, as_of).expect("checks");
         prop_assert!(bytes(&reference, Language::English, false) == bytes(&three, Language::English, false));
+        let expected = bytes(&reference, Language::Chinese, explain);
+        for (threads, block) in [(1, 100), (3, 1_000)] {
+            let out = streamed(json.as_bytes(), as_of, explain, Language::Chinese, threads, block, 1 << 12);
+            prop_assert!(out == expected, "streamed at {} threads differs", threads);
+        }
     }
 }

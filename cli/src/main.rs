@@ -26,8 +26,9 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use duban::{
-    Calendar, CalendarBuilder, Caseload, CaseloadDocument, Day, DayKind, Explanations, Language,
-    MeetingKind, Obligation, Policy, ProvisionalCalendar, Quarter, YearMonth, NOTICES_DIR_ENV,
+    Calendar, CalendarBuilder, Caseload, CaseloadDocument, CaseloadReader, Day, DayKind,
+    Explanations, Language, MeetingKind, Obligation, Policy, ProvisionalCalendar, Quarter,
+    StreamOptions, YearMonth, NOTICES_DIR_ENV,
 };
 
 /// The longest range `calendar` prints: 100 years of days.
@@ -1265,7 +1266,14 @@ fn cmd_check(ctx: &Ctx) -> Result<Output, CliError> {
     let [path] = ctx.args()?;
     let format = ctx.format(&["json", "table"])?;
     let policy = ctx.policy()?;
-    let (bytes, name) = ctx.caseload_bytes(path)?;
+    let (bytes, name) = if format == "json" {
+        match check_streamed(ctx, path, &policy)? {
+            Streamed::Done(output) => return Ok(output),
+            Streamed::Whole(bytes, name) => (bytes, name),
+        }
+    } else {
+        ctx.caseload_bytes(path)?
+    };
     let document = CaseloadDocument::scan(&bytes)
         .map_err(|e| CliError::Failed(format!("{name}: {}", e.message(ctx.lang))))?;
     let as_of = ctx.as_of(document.as_of(), path)?;
@@ -1290,6 +1298,59 @@ fn cmd_check(ctx: &Ctx) -> Result<Output, CliError> {
         std::mem::forget(report);
         out.write_all(b"\n")
     })))
+}
+
+/// What `check_streamed` did.
+enum Streamed {
+    /// The report, ready to write.
+    Done(Output),
+    /// The caseload gives its `as_of` only after its matters, and the command line none:
+    /// the whole document, to be checked once read.
+    Whole(Vec<u8>, String),
+}
+
+/// `check FILE|-` with a JSON report: the caseload read a window at a time and checked on
+/// `--threads` threads, each matter's entry of the report written as it is checked and
+/// kept (in memory, then in an unlinked temporary file) until the summary before them is
+/// known.
+fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, CliError> {
+    let (input, name): (Box<dyn Read>, String) = if path == "-" {
+        (
+            Box::new(io::stdin().lock()),
+            ctx.tr("标准输入".into(), "stdin".into()),
+        )
+    } else {
+        let file = std::fs::File::open(path)
+            .map_err(|e| read_error(ctx.lang, "事项清单", "caseload file", path, &e))?;
+        (Box::new(file), path.to_owned())
+    };
+    let failed = |e: duban::Error| CliError::Failed(format!("{name}: {}", e.message(ctx.lang)));
+    let reader = CaseloadReader::open(input).map_err(failed)?;
+    if ctx.opts.as_of.is_none() && reader.as_of().is_none() {
+        let bytes = reader
+            .into_bytes()
+            .map_err(|e| read_error(ctx.lang, "事项清单", "caseload file", path, &e))?;
+        return Ok(Streamed::Whole(bytes, name));
+    }
+    let as_of = ctx.as_of(reader.as_of(), path)?;
+    let cal = ctx.calendar()?;
+    let options = StreamOptions {
+        threads: ctx.opts.threads,
+        language: ctx.lang,
+        explanations: if ctx.opts.no_explain {
+            Explanations::Omit
+        } else {
+            Explanations::Include(policy, &cal)
+        },
+        ..StreamOptions::default()
+    };
+    let streamed = reader.check(policy, &cal, as_of, &options)?;
+    Ok(Streamed::Done(Output::Stream(Box::new(
+        move |out: &mut dyn Write| {
+            streamed.write_json(&mut *out)?;
+            out.write_all(b"\n")
+        },
+    ))))
 }
 
 /// `next FILE|- ID`: what may happen next to one matter, as JSON or as lines for people.

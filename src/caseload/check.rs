@@ -149,9 +149,35 @@ pub(crate) struct Done {
     bands: Option<(Quarter, [Vec<ItemRef>; 4])>,
     return_required: Option<ReturnRequired>,
     violations: Vec<InspectionViolation>,
+    /// Once written out by [`Outcome::write_entry`]: where the matter's entry of the report
+    /// is in the batch's bytes, and its obligations counted (the report keeps none).
+    entry: Option<(std::ops::Range<usize>, Summary)>,
 }
 
 impl Outcome {
+    /// Writes the checked matter's entry of the JSON report at the end of `bytes` (see
+    /// [`super::output::write_matter_entry`]) and keeps only what the merge needs; a matter
+    /// not checked is left as it is.
+    pub(crate) fn write_entry(
+        &mut self,
+        bytes: &mut Vec<u8>,
+        language: Language,
+        explanations: super::Explanations<'_>,
+    ) -> std::io::Result<()> {
+        let Ok(done) = &mut self.result else {
+            return Ok(());
+        };
+        let start = bytes.len();
+        super::output::write_matter_entry(&done.report, language, explanations, bytes)?;
+        let mut counts = Summary::default();
+        for o in &done.report.obligations {
+            counts.count(&o.status);
+        }
+        done.report.obligations = Vec::new();
+        done.entry = Some((start..bytes.len(), counts));
+        Ok(())
+    }
+
     /// A matter that could not be read at all.
     pub(crate) fn unread(error: InputError) -> Outcome {
         Outcome {
@@ -205,6 +231,7 @@ pub(crate) fn check_one(
                 bands,
                 return_required: checked.return_required,
                 violations: checked.violations,
+                entry: None,
             }))
         }
     };
@@ -223,6 +250,19 @@ pub(crate) struct Merger {
     late_sections: HashMap<Arc<str>, Vec<Arc<str>>>,
     bands: BTreeMap<(Quarter, Arc<str>), QuarterBands>,
     threshold: u32,
+    /// The entries of matters written out by [`Outcome::write_entry`], in order.
+    streamed: Option<Streamed>,
+}
+
+/// Where the merge puts the entries of matters already written out, and what it counted
+/// of them.
+pub(crate) struct Streamed {
+    /// The entries, each after its separator ([`super::output::matter_separator`]).
+    pub(crate) sink: super::stream::Spill,
+    /// The matters and obligations they hold.
+    pub(crate) counts: Summary,
+    /// The first error writing to `sink` (nothing more is written after it).
+    pub(crate) error: Option<std::io::Error>,
 }
 
 impl Merger {
@@ -244,7 +284,20 @@ impl Merger {
             late_sections: HashMap::new(),
             bands: BTreeMap::new(),
             threshold: policy.parameters.late_reports_for_key_supervision.value,
+            streamed: None,
         })
+    }
+
+    /// A merger that writes the entries of matters written out by [`Outcome::write_entry`]
+    /// to `sink` instead of keeping their reports.
+    pub(crate) fn streaming(mut self, sink: super::stream::Spill) -> Merger {
+        self.report.matters = Vec::new();
+        self.streamed = Some(Streamed {
+            sink,
+            counts: Summary::default(),
+            error: None,
+        });
+        self
     }
 
     /// Input errors found before the check (reading the document and its matters).
@@ -252,8 +305,9 @@ impl Merger {
         self.report.errors.extend(errors);
     }
 
-    /// Adds the next matter's outcome; outcomes must come in input order.
-    pub(crate) fn push(&mut self, outcome: Outcome) {
+    /// Adds the next matter's outcome; outcomes must come in input order. `bytes` are those
+    /// of the batch the outcome's entry was written into, if it was.
+    pub(crate) fn push(&mut self, outcome: Outcome, bytes: &[u8]) {
         let Outcome { index, id, result } = outcome;
         if let Some(id) = &id {
             if !self.seen.insert(id.clone()) {
@@ -319,18 +373,43 @@ impl Merger {
             self.report.returns.push(r);
         }
         self.report.inspection_violations.extend(done.violations);
-        self.report.matters.push(done.report);
+        match (done.entry, &mut self.streamed) {
+            (Some((range, counts)), Some(streamed)) => {
+                let first = streamed.counts.checked == 0;
+                streamed.counts.checked += 1;
+                streamed.counts.add_obligations(&counts);
+                if streamed.error.is_none() {
+                    let entry = bytes.get(range).unwrap_or_default();
+                    use std::io::Write as _;
+                    let written = streamed
+                        .sink
+                        .write_all(super::output::matter_separator(first))
+                        .and_then(|()| streamed.sink.write_all(entry));
+                    streamed.error = written.err();
+                }
+            }
+            _ => self.report.matters.push(done.report),
+        }
     }
 
     /// The report, once every outcome is in; `tail` is a document-level error found after
     /// the matters.
     pub(crate) fn finish(self, tail: Option<InputError>) -> CheckReport {
+        self.finish_streamed(tail).0
+    }
+
+    /// [`Merger::finish`], and the entries written out (counted in the report's summary).
+    pub(crate) fn finish_streamed(
+        self,
+        tail: Option<InputError>,
+    ) -> (CheckReport, Option<Streamed>) {
         let Merger {
             mut report,
             late,
             late_sections,
             bands,
             threshold,
+            streamed,
             ..
         } = self;
         report.errors.extend(tail);
@@ -361,7 +440,10 @@ impl Merger {
         report.quarterly_bands = bands.into_values().collect();
         report.errors.sort_by_key(|e| e.index);
         report.summarise();
-        report
+        if let Some(streamed) = &streamed {
+            report.summary.add_checked(&streamed.counts);
+        }
+        (report, streamed)
     }
 }
 
@@ -374,7 +456,7 @@ pub(crate) fn run(
     let mut merger = Merger::new(policy, calendar, as_of, caseload.matters.len())?;
     merger.errors(caseload.errors.iter().cloned());
     for (index, matter) in &caseload.matters {
-        merger.push(check_one(*index, matter, policy, calendar, as_of));
+        merger.push(check_one(*index, matter, policy, calendar, as_of), &[]);
     }
     Ok(merger.finish(None))
 }

@@ -19,6 +19,9 @@ use crate::{Calendar, Error, ErrorKind, Language, Limits, Policy, Result};
 /// Matters handed to a worker at a time.
 const CHUNK: usize = 1024;
 
+/// The outcomes of a chunk of matters, and the bytes their entries were written into.
+type Batch = (Vec<Outcome>, Vec<u8>);
+
 /// A `duban-caseload/1` document whose header has been read and whose matters have been
 /// delimited, but not yet read: each matter is read and checked only when
 /// [`CaseloadDocument::check`] comes to it, possibly on another thread, and dropped right
@@ -98,101 +101,34 @@ impl<'a> CaseloadDocument<'a> {
             return Err(crate::limits::too_many_matters(limits.matters));
         }
         let mut positions = Positions::new(document);
-        let mut errors = Vec::new();
         if !scanned.has_matters {
-            let (why_zh, why_en, at) = match &scanned.fatal {
-                Some(fatal) => {
-                    let (zh, en) = fatal.text();
-                    (zh, en, Some(positions.at(fatal.at)))
-                }
-                None => (
-                    "缺少“matters”字段".to_owned(),
-                    "no `matters` field".to_owned(),
-                    None,
-                ),
-            };
-            let (at_zh, at_en) = at_text(at);
-            return Err(caseload_error(
-                format!("不是有效的事项清单（{CASELOAD_SCHEMA}）{at_zh}：{why_zh}"),
-                format!("not a {CASELOAD_SCHEMA} document{at_en}: {why_en}"),
-            )
-            .with_position(at));
+            let fatal = scanned.fatal.map(|f| {
+                let at = positions.at(f.at);
+                (f, at)
+            });
+            return Err(not_a_caseload(fatal));
         }
-        let mut schema_ok = false;
-        let mut as_of = None;
+        let mut head = Head::default();
         for (key, raw) in &scanned.fields {
             let field_at = || {
                 let offset = (raw.as_ptr() as usize).saturating_sub(document.as_ptr() as usize);
                 Some(Positions::new(document).at(offset))
             };
-            match key.as_str() {
-                "schema" => {
-                    let tag: Option<String> = serde_json::from_slice(raw).ok();
-                    if tag.as_deref() != Some(CASELOAD_SCHEMA) {
-                        let at = field_at();
-                        let (at_zh, at_en) = at_text(at);
-                        return Err(caseload_error(
-                            format!("“schema”字段应为“{CASELOAD_SCHEMA}”{at_zh}"),
-                            format!("`schema` must be {CASELOAD_SCHEMA:?}{at_en}"),
-                        )
-                        .with_position(at));
-                    }
-                    schema_ok = true;
-                }
-                "as_of" => {
-                    let parsed = serde_json::from_slice::<String>(raw)
-                        .map_err(|e| json_text::translate(&e))
-                        .and_then(|text| {
-                            crate::parse_date(&text).map_err(|e| {
-                                (
-                                    e.message(Language::Chinese).to_owned(),
-                                    e.message(Language::English).to_owned(),
-                                )
-                            })
-                        });
-                    match parsed {
-                        Ok(date) => as_of = Some(date),
-                        Err((zh, en)) => {
-                            let at = field_at();
-                            let (at_zh, at_en) = at_text(at);
-                            return Err(caseload_error(
-                                format!("“as_of”字段无效{at_zh}：{zh}"),
-                                format!("invalid `as_of`{at_en}: {en}"),
-                            )
-                            .with_position(at));
-                        }
-                    }
-                }
-                "title" | "description" | "generated_by" => {}
-                other => errors.push(Problem::new(
-                    None,
-                    None,
-                    "document",
-                    format!("未知的顶层字段“{other}”，已忽略"),
-                    format!("unknown top-level field {other:?}, ignored"),
-                )),
-            }
+            head.field(key, raw, field_at)?;
         }
+        let Head {
+            schema_ok,
+            as_of,
+            errors,
+        } = head;
         if !schema_ok {
-            return Err(caseload_error(
-                format!("缺少“schema”字段（应为“{CASELOAD_SCHEMA}”）"),
-                format!("the `schema` field is missing (expected {CASELOAD_SCHEMA:?})"),
-            ));
+            return Err(no_schema());
         }
         // A matter cut short already carries the scanner's reason; say it once.
         let last_matter_cut = matches!(scanned.matters.last(), Some(Err(_)));
         let tail_error = scanned.fatal.filter(|_| !last_matter_cut).map(|fatal| {
-            let (at_zh, at_en) = at_text(Some(positions.at(fatal.at)));
-            let (why_zh, why_en) = fatal.text();
-            Problem::new(
-                None,
-                None,
-                "document",
-                format!("文档结构有误{at_zh}，其后的内容未能读取：{why_zh}"),
-                format!(
-                    "the document is malformed{at_en}; nothing after this point was read: {why_en}"
-                ),
-            )
+            let at = positions.at(fatal.at);
+            malformed(&fatal, at)
         });
         Ok(CaseloadDocument {
             document,
@@ -274,11 +210,7 @@ impl<'a> CaseloadDocument<'a> {
                 format!("there is no matter #{}", index + 1),
             )),
             Some(Ok(raw)) if raw.len() > self.matter_bytes => {
-                let id = scan::top_level_id(raw);
-                let (who_zh, who_en) = who(index, id.as_deref());
-                let (zh, en) =
-                    crate::limits::matter_too_large(&who_zh, &who_en, raw.len(), self.matter_bytes);
-                Err(Problem::new(index, id, "too_large", zh, en))
+                Err(too_large(index, raw, self.matter_bytes))
             }
             Some(Ok(raw)) => serde_json::from_slice::<MatterInput>(raw).map_err(|e| {
                 let base = (raw.as_ptr() as usize).saturating_sub(document.as_ptr() as usize);
@@ -287,19 +219,7 @@ impl<'a> CaseloadDocument<'a> {
                     .map(|offset| positions.at(offset));
                 matter_parse_error(index, raw, &e, at)
             }),
-            Some(Err((partial, why))) => {
-                let id = scan::top_level_id(partial);
-                let (who_zh, who_en) = who(index, id.as_deref());
-                let (at_zh, at_en) = at_text(Some(positions.at(why.at)));
-                let (why_zh, why_en) = why.text();
-                Err(Problem::new(
-                    index,
-                    id,
-                    "truncated",
-                    format!("{who_zh}不完整{at_zh}：{why_zh}"),
-                    format!("{who_en} is incomplete{at_en}: {why_en}"),
-                ))
-            }
+            Some(Err((partial, why))) => Err(cut(index, partial, why, positions.at(why.at))),
         }
     }
 
@@ -333,7 +253,7 @@ impl<'a> CaseloadDocument<'a> {
     ) -> Result<CheckReport> {
         let mut merger = Merger::new(policy, calendar, as_of, self.matters.len())?;
         merger.errors(self.head_errors.iter().cloned());
-        let outcome = |positions: &mut Positions<'a>, index: usize| match self
+        let outcome = |positions: &mut Positions<'a>, index: usize, _: &mut Vec<u8>| match self
             .read_matter(index, positions)
         {
             Ok(matter) => check::check_one(index, &matter, policy, calendar, as_of),
@@ -352,17 +272,159 @@ impl<'a> CaseloadDocument<'a> {
     }
 }
 
+/// What the top-level fields other than `matters` say, read one at a time.
+#[derive(Default)]
+pub(super) struct Head {
+    pub(super) schema_ok: bool,
+    pub(super) as_of: Option<NaiveDate>,
+    /// Unknown fields, ignored.
+    pub(super) errors: Vec<Problem>,
+}
+
+impl Head {
+    /// Reads the field `key` of raw value `raw` (at the position `field_at` gives): an
+    /// error if it makes the document no caseload.
+    pub(super) fn field(
+        &mut self,
+        key: &str,
+        raw: &[u8],
+        field_at: impl Fn() -> Option<crate::Position>,
+    ) -> Result<()> {
+        match key {
+            "schema" => {
+                let tag: Option<String> = serde_json::from_slice(raw).ok();
+                if tag.as_deref() != Some(CASELOAD_SCHEMA) {
+                    let at = field_at();
+                    let (at_zh, at_en) = at_text(at);
+                    return Err(caseload_error(
+                        format!("“schema”字段应为“{CASELOAD_SCHEMA}”{at_zh}"),
+                        format!("`schema` must be {CASELOAD_SCHEMA:?}{at_en}"),
+                    )
+                    .with_position(at));
+                }
+                self.schema_ok = true;
+            }
+            "as_of" => {
+                let parsed = serde_json::from_slice::<String>(raw)
+                    .map_err(|e| json_text::translate(&e))
+                    .and_then(|text| {
+                        crate::parse_date(&text).map_err(|e| {
+                            (
+                                e.message(Language::Chinese).to_owned(),
+                                e.message(Language::English).to_owned(),
+                            )
+                        })
+                    });
+                match parsed {
+                    Ok(date) => self.as_of = Some(date),
+                    Err((zh, en)) => {
+                        let at = field_at();
+                        let (at_zh, at_en) = at_text(at);
+                        return Err(caseload_error(
+                            format!("“as_of”字段无效{at_zh}：{zh}"),
+                            format!("invalid `as_of`{at_en}: {en}"),
+                        )
+                        .with_position(at));
+                    }
+                }
+            }
+            "title" | "description" | "generated_by" => {}
+            other => self.errors.push(Problem::new(
+                None,
+                None,
+                "document",
+                format!("未知的顶层字段“{other}”，已忽略"),
+                format!("unknown top-level field {other:?}, ignored"),
+            )),
+        }
+        Ok(())
+    }
+}
+
+/// The error of a document without a `schema` field.
+pub(super) fn no_schema() -> Error {
+    caseload_error(
+        format!("缺少“schema”字段（应为“{CASELOAD_SCHEMA}”）"),
+        format!("the `schema` field is missing (expected {CASELOAD_SCHEMA:?})"),
+    )
+}
+
+/// The error of a document that is not a caseload at all: `fatal`, the structural error
+/// that stopped its scan, and where, or none when it has no `matters` field.
+pub(super) fn not_a_caseload(fatal: Option<(scan::ScanError, crate::Position)>) -> Error {
+    let (why_zh, why_en, at) = match fatal {
+        Some((fatal, at)) => {
+            let (zh, en) = fatal.text();
+            (zh, en, Some(at))
+        }
+        None => (
+            "缺少“matters”字段".to_owned(),
+            "no `matters` field".to_owned(),
+            None,
+        ),
+    };
+    let (at_zh, at_en) = at_text(at);
+    caseload_error(
+        format!("不是有效的事项清单（{CASELOAD_SCHEMA}）{at_zh}：{why_zh}"),
+        format!("not a {CASELOAD_SCHEMA} document{at_en}: {why_en}"),
+    )
+    .with_position(at)
+}
+
+/// The document-level error of a structural error `fatal` at `at` after the matters.
+pub(super) fn malformed(fatal: &scan::ScanError, at: crate::Position) -> Problem {
+    let (at_zh, at_en) = at_text(Some(at));
+    let (why_zh, why_en) = fatal.text();
+    Problem::new(
+        None,
+        None,
+        "document",
+        format!("文档结构有误{at_zh}，其后的内容未能读取：{why_zh}"),
+        format!("the document is malformed{at_en}; nothing after this point was read: {why_en}"),
+    )
+}
+
+/// The error of the matter at `index`, `raw`, larger than `limit` bytes.
+pub(super) fn too_large(index: usize, raw: &[u8], limit: usize) -> Problem {
+    let id = scan::top_level_id(raw);
+    let (who_zh, who_en) = who(index, id.as_deref());
+    let (zh, en) = crate::limits::matter_too_large(&who_zh, &who_en, raw.len(), limit);
+    Problem::new(index, id, "too_large", zh, en)
+}
+
+/// The error of the matter at `index` the document ends or breaks inside (`partial` its
+/// bytes read, `why` the reason, found at `at`).
+pub(super) fn cut(
+    index: usize,
+    partial: &[u8],
+    why: &scan::ScanError,
+    at: crate::Position,
+) -> Problem {
+    let id = scan::top_level_id(partial);
+    let (who_zh, who_en) = who(index, id.as_deref());
+    let (at_zh, at_en) = at_text(Some(at));
+    let (why_zh, why_en) = why.text();
+    Problem::new(
+        index,
+        id,
+        "truncated",
+        format!("{who_zh}不完整{at_zh}：{why_zh}"),
+        format!("{who_en} is incomplete{at_en}: {why_en}"),
+    )
+}
+
 /// The number of threads `threads` asks for: 0 is one per core.
-fn thread_count(threads: usize) -> usize {
+pub(super) fn thread_count(threads: usize) -> usize {
     match threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     }
 }
 
-/// Computes `outcome(state, i)` for every `i` in `0..n`, on up to `threads` threads (each
-/// with its own `state`, and its indices in increasing order), and hands the outcomes to
-/// `merger` in the order of `i`.
+/// Computes `outcome(state, i, bytes)` for every `i` in `0..n`, on up to `threads` threads
+/// (each with its own `state`, and its indices in increasing order), and hands the outcomes
+/// to `merger` in the order of `i`, each with the `bytes` of its batch (what `outcome`
+/// wrote there for the batch's matters).
 pub(super) fn in_order<S, F>(
     n: usize,
     threads: usize,
@@ -371,20 +433,23 @@ pub(super) fn in_order<S, F>(
     merger: &mut Merger,
 ) -> Result<()>
 where
-    F: Fn(&mut S, usize) -> Outcome + Sync,
+    F: Fn(&mut S, usize, &mut Vec<u8>) -> Outcome + Sync,
 {
     let workers = thread_count(threads).min(n.div_ceil(CHUNK));
     if workers <= 1 {
         let mut state = state();
+        let mut bytes = Vec::new();
         for i in 0..n {
-            merger.push(outcome(&mut state, i));
+            bytes.clear();
+            let o = outcome(&mut state, i, &mut bytes);
+            merger.push(o, &bytes);
         }
         return Ok(());
     }
     let next = AtomicUsize::new(0);
     let mut merged = 0;
     std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::channel::<(usize, Vec<Outcome>)>();
+        let (tx, rx) = mpsc::channel::<(usize, Batch)>();
         for _ in 0..workers {
             let tx = tx.clone();
             let (next, state, outcome) = (&next, &state, &outcome);
@@ -397,8 +462,11 @@ where
                         break;
                     }
                     let end = start.saturating_add(CHUNK).min(n);
-                    let done = (start..end).map(|i| outcome(&mut state, i)).collect();
-                    if tx.send((chunk, done)).is_err() {
+                    let mut bytes = Vec::new();
+                    let done = (start..end)
+                        .map(|i| outcome(&mut state, i, &mut bytes))
+                        .collect();
+                    if tx.send((chunk, (done, bytes))).is_err() {
                         break;
                     }
                 }
@@ -406,12 +474,12 @@ where
         }
         drop(tx);
         // Chunks arrive in any order; each is merged once those before it are.
-        let mut waiting: BTreeMap<usize, Vec<Outcome>> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, Batch> = BTreeMap::new();
         for (chunk, done) in rx {
             waiting.insert(chunk, done);
-            while let Some(done) = waiting.remove(&merged) {
+            while let Some((done, bytes)) = waiting.remove(&merged) {
                 for o in done {
-                    merger.push(o);
+                    merger.push(o, &bytes);
                 }
                 merged += 1;
             }

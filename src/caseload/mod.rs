@@ -20,6 +20,7 @@ mod next;
 mod output;
 mod report;
 mod scan;
+mod stream;
 mod whatif;
 
 use chrono::NaiveDate;
@@ -33,6 +34,7 @@ pub use report::{
     MatterReport, ObligationReport, QuarterBands, ReturnFinding, ReturnRequired, Summary,
     SummaryEntry, ViolationKind, YearEndGathering, REPORT_SCHEMA,
 };
+pub use stream::{CaseloadReader, StreamOptions, StreamedReport};
 pub use whatif::{Difference, UnitDifference, WhatIf};
 
 use crate::json_text::{self, at_text};
@@ -373,7 +375,7 @@ pub fn check_with_threads(
         caseload.matters.len(),
         threads,
         || (),
-        |(), i| match caseload.matters.get(i) {
+        |(), i, _| match caseload.matters.get(i) {
             Some((index, matter)) => check::check_one(*index, matter, policy, calendar, as_of),
             None => check::Outcome::unread(InputError::new(
                 i,

@@ -752,3 +752,187 @@ fn late_unit_line(u: &LateUnit) -> String {
         matters.join(", ")
     )
 }
+
+/// `serde_json`'s pretty printer (two spaces a level), starting `depth` levels in: what
+/// [`CheckReport::write_json`] writes for a value at that depth of the report.
+pub(crate) struct Indented {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    pub(crate) fn new(depth: usize) -> Indented {
+        Indented {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn indent<W: ?Sized + io::Write>(&self, w: &mut W) -> io::Result<()> {
+        const SPACES: &[u8] = b"                                                                ";
+        let mut left = self.depth * 2;
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            w.write_all(SPACES.get(..n).unwrap_or_default())?;
+            left -= n;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// The depth of a matter in the report: an element of the top-level `matters` array.
+const MATTER_DEPTH: usize = 2;
+
+/// Appends to `out` the bytes [`CheckReport::write_json`] writes for the matter `m` (its
+/// object, without the separator before it and the indentation of its first line).
+pub(crate) fn write_matter_entry(
+    m: &MatterReport,
+    language: Language,
+    explanations: Explanations<'_>,
+    out: &mut Vec<u8>,
+) -> io::Result<()> {
+    let mut s = serde_json::Serializer::with_formatter(out, Indented::new(MATTER_DEPTH));
+    m.write(&mut s, language, explanations)
+        .map_err(io::Error::other)
+}
+
+/// What comes before each matter's entry in the report: a newline after the array's `[`
+/// or after the comma that ends the previous matter, and the matter's indentation.
+pub(crate) fn matter_separator(first: bool) -> &'static [u8] {
+    if first {
+        b"\n    "
+    } else {
+        b",\n    "
+    }
+}
+
+/// The key of the matters in the report as written with no matter: the report's bytes
+/// up to and including `[` are followed by the entries, then by `"\n  ]"` when there is
+/// at least one.
+const EMPTY_MATTERS: &[u8] = b"\n  \"matters\": []";
+
+/// A writer that passes a report written with no matters to `out`, putting `matters`
+/// (the entries, each with its separator, read from `entries`) into its `matters` array.
+/// A string of the report cannot hold the line break that starts [`EMPTY_MATTERS`], so
+/// its first occurrence is the top-level key.
+pub(crate) struct Splice<'a, W: io::Write> {
+    out: W,
+    head: Vec<u8>,
+    entries: Option<(&'a mut dyn io::Read, bool)>,
+}
+
+impl<'a, W: io::Write> Splice<'a, W> {
+    /// `any`: whether `entries` holds at least one matter.
+    pub(crate) fn new(out: W, entries: &'a mut dyn io::Read, any: bool) -> Splice<'a, W> {
+        Splice {
+            out,
+            head: Vec::new(),
+            entries: Some((entries, any)),
+        }
+    }
+
+    /// Ends the writing: an error if the report never had its `matters` key.
+    pub(crate) fn finish(mut self) -> io::Result<W> {
+        if self.entries.is_some() {
+            return Err(io::Error::other("the report has no `matters` array"));
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+impl<W: io::Write> io::Write for Splice<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let Some((entries, any)) = self.entries.take() else {
+            return self.out.write(buf);
+        };
+        self.head.extend_from_slice(buf);
+        let found = self
+            .head
+            .windows(EMPTY_MATTERS.len())
+            .position(|w| w == EMPTY_MATTERS);
+        let Some(at) = found else {
+            self.entries = Some((entries, any));
+            return Ok(buf.len());
+        };
+        // Up to and including `[`, the entries, the close of the array, and the rest.
+        let open = at + EMPTY_MATTERS.len() - 1;
+        let (head, rest) = self.head.split_at(open);
+        self.out.write_all(head)?;
+        io::copy(entries, &mut self.out)?;
+        if any {
+            self.out.write_all(b"\n  ")?;
+        }
+        self.out.write_all(rest)?;
+        self.head = Vec::new();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}

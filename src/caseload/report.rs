@@ -690,16 +690,41 @@ impl CheckReport {
             ..Summary::default()
         };
         for o in self.matters.iter().flat_map(|m| &m.obligations) {
-            s.obligations += 1;
-            match o.status {
-                Status::Pending { .. } => s.pending += 1,
-                Status::DueToday => s.due_today += 1,
-                Status::Overdue { .. } => s.overdue += 1,
-                Status::MetOnTime { .. } => s.met_on_time += 1,
-                Status::MetLate { .. } => s.met_late += 1,
-                Status::AwaitingSupplement { .. } => s.awaiting_supplement += 1,
-            }
+            s.count(&o.status);
         }
         self.summary = s;
+    }
+}
+
+impl Summary {
+    /// Counts one obligation with its status.
+    pub(crate) fn count(&mut self, status: &Status) {
+        self.obligations += 1;
+        match status {
+            Status::Pending { .. } => self.pending += 1,
+            Status::DueToday => self.due_today += 1,
+            Status::Overdue { .. } => self.overdue += 1,
+            Status::MetOnTime { .. } => self.met_on_time += 1,
+            Status::MetLate { .. } => self.met_late += 1,
+            Status::AwaitingSupplement { .. } => self.awaiting_supplement += 1,
+        }
+    }
+
+    /// Adds the matters and obligations counted in `other` (checked apart).
+    pub(crate) fn add_checked(&mut self, other: &Summary) {
+        self.matters += other.checked;
+        self.checked += other.checked;
+        self.add_obligations(other);
+    }
+
+    /// Adds the obligations counted in `other`.
+    pub(crate) fn add_obligations(&mut self, other: &Summary) {
+        self.obligations += other.obligations;
+        self.pending += other.pending;
+        self.due_today += other.due_today;
+        self.overdue += other.overdue;
+        self.met_on_time += other.met_on_time;
+        self.met_late += other.met_late;
+        self.awaiting_supplement += other.awaiting_supplement;
     }
 }

@@ -347,6 +347,224 @@ pub(crate) fn top_level_id(bytes: &[u8]) -> Option<String> {
     }
 }
 
+/// What the incremental scanner finds next in a document read a window at a time.
+/// Ranges are byte offsets in the window given to [`Incremental::next`].
+#[derive(Debug)]
+pub(crate) enum Found {
+    /// The window ends before the next item is complete: read more and ask again (with
+    /// the window's start moved by as much as was dropped from it).
+    More,
+    /// A top-level field other than `matters`: key, and the range of its raw value.
+    Field(String, std::ops::Range<usize>),
+    /// The scanner moved on without finding anything yet: ask again.
+    Step,
+    /// The `matters` array opens.
+    MattersBegin,
+    /// A matter's raw bytes.
+    Matter(std::ops::Range<usize>),
+    /// A matter the document ends or breaks inside: the range read, and why (the scan
+    /// stops there).
+    CutMatter(std::ops::Range<usize>, ScanError),
+    /// One matter more than the limit given.
+    TooManyMatters,
+    /// The end: the structural error that stopped the scan, if one did. Offsets in errors
+    /// are the window's.
+    End(Option<ScanError>),
+}
+
+/// Where the incremental scanner is in the document's grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    Start,
+    FirstKey,
+    Key,
+    AfterField,
+    FirstMatter,
+    Matter,
+    AfterMatter,
+    Trailing,
+    Done,
+}
+
+/// The scanner of [`scan`] over a document read a window at a time: it finds the same
+/// fields, matters and errors, one at a time.
+pub(crate) struct Incremental {
+    state: State,
+    /// The next byte to scan, in the window.
+    pub(crate) pos: usize,
+    matters: usize,
+    pub(crate) max_matters: usize,
+}
+
+/// Bytes kept after an item before it is taken as complete, so that a scalar, a
+/// character named in an error, or the whitespace after an item is never cut by the
+/// window's end.
+const LOOKAHEAD: usize = 4;
+
+impl Incremental {
+    pub(crate) fn new(max_matters: usize) -> Incremental {
+        Incremental {
+            state: State::Start,
+            pos: 0,
+            matters: 0,
+            max_matters,
+        }
+    }
+
+    /// The offset, in the window, before which nothing is needed any more.
+    pub(crate) fn needed_from(&self) -> usize {
+        self.pos
+    }
+
+    /// The window's first `n` bytes were dropped.
+    pub(crate) fn dropped(&mut self, n: usize) {
+        self.pos = self.pos.saturating_sub(n);
+    }
+
+    /// The next item in `window` (the document from some point on; `eof`: to its end;
+    /// `at_start`: from its first byte).
+    pub(crate) fn next(&mut self, window: &[u8], eof: bool, at_start: bool) -> Found {
+        if self.state == State::Done {
+            return Found::End(None);
+        }
+        let before = (self.state, self.pos, self.matters);
+        let mut c = Cursor {
+            bytes: window,
+            pos: self.pos,
+            max_matters: self.max_matters,
+        };
+        let found = self.step(&mut c, at_start);
+        if !eof && c.pos.saturating_add(LOOKAHEAD) >= window.len() {
+            (self.state, self.pos, self.matters) = before;
+            return Found::More;
+        }
+        self.pos = c.pos;
+        match found {
+            Ok(found) => found,
+            Err(e) => {
+                self.state = State::Done;
+                Found::End(Some(e))
+            }
+        }
+    }
+
+    fn step(&mut self, c: &mut Cursor<'_>, at_start: bool) -> Result<Found, ScanError> {
+        match self.state {
+            State::Start => {
+                if at_start && c.bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                    c.pos = 3;
+                }
+                c.expect(b'{', "`{`")?;
+                c.skip_ws();
+                if c.peek() == Some(b'}') {
+                    c.pos += 1;
+                    self.state = State::Trailing;
+                } else {
+                    self.state = State::FirstKey;
+                }
+                Ok(Found::Step)
+            }
+            State::FirstKey | State::Key => {
+                c.skip_ws();
+                if c.peek() != Some(b'"') {
+                    return Err(match c.peek() {
+                        Some(_) => c.unexpected("a field name"),
+                        None => c.truncated(),
+                    });
+                }
+                let key_at = c.pos;
+                let raw_key = c.string()?;
+                let key: String = serde_json::from_slice(raw_key)
+                    .map_err(|_| ScanError::new(key_at, ScanProblem::BadFieldName))?;
+                c.expect(b':', "`:`")?;
+                c.skip_ws();
+                if key == "matters" {
+                    c.expect(b'[', "`[`").map_err(|e| match e.what {
+                        ScanProblem::Truncated => e,
+                        _ => ScanError::new(e.at, ScanProblem::MattersNotArray),
+                    })?;
+                    self.state = State::FirstMatter;
+                    Ok(Found::MattersBegin)
+                } else {
+                    let value = c.value()?;
+                    let start = c.pos - value.len();
+                    self.state = State::AfterField;
+                    Ok(Found::Field(key, start..c.pos))
+                }
+            }
+            State::AfterField => {
+                c.skip_ws();
+                match c.peek() {
+                    Some(b',') => {
+                        c.pos += 1;
+                        self.state = State::Key;
+                        Ok(Found::Step)
+                    }
+                    Some(b'}') => {
+                        c.pos += 1;
+                        self.state = State::Trailing;
+                        Ok(Found::Step)
+                    }
+                    Some(_) => Err(c.unexpected("`,` or `}`")),
+                    None => Err(c.truncated()),
+                }
+            }
+            State::FirstMatter => {
+                c.skip_ws();
+                if c.peek() == Some(b']') {
+                    c.pos += 1;
+                    self.state = State::AfterField;
+                } else {
+                    self.state = State::Matter;
+                }
+                Ok(Found::Step)
+            }
+            State::Matter => {
+                c.skip_ws();
+                if self.matters >= self.max_matters {
+                    self.state = State::Done;
+                    return Ok(Found::TooManyMatters);
+                }
+                let start = c.pos;
+                match c.value() {
+                    Ok(raw) => {
+                        self.matters += 1;
+                        self.state = State::AfterMatter;
+                        Ok(Found::Matter(start..start + raw.len()))
+                    }
+                    Err(e) => {
+                        self.matters += 1;
+                        self.state = State::Done;
+                        Ok(Found::CutMatter(start..c.bytes.len(), e))
+                    }
+                }
+            }
+            State::AfterMatter => {
+                c.skip_ws();
+                match c.peek() {
+                    Some(b',') => {
+                        c.pos += 1;
+                        self.state = State::Matter;
+                        Ok(Found::Step)
+                    }
+                    Some(b']') => {
+                        c.pos += 1;
+                        self.state = State::AfterField;
+                        Ok(Found::Step)
+                    }
+                    Some(_) => Err(c.unexpected("`,` or `]`")),
+                    None => Err(c.truncated()),
+                }
+            }
+            State::Trailing => {
+                self.state = State::Done;
+                trailing(c).map(|()| Found::End(None))
+            }
+            State::Done => Ok(Found::End(None)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,827 @@
+//! Checking a caseload read from a stream a window at a time, on several threads, with its
+//! report written without ever being held whole: each matter's entry of the JSON report is
+//! written on the thread that checked it, and the entries wait in a spill (memory, then an
+//! unlinked temporary file) until the summary that comes before them is known.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Seek, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+
+use chrono::NaiveDate;
+
+use super::check::{self, Merger, Outcome, Streamed};
+use super::document::{self, Head};
+use super::input::{self, MatterInput};
+use super::output::{Explanations, Splice};
+use super::report::{CheckReport, InputError as Problem};
+use super::scan::{Found, Incremental, ScanError};
+use super::{caseload_error, matter_parse_error};
+use crate::json_text::{advance, Positions};
+use crate::limits::Document;
+use crate::{Calendar, Error, Language, Limits, Policy, Position, Result};
+
+/// The least read from the input at a time.
+const BLOCK: usize = 1 << 20;
+
+/// Matters handed to a worker at a time, at most.
+const BATCH_MATTERS: usize = 1024;
+
+/// How a streamed check runs and what its report is like.
+///
+/// ```
+/// let options = duban::StreamOptions::default();
+/// assert_eq!(options.threads, 0);
+/// assert_eq!(options.language, duban::Language::Chinese);
+/// ```
+#[derive(Clone, Debug)]
+pub struct StreamOptions<'a> {
+    /// Threads that read and check matters: 0 (the default) is one per core; 1 does
+    /// everything on the calling thread.
+    pub threads: usize,
+    /// The language of the report's messages and status texts.
+    pub language: Language,
+    /// Explanation lines for each obligation, or none (the default).
+    pub explanations: Explanations<'a>,
+    /// The limits the document is read within.
+    pub limits: Limits,
+    /// Bytes of matters' entries kept in memory before they go to a temporary file
+    /// (default 64 MiB).
+    pub spill_threshold: usize,
+    /// Where that temporary file is made (default: [`std::env::temp_dir`]). It is removed
+    /// from the directory as soon as it is opened, where the system allows it.
+    pub spill_dir: Option<PathBuf>,
+}
+
+impl Default for StreamOptions<'_> {
+    fn default() -> Self {
+        StreamOptions {
+            threads: 0,
+            language: Language::Chinese,
+            explanations: Explanations::Omit,
+            limits: Limits::default(),
+            spill_threshold: 64 << 20,
+            spill_dir: None,
+        }
+    }
+}
+
+/// A `duban-caseload/1` document read from a stream a window at a time, up to its
+/// `matters`: the streaming counterpart of [`crate::CaseloadDocument`], for documents
+/// too large to hold in memory (the window holds a block of the input and the matters
+/// being checked). [`CaseloadReader::check`] reads and checks the matters and gives a
+/// [`StreamedReport`], whose JSON is the same, byte for byte, as
+/// [`CheckReport::write_json`] of [`crate::check`] over the same document.
+///
+/// ```
+/// use duban::{CaseloadReader, Calendar, Caseload, Explanations, Language, Policy, StreamOptions};
+/// let json = r#"{"schema": "duban-caseload/1", "as_of": "2022-02-07", "matters": [
+///   {"id": "YB-1", "kind": "monthly_report", "unit": "市财政局", "sector": "经济", "month": "2022-01"},
+///   {"id": "YB-2", "kind": "no_such_kind"}]}"#;
+/// let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
+/// let reader = CaseloadReader::open(json.as_bytes())?;
+/// let as_of = reader.as_of().unwrap();
+/// let streamed = reader.check(&policy, &cal, as_of, &StreamOptions::default())?;
+/// assert_eq!(streamed.report().summary.checked, 1);
+/// let mut out = Vec::new();
+/// streamed.write_json(&mut out).unwrap();
+///
+/// let report = duban::check(&Caseload::from_json(json)?, &policy, &cal, as_of)?;
+/// let mut expected = Vec::new();
+/// report.write_json(&mut expected, Language::Chinese, Explanations::Omit).unwrap();
+/// assert_eq!(out, expected);
+/// # Ok::<(), duban::Error>(())
+/// ```
+pub struct CaseloadReader<R> {
+    window: Window<R>,
+    scanner: Incremental,
+    head: Head,
+    /// Whether the document has a `matters` array (the reader stops at its start).
+    has_matters: bool,
+    /// The scan ended before the matters: the structural error, if one stopped it.
+    ended: Option<Option<ScanError>>,
+    matter_bytes: usize,
+}
+
+impl<R: Read> CaseloadReader<R> {
+    /// Reads `input` up to its matters, within the default [`Limits`].
+    ///
+    /// # Errors
+    ///
+    /// As [`crate::Caseload::from_json`], for what comes before the matters (fields after
+    /// them are read by [`CaseloadReader::check`]); `InvalidCaseload` when `input` cannot
+    /// be read.
+    ///
+    /// ```
+    /// let r = duban::CaseloadReader::open(&br#"{"schema": "duban-caseload/1", "as_of": "2024-01-02", "matters": []}"#[..])?;
+    /// assert_eq!(r.as_of(), Some(duban::parse_date("2024-01-02")?));
+    /// assert!(duban::CaseloadReader::open(&b"[1]"[..]).is_err());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn open(input: R) -> Result<CaseloadReader<R>> {
+        CaseloadReader::open_with_limits(input, &Limits::default())
+    }
+
+    /// Reads `input` up to its matters, within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`CaseloadReader::open`], and `LimitExceeded` as
+    /// [`crate::Caseload::from_json_with_limits`].
+    pub fn open_with_limits(input: R, limits: &Limits) -> Result<CaseloadReader<R>> {
+        CaseloadReader::open_with_block(input, limits, BLOCK)
+    }
+
+    /// Reads `input` up to its matters, within `limits`, `block` bytes at a time (the
+    /// default is 1 MiB; the window holds about a block, and more for a larger matter).
+    ///
+    /// # Errors
+    ///
+    /// As [`CaseloadReader::open_with_limits`].
+    ///
+    /// ```
+    /// use duban::{CaseloadReader, Limits};
+    /// let json = br#"{"schema": "duban-caseload/1", "as_of": "2024-01-02", "matters": [{"id": "x"}]}"#;
+    /// let r = CaseloadReader::open_with_block(&json[..], &Limits::default(), 5)?;
+    /// assert!(r.as_of().is_some());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn open_with_block(input: R, limits: &Limits, block: usize) -> Result<CaseloadReader<R>> {
+        let mut reader = CaseloadReader {
+            window: Window::new(input, limits.caseload_bytes, block.max(1)),
+            scanner: Incremental::new(limits.matters),
+            head: Head::default(),
+            has_matters: false,
+            ended: None,
+            matter_bytes: limits.matter_bytes,
+        };
+        loop {
+            let found = reader.scanner.next(
+                &reader.window.buf,
+                reader.window.eof,
+                reader.window.base == 0,
+            );
+            match found {
+                // Nothing is dropped before the matters (see `into_bytes`).
+                Found::More => reader.window.fill(0, true, &mut reader.scanner)?,
+                Found::Step => {}
+                Found::Field(key, range) => reader.field(&key, range)?,
+                Found::MattersBegin => {
+                    reader.has_matters = true;
+                    return Ok(reader);
+                }
+                Found::End(fatal) => {
+                    // No matters: the same errors as the whole document's scan.
+                    let fatal = fatal.map(|f| {
+                        let at = reader.window.position(f.at);
+                        (f, at)
+                    });
+                    return Err(document::not_a_caseload(fatal));
+                }
+                Found::Matter(_) | Found::CutMatter(..) | Found::TooManyMatters => {
+                    // Only inside `matters`, which the loop never enters.
+                    reader.ended = Some(None);
+                    return Ok(reader);
+                }
+            }
+        }
+    }
+
+    fn field(&mut self, key: &str, range: std::ops::Range<usize>) -> Result<()> {
+        let at = self.window.position(range.start);
+        let raw = self.window.buf.get(range).unwrap_or_default();
+        self.head.field(key, raw, || Some(at))
+    }
+
+    /// The document's `as_of` day, if it comes before its matters.
+    pub fn as_of(&self) -> Option<NaiveDate> {
+        self.head.as_of
+    }
+
+    /// The whole document: the part read so far and the rest of the input (for a caller
+    /// that needs what comes after the matters first, such as an `as_of` given last).
+    ///
+    /// # Errors
+    ///
+    /// An I/O error of the input.
+    pub fn into_bytes(self) -> io::Result<Vec<u8>> {
+        let Window {
+            mut buf,
+            mut input,
+            base,
+            ..
+        } = self.window;
+        if base != 0 {
+            return Err(io::Error::other("the start of the document was dropped"));
+        }
+        input.read_to_end(&mut buf)?;
+        Ok(buf)
+    }
+
+    /// Reads and checks every matter on `as_of` under `policy` and `calendar` as `options`
+    /// say, and the fields after the matters. Each matter's entry of the report is written
+    /// on the thread that checked it and kept in the spill until
+    /// [`StreamedReport::write_json`].
+    ///
+    /// # Errors
+    ///
+    /// As [`crate::CaseloadDocument::check`], and those of [`CaseloadReader::open`] for
+    /// the fields after the matters.
+    pub fn check(
+        mut self,
+        policy: &Policy,
+        calendar: &Calendar,
+        as_of: NaiveDate,
+        options: &StreamOptions<'_>,
+    ) -> Result<StreamedReport> {
+        let spill = Spill::new(options.spill_threshold, options.spill_dir.clone());
+        let merger = Merger::new(policy, calendar, as_of, 0)?.streaming(spill);
+        let job = Job {
+            policy,
+            calendar,
+            as_of,
+            language: options.language,
+            explanations: options.explanations,
+            matter_bytes: self.matter_bytes,
+        };
+        let head_errors = std::mem::take(&mut self.head.errors);
+        let workers = document::thread_count(options.threads);
+        let (mut merger, tail) = if workers <= 1 {
+            let mut merger = merger;
+            merger.errors(head_errors);
+            let mut bytes = Vec::new();
+            let scanned = self.matters(|batch| {
+                bytes.clear();
+                for o in job.run(&batch, &mut bytes) {
+                    merger.push(o, &bytes);
+                }
+                true
+            });
+            input::forget_names();
+            (merger, scanned?)
+        } else {
+            self.parallel(merger, head_errors, &job, workers)?
+        };
+        merger.errors(self.head.errors.drain(..));
+        if !self.head.schema_ok {
+            return Err(document::no_schema());
+        }
+        let (report, streamed) = merger.finish_streamed(tail);
+        Ok(StreamedReport {
+            report,
+            streamed,
+            language: options.language,
+        })
+    }
+
+    /// Reads and checks the matters on `workers` threads, merging on another, while this
+    /// one scans.
+    fn parallel(
+        &mut self,
+        mut merger: Merger,
+        head_errors: Vec<Problem>,
+        job: &Job<'_>,
+        workers: usize,
+    ) -> Result<(Merger, Option<Problem>)> {
+        // Batches scanned but not yet merged, at most: bounds the memory whatever the
+        // order the workers finish in.
+        let in_flight = workers.saturating_mul(4);
+        let (credit_tx, credit_rx) = mpsc::channel::<()>();
+        for _ in 0..in_flight {
+            let _ = credit_tx.send(());
+        }
+        let merged = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            let (work_tx, work_rx) = mpsc::sync_channel::<(usize, RawBatch)>(workers);
+            let work_rx = Arc::new(Mutex::new(work_rx));
+            let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Outcome>, Vec<u8>)>();
+            for _ in 0..workers {
+                let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
+                scope.spawn(move || {
+                    loop {
+                        let next = match work_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok((seq, batch)) = next else { break };
+                        let mut bytes = Vec::new();
+                        let outcomes = job.run(&batch, &mut bytes);
+                        drop(batch);
+                        if done_tx.send((seq, outcomes, bytes)).is_err() {
+                            break;
+                        }
+                    }
+                    input::forget_names();
+                });
+            }
+            drop(done_tx);
+            let merged = &merged;
+            let merging = scope.spawn(move || {
+                merger.errors(head_errors);
+                let mut waiting = BTreeMap::new();
+                for (seq, outcomes, bytes) in done_rx {
+                    waiting.insert(seq, (outcomes, bytes));
+                    let mut next = merged.load(Ordering::Relaxed);
+                    while let Some((outcomes, bytes)) = waiting.remove(&next) {
+                        for o in outcomes {
+                            merger.push(o, &bytes);
+                        }
+                        next += 1;
+                        let _ = credit_tx.send(());
+                    }
+                    merged.store(next, Ordering::Relaxed);
+                }
+                merger
+            });
+            let mut seq = 0;
+            let scanned = self.matters(|batch| {
+                if credit_rx.recv().is_err() || work_tx.send((seq, batch)).is_err() {
+                    return false;
+                }
+                seq += 1;
+                true
+            });
+            drop(work_tx);
+            let merger = merging.join();
+            let complete = merged.load(Ordering::Relaxed) == seq;
+            match merger {
+                Ok(merger) if complete => Ok((merger, scanned?)),
+                _ => Err(scanned.err().unwrap_or_else(parallel_failed)),
+            }
+        })
+    }
+
+    /// Scans the matters and the rest of the document, handing the matters to `batch` a
+    /// batch at a time (which says whether to go on). The end: the document-level error
+    /// after the matters, if one.
+    fn matters(&mut self, mut batch: impl FnMut(RawBatch) -> bool) -> Result<Option<Problem>> {
+        let mut open = Open::default();
+        let mut index = 0;
+        let mut fatal = None;
+        let mut last_cut = false;
+        let mut stopped = false;
+        let mut ended = self.ended.take().is_some() || !self.has_matters;
+        let mut stuck = false;
+        while !ended {
+            let found = self
+                .scanner
+                .next(&self.window.buf, self.window.eof, self.window.base == 0);
+            if let Found::More = found {
+                // The matters in the window go to a worker, so that the window keeps
+                // only the item the scanner is in.
+                stopped |= !self.seal(&mut open, &mut batch);
+                self.window
+                    .fill(self.scanner.needed_from(), stuck, &mut self.scanner)?;
+                stuck = true;
+                if stopped {
+                    return Err(parallel_failed());
+                }
+                continue;
+            }
+            stuck = false;
+            match found {
+                Found::More => {}
+                Found::Step | Found::MattersBegin => {}
+                Found::Field(key, range) => self.field(&key, range)?,
+                Found::Matter(range) => {
+                    open.start_at(self.window.base + range.start, &mut self.window);
+                    open.push(self.window.base, range, None, index);
+                    index += 1;
+                }
+                Found::CutMatter(range, why) => {
+                    let doc_why = ScanError {
+                        at: why.at + self.window.base,
+                        what: why.what.clone(),
+                    };
+                    open.start_at(self.window.base + range.start, &mut self.window);
+                    let at = self.window.position(why.at);
+                    open.push(self.window.base, range, Some((doc_why, at)), index);
+                    index += 1;
+                    last_cut = true;
+                    fatal = Some(why);
+                }
+                Found::TooManyMatters => {
+                    return Err(crate::limits::too_many_matters(self.scanner_limit()));
+                }
+                Found::End(end) => {
+                    if end.is_some() {
+                        fatal = end;
+                    }
+                    ended = true;
+                }
+            }
+            if open.matters.len() >= BATCH_MATTERS || (ended && !open.matters.is_empty()) {
+                stopped |= !self.seal(&mut open, &mut batch);
+            }
+            if stopped {
+                return Err(parallel_failed());
+            }
+        }
+        if !open.matters.is_empty() && !self.seal(&mut open, &mut batch) {
+            return Err(parallel_failed());
+        }
+        Ok(fatal.filter(|_| !last_cut).map(|f| {
+            let at = self.window.position(f.at);
+            document::malformed(&f, at)
+        }))
+    }
+
+    fn scanner_limit(&self) -> usize {
+        self.scanner.max_matters
+    }
+
+    /// Hands the open batch over (copying its bytes out of the window).
+    fn seal(&mut self, open: &mut Open, batch: &mut impl FnMut(RawBatch) -> bool) -> bool {
+        let Some(start) = open.start else {
+            return true;
+        };
+        let from = start.saturating_sub(self.window.base);
+        let to = open.end.saturating_sub(self.window.base);
+        let bytes = self.window.buf.get(from..to).unwrap_or_default().to_vec();
+        let at = open.start_position;
+        let raw = RawBatch {
+            first: open.first,
+            base: start,
+            start: at,
+            bytes,
+            matters: std::mem::take(&mut open.matters),
+        };
+        *open = Open::default();
+        batch(raw)
+    }
+}
+
+/// The batch being gathered: offsets in the document.
+#[derive(Default)]
+struct Open {
+    start: Option<usize>,
+    /// The position at `start`.
+    start_position: Position,
+    end: usize,
+    first: usize,
+    matters: Vec<RawMatter>,
+}
+
+impl Default for Position {
+    fn default() -> Position {
+        Position { line: 1, column: 1 }
+    }
+}
+
+impl Open {
+    /// Notes where the batch starts, if this is its first matter (at `offset` in the
+    /// document).
+    fn start_at<R: Read>(&mut self, offset: usize, window: &mut Window<R>) {
+        if self.start.is_none() {
+            self.start_position = window.position(offset - window.base);
+        }
+    }
+
+    /// Adds the matter at `range` of the window (which starts at `base`), cut short for
+    /// `cut` if given; `index` is its place in `matters`.
+    fn push(
+        &mut self,
+        base: usize,
+        range: std::ops::Range<usize>,
+        cut: Option<(ScanError, Position)>,
+        index: usize,
+    ) {
+        let (start, end) = (base + range.start, base + range.end);
+        let from = *self.start.get_or_insert(start);
+        if self.matters.is_empty() {
+            self.first = index;
+        }
+        self.end = end;
+        let range = (start - from)..(end - from);
+        self.matters.push(match cut {
+            None => RawMatter::Whole(range),
+            Some((why, at)) => RawMatter::Cut(range, why, at),
+        });
+    }
+}
+
+/// Matters delimited by the scanner, their bytes copied out of the window.
+struct RawBatch {
+    /// The place of the first in `matters`.
+    first: usize,
+    /// The offset in the document of `bytes`, and the position there.
+    base: usize,
+    start: Position,
+    bytes: Vec<u8>,
+    matters: Vec<RawMatter>,
+}
+
+/// A matter of a batch: its range in the batch's bytes.
+enum RawMatter {
+    Whole(std::ops::Range<usize>),
+    /// Cut short: why (at an offset in the document), and where.
+    Cut(std::ops::Range<usize>, ScanError, Position),
+}
+
+/// What every batch is checked with.
+struct Job<'a> {
+    policy: &'a Policy,
+    calendar: &'a Calendar,
+    as_of: NaiveDate,
+    language: Language,
+    explanations: Explanations<'a>,
+    matter_bytes: usize,
+}
+
+impl Job<'_> {
+    /// Reads and checks the batch's matters, writing the entries of those checked into
+    /// `bytes`.
+    fn run(&self, batch: &RawBatch, bytes: &mut Vec<u8>) -> Vec<Outcome> {
+        let mut positions = Positions::continuing(&batch.bytes, batch.base, batch.start);
+        let mut outcomes = Vec::with_capacity(batch.matters.len());
+        for (k, matter) in batch.matters.iter().enumerate() {
+            let index = batch.first + k;
+            let outcome = match matter {
+                RawMatter::Whole(range) => {
+                    let raw = batch.bytes.get(range.clone()).unwrap_or_default();
+                    if raw.len() > self.matter_bytes {
+                        Outcome::unread(document::too_large(index, raw, self.matter_bytes))
+                    } else {
+                        match serde_json::from_slice::<MatterInput>(raw) {
+                            Ok(m) => {
+                                let mut o = check::check_one(
+                                    index,
+                                    &m,
+                                    self.policy,
+                                    self.calendar,
+                                    self.as_of,
+                                );
+                                if o.write_entry(bytes, self.language, self.explanations)
+                                    .is_err()
+                                {
+                                    // Writing to a `Vec` does not fail; keep the report.
+                                }
+                                o
+                            }
+                            Err(e) => {
+                                let at = positions
+                                    .offset_of(batch.base + range.start, raw, &e)
+                                    .map(|offset| positions.at(offset));
+                                Outcome::unread(matter_parse_error(index, raw, &e, at))
+                            }
+                        }
+                    }
+                }
+                RawMatter::Cut(range, why, at) => {
+                    let partial = batch.bytes.get(range.clone()).unwrap_or_default();
+                    Outcome::unread(document::cut(index, partial, why, *at))
+                }
+            };
+            outcomes.push(outcome);
+        }
+        outcomes
+    }
+}
+
+fn parallel_failed() -> Error {
+    Error::new(
+        crate::ErrorKind::InvalidCaseload,
+        "并行检查未能完成：有线程提前退出",
+        "the parallel check did not finish: a thread stopped early",
+    )
+}
+
+/// The input, a window at a time.
+struct Window<R> {
+    input: R,
+    /// The bytes read and still needed.
+    buf: Vec<u8>,
+    /// The offset in the document of `buf`'s first byte.
+    base: usize,
+    /// The least read at a time.
+    block: usize,
+    eof: bool,
+    /// The largest document allowed, in bytes.
+    limit: u64,
+    /// A position known in the document, at an offset not past `base`... or in `buf`.
+    known: (usize, Position),
+}
+
+impl<R: Read> Window<R> {
+    fn new(input: R, limit: u64, block: usize) -> Window<R> {
+        Window {
+            input,
+            buf: Vec::new(),
+            base: 0,
+            block,
+            eof: false,
+            limit,
+            known: (0, Position { line: 1, column: 1 }),
+        }
+    }
+
+    /// The position of the byte at `offset` of the window (offsets asked for, and the
+    /// window's start, only move forward).
+    fn position(&mut self, offset: usize) -> Position {
+        let target = (self.base + offset).min(self.base + self.buf.len());
+        let (known, at) = self.known;
+        if target < known {
+            return at;
+        }
+        let from = known.saturating_sub(self.base);
+        let bytes = self.buf.get(from..target - self.base).unwrap_or_default();
+        let (line, column) = advance((at.line, at.column), bytes);
+        let at = Position { line, column };
+        self.known = (target, at);
+        at
+    }
+
+    /// Drops the bytes before `keep` and reads at least a block more (`stuck`: the scanner
+    /// could not go on with the last read, so read as much as the window holds); the
+    /// scanner is told how much was dropped.
+    fn fill(&mut self, keep: usize, stuck: bool, scanner: &mut Incremental) -> Result<()> {
+        let keep = keep.min(self.buf.len());
+        if keep > 0 {
+            self.position(keep);
+            self.buf.drain(..keep);
+            self.base += keep;
+            scanner.dropped(keep);
+        }
+        // An item larger than the window: read as much again, so that the scanner, which
+        // starts the item over each time, scans it a bounded number of times.
+        let want = if stuck {
+            self.block.max(self.buf.len())
+        } else {
+            self.block
+        };
+        let start = self.buf.len();
+        self.buf.resize(start + want, 0);
+        let mut filled = start;
+        while filled < self.buf.len() {
+            match self
+                .input
+                .read(self.buf.get_mut(filled..).unwrap_or_default())
+            {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.buf.truncate(filled);
+                    return Err(read_error(self.base + filled, &e));
+                }
+            }
+        }
+        self.buf.truncate(filled);
+        let total = u64::try_from(self.base + filled).unwrap_or(u64::MAX);
+        if total > self.limit {
+            // The same error as a document of that size read whole.
+            return Limits::check(Document::Caseload, total, self.limit);
+        }
+        Ok(())
+    }
+}
+
+fn read_error(offset: usize, e: &io::Error) -> Error {
+    caseload_error(
+        format!("无法读取事项清单（已读 {offset} 字节）"),
+        format!("cannot read the caseload (after {offset} bytes): {e}"),
+    )
+}
+
+/// A report whose matters' entries were written out as they were checked: everything but
+/// the matters is in [`StreamedReport::report`]; [`StreamedReport::write_json`] writes it
+/// whole.
+pub struct StreamedReport {
+    report: CheckReport,
+    streamed: Option<Streamed>,
+    language: Language,
+}
+
+impl std::fmt::Debug for StreamedReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StreamedReport")
+            .field("report", &self.report)
+            .finish_non_exhaustive()
+    }
+}
+
+impl StreamedReport {
+    /// The report without its matters (their count is in the summary; their entries only
+    /// in the JSON).
+    pub fn report(&self) -> &CheckReport {
+        &self.report
+    }
+
+    /// Writes the report as [`CheckReport::write_json`] does, in the language and with the
+    /// explanations the check was asked for.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error from `out`, or one met keeping the entries in the spill.
+    pub fn write_json<W: Write>(self, out: W) -> io::Result<()> {
+        let StreamedReport {
+            report,
+            streamed,
+            language,
+        } = self;
+        let (mut entries, any): (Box<dyn Read>, bool) = match streamed {
+            None => (Box::new(io::empty()), false),
+            Some(streamed) => {
+                if let Some(e) = streamed.error {
+                    return Err(e);
+                }
+                let any = streamed.counts.checked > 0;
+                (streamed.sink.into_reader()?, any)
+            }
+        };
+        let mut splice = Splice::new(out, &mut *entries, any);
+        report.write_json(&mut splice, language, Explanations::Omit)?;
+        splice.finish().map(drop)
+    }
+}
+
+/// Where the entries wait: memory up to a threshold, then an unlinked temporary file.
+pub(crate) struct Spill {
+    memory: Vec<u8>,
+    file: Option<BufWriter<File>>,
+    threshold: usize,
+    dir: Option<PathBuf>,
+}
+
+impl Spill {
+    fn new(threshold: usize, dir: Option<PathBuf>) -> Spill {
+        Spill {
+            memory: Vec::new(),
+            file: None,
+            threshold,
+            dir,
+        }
+    }
+
+    fn into_reader(self) -> io::Result<Box<dyn Read>> {
+        match self.file {
+            None => Ok(Box::new(io::Cursor::new(self.memory))),
+            Some(file) => {
+                let mut file = file.into_inner().map_err(|e| e.into_error())?;
+                file.rewind()?;
+                Ok(Box::new(io::BufReader::with_capacity(1 << 16, file)))
+            }
+        }
+    }
+}
+
+/// Opens a new file in `dir` for reading and writing, and removes its name.
+fn temporary_file(dir: &std::path::Path) -> io::Result<File> {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    for attempt in 0..100 {
+        let name = format!(
+            ".duban-spill-{}-{nanos}-{}-{attempt}",
+            std::process::id(),
+            COUNT.fetch_add(1, Ordering::Relaxed)
+        );
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(file) => {
+                // Unlinked while open: the space goes back when the file is closed, even
+                // if the process is killed. (Where this fails, the file stays behind.)
+                let _ = std::fs::remove_file(&path);
+                return Ok(file);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("no free name for a temporary file"))
+}
+
+impl Write for Spill {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(file) = &mut self.file {
+            return file.write(buf);
+        }
+        self.memory.extend_from_slice(buf);
+        if self.memory.len() > self.threshold {
+            let dir = self.dir.clone().unwrap_or_else(std::env::temp_dir);
+            let mut file = BufWriter::with_capacity(1 << 20, temporary_file(&dir)?);
+            file.write_all(&self.memory)?;
+            self.memory = Vec::new();
+            self.file = Some(file);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(file) => file.flush(),
+            None => Ok(()),
+        }
+    }
+}

@@ -84,3 +84,36 @@ fn a_bad_thread_count_is_a_usage_error() {
         ],
     );
 }
+
+#[test]
+fn an_as_of_after_the_matters_gives_the_same_report() {
+    // `check` streams the caseload; a document whose `as_of` comes only after its matters
+    // is read whole instead, and reports the same.
+    let mut json = Vec::new();
+    generate::write_caseload(&mut json, 500, 2).expect("writes to a Vec");
+    let text = String::from_utf8(json).expect("UTF-8");
+    let as_of = "\"as_of\":\"2025-12-01\",";
+    assert!(text.contains(as_of), "the generator writes its as_of first");
+    let last = format!(
+        "{},\"as_of\":\"2025-12-01\"}}",
+        text.replacen(as_of, "", 1).trim_end().trim_end_matches('}')
+    );
+    let first = TempFile::new("as-of-first.json", &text);
+    let after = TempFile::new("as-of-last.json", &last);
+    for extra in [&[][..], &["--lang", "en", "--no-explain"]] {
+        let mut a = vec!["check", first.path(), "--threads", "2"];
+        a.extend_from_slice(extra);
+        let mut b = vec!["check", after.path(), "--threads", "2"];
+        b.extend_from_slice(extra);
+        let reference = ok(&a);
+        assert!(ok(&b) == reference, "{extra:?}");
+        let mut c = vec!["check", after.path(), "--as-of", "2025-12-01"];
+        c.extend_from_slice(extra);
+        assert!(ok(&c) == reference, "{extra:?} with --as-of");
+        let stdin = check_success(
+            "check - (as_of last)",
+            run_with_stdin(&["check", "-"], last.as_bytes()),
+        );
+        assert!(stdin == ok(&["check", first.path()]));
+    }
+}

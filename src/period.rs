@@ -346,3 +346,87 @@ macro_rules! serde_via_str {
 
 serde_via_str!(YearMonth);
 serde_via_str!(Quarter);
+
+/// A date serialized as chrono serializes it (`YYYY-MM-DD` for the years 0 to 9999), without
+/// the formatting machinery: reports write millions of dates.
+pub(crate) struct Iso(pub(crate) NaiveDate);
+
+impl serde::Serialize for Iso {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
+        let Ok(y) = u32::try_from(y) else {
+            return self.0.serialize(s);
+        };
+        if y > 9999 {
+            return self.0.serialize(s);
+        }
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let text = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        match std::str::from_utf8(&text) {
+            Ok(text) => s.serialize_str(text),
+            Err(_) => self.0.serialize(s),
+        }
+    }
+}
+
+/// `serialize_with` for a date field: see [`Iso`].
+pub(crate) fn iso<S: serde::Serializer>(
+    date: &NaiveDate,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&Iso(*date), s)
+}
+
+/// `serialize_with` for an optional date field: see [`Iso`].
+pub(crate) fn iso_opt<S: serde::Serializer>(
+    date: &Option<NaiveDate>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&date.map(Iso), s)
+}
+
+#[cfg(test)]
+mod iso_tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_are_chronos_bytes() {
+        let json = |v: &dyn erased::Ser| v.json();
+        let mut day = NaiveDate::from_ymd_opt(-3, 12, 25).expect("a date");
+        let mut checked = 0;
+        while day < NaiveDate::from_ymd_opt(10_002, 1, 10).expect("a date") {
+            assert_eq!(json(&Iso(day)), json(&day), "{day}");
+            day = day
+                + chrono::Duration::days(if day.year() < 1990 || day.year() > 2060 {
+                    97
+                } else {
+                    1
+                });
+            checked += 1;
+        }
+        assert!(checked > 20_000);
+    }
+
+    mod erased {
+        pub trait Ser {
+            fn json(&self) -> String;
+        }
+        impl<T: serde::Serialize> Ser for T {
+            fn json(&self) -> String {
+                serde_json::to_string(self).unwrap_or_default()
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! from them across the caseload.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasher, BuildHasherDefault, RandomState};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
@@ -128,6 +129,9 @@ fn unit_kind(m: &MatterInput) -> std::result::Result<UnitKind, Problem> {
 pub(crate) struct Outcome {
     /// The matter's position in `matters`.
     index: usize,
+    /// The hash of `id` under [`Merger::id_hasher`], when computed where the matter was
+    /// checked.
+    id_hash: Option<u64>,
     /// The id, when the matter could be read (a read matter takes part in the duplicate-id
     /// test whether or not its check succeeded).
     id: Option<Arc<str>>,
@@ -150,11 +154,18 @@ pub(crate) struct Done {
     return_required: Option<ReturnRequired>,
     violations: Vec<InspectionViolation>,
     /// Once written out by [`Outcome::write_entry`]: where the matter's entry of the report
-    /// is in the batch's bytes, and its obligations counted (the report keeps none).
+    /// (after its separator) is in the batch's bytes, and its obligations counted (the
+    /// report keeps none).
     entry: Option<(std::ops::Range<usize>, Summary)>,
 }
 
 impl Outcome {
+    /// Hashes the matter's id with `hasher` ([`Merger::id_hasher`]), so that the merge,
+    /// which runs on one thread, does not.
+    pub(crate) fn hash_id(&mut self, hasher: &RandomState) {
+        self.id_hash = self.id.as_deref().map(|id| hasher.hash_one(id));
+    }
+
     /// Writes the checked matter's entry of the JSON report at the end of `bytes` (see
     /// [`super::output::write_matter_entry`]) and keeps only what the merge needs; a matter
     /// not checked is left as it is.
@@ -168,6 +179,8 @@ impl Outcome {
             return Ok(());
         };
         let start = bytes.len();
+        // Every entry after its separator, as if not the first: see `Streamed::flush`.
+        bytes.extend_from_slice(super::output::matter_separator(false));
         super::output::write_matter_entry(&done.report, language, explanations, bytes)?;
         let mut counts = Summary::default();
         for o in &done.report.obligations {
@@ -182,6 +195,7 @@ impl Outcome {
     pub(crate) fn unread(error: InputError) -> Outcome {
         Outcome {
             index: error.index.unwrap_or_default(),
+            id_hash: None,
             id: None,
             result: Err(error),
         }
@@ -237,6 +251,7 @@ pub(crate) fn check_one(
     };
     Outcome {
         index,
+        id_hash: None,
         id: Some(matter.id.clone()),
         result,
     }
@@ -245,7 +260,7 @@ pub(crate) fn check_one(
 /// Gathers the outcomes of the matters, in input order, into a report.
 pub(crate) struct Merger {
     report: CheckReport,
-    seen: HashSet<Arc<str>>,
+    seen: Ids,
     late: HashMap<Arc<str>, Vec<Arc<str>>>,
     late_sections: HashMap<Arc<str>, Vec<Arc<str>>>,
     bands: BTreeMap<(Quarter, Arc<str>), QuarterBands>,
@@ -263,6 +278,89 @@ pub(crate) struct Streamed {
     pub(crate) counts: Summary,
     /// The first error writing to `sink` (nothing more is written after it).
     pub(crate) error: Option<std::io::Error>,
+    /// Whether an entry was written (the first drops its separator's comma).
+    written: bool,
+    /// Entries of the current batch merged but not yet written: a range of its bytes
+    /// (consecutive entries go out in one write).
+    run: Option<std::ops::Range<usize>>,
+}
+
+impl Streamed {
+    /// Writes the pending run of entries, of the batch `bytes`.
+    fn flush(&mut self, bytes: &[u8]) {
+        let Some(run) = self.run.take() else {
+            return;
+        };
+        if self.error.is_some() {
+            return;
+        }
+        // Each entry comes after the separator of one not the first: the very first entry
+        // of the report drops its comma (see `output::matter_separator`).
+        let run = if self.written {
+            run
+        } else {
+            self.written = true;
+            run.start.saturating_add(1)..run.end
+        };
+        use std::io::Write as _;
+        self.error = self
+            .sink
+            .write_all(bytes.get(run).unwrap_or_default())
+            .err();
+    }
+}
+
+/// The ids seen, for the duplicate test: each under a hash that the threads checking the
+/// matters may compute ([`Outcome::hash_id`]); two different ids of one hash are told
+/// apart by their text.
+struct Ids {
+    hasher: RandomState,
+    first: HashMap<u64, Arc<str>, BuildHasherDefault<Hashed>>,
+    /// Ids whose hash is that of another id seen first.
+    others: HashSet<Arc<str>>,
+}
+
+impl Ids {
+    fn with_capacity(n: usize) -> Ids {
+        Ids {
+            hasher: RandomState::new(),
+            first: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+            others: HashSet::new(),
+        }
+    }
+
+    /// Adds `id` (of hash `hash` under `self.hasher`, if known): false if it was seen.
+    fn insert(&mut self, id: &Arc<str>, hash: Option<u64>) -> bool {
+        let hash = hash.unwrap_or_else(|| self.hasher.hash_one(&**id));
+        match self.first.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id.clone());
+                true
+            }
+            std::collections::hash_map::Entry::Occupied(e) if e.get() == id => false,
+            std::collections::hash_map::Entry::Occupied(_) => self.others.insert(id.clone()),
+        }
+    }
+}
+
+/// A hasher for keys that are already hashes (under a randomly keyed hasher).
+#[derive(Default)]
+struct Hashed(u64);
+
+impl std::hash::Hasher for Hashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 impl Merger {
@@ -279,7 +377,7 @@ impl Merger {
         report.matters.reserve_exact(matters);
         Ok(Merger {
             report,
-            seen: HashSet::with_capacity(matters),
+            seen: Ids::with_capacity(matters),
             late: HashMap::new(),
             late_sections: HashMap::new(),
             bands: BTreeMap::new(),
@@ -296,6 +394,8 @@ impl Merger {
             sink,
             counts: Summary::default(),
             error: None,
+            written: false,
+            run: None,
         });
         self
     }
@@ -308,9 +408,14 @@ impl Merger {
     /// Adds the next matter's outcome; outcomes must come in input order. `bytes` are those
     /// of the batch the outcome's entry was written into, if it was.
     pub(crate) fn push(&mut self, outcome: Outcome, bytes: &[u8]) {
-        let Outcome { index, id, result } = outcome;
+        let Outcome {
+            index,
+            id_hash,
+            id,
+            result,
+        } = outcome;
         if let Some(id) = &id {
-            if !self.seen.insert(id.clone()) {
+            if !self.seen.insert(id, id_hash) {
                 self.report.errors.push(InputError::new(
                     index,
                     Some(id.to_string()),
@@ -375,21 +480,31 @@ impl Merger {
         self.report.inspection_violations.extend(done.violations);
         match (done.entry, &mut self.streamed) {
             (Some((range, counts)), Some(streamed)) => {
-                let first = streamed.counts.checked == 0;
                 streamed.counts.checked += 1;
                 streamed.counts.add_obligations(&counts);
-                if streamed.error.is_none() {
-                    let entry = bytes.get(range).unwrap_or_default();
-                    use std::io::Write as _;
-                    let written = streamed
-                        .sink
-                        .write_all(super::output::matter_separator(first))
-                        .and_then(|()| streamed.sink.write_all(entry));
-                    streamed.error = written.err();
+                match &mut streamed.run {
+                    Some(run) if run.end == range.start => run.end = range.end,
+                    _ => {
+                        streamed.flush(bytes);
+                        streamed.run = Some(range);
+                    }
                 }
             }
             _ => self.report.matters.push(done.report),
         }
+    }
+
+    /// The end of a batch: its entries go out (the next batch's bytes are others).
+    pub(crate) fn end_batch(&mut self, bytes: &[u8]) {
+        if let Some(streamed) = &mut self.streamed {
+            streamed.flush(bytes);
+        }
+    }
+
+    /// The hasher of ids: [`Outcome::hash_id`] with it where matters are checked spares
+    /// the merge the hashing.
+    pub(crate) fn id_hasher(&self) -> RandomState {
+        self.seen.hasher.clone()
     }
 
     /// The report, once every outcome is in; `tail` is a document-level error found after
@@ -1249,4 +1364,27 @@ fn accountability<'a>(
 /// Lookup of matters by id, for the what-if comparison.
 pub(crate) fn index_by_id(report: &CheckReport) -> HashMap<&str, &MatterReport> {
     report.matters.iter().map(|m| (&*m.id, m)).collect()
+}
+
+#[cfg(test)]
+mod ids_tests {
+    use super::*;
+
+    #[test]
+    fn ids_of_one_hash_are_told_apart_by_their_text() {
+        let mut ids = Ids::with_capacity(0);
+        let (a, b): (Arc<str>, Arc<str>) = (Arc::from("A-1"), Arc::from("B-2"));
+        assert!(ids.insert(&a, Some(7)));
+        assert!(
+            ids.insert(&b, Some(7)),
+            "another id of the same hash is new"
+        );
+        assert!(!ids.insert(&b, Some(7)));
+        assert!(!ids.insert(&a, Some(7)));
+        // Hashed here or by the caller with the same hasher: the same id.
+        let c: Arc<str> = Arc::from("C-3");
+        let hash = ids.hasher.hash_one(&*c);
+        assert!(ids.insert(&c, None));
+        assert!(!ids.insert(&c, Some(hash)));
+    }
 }

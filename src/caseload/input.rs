@@ -52,6 +52,23 @@ impl serde::de::Visitor<'_> for NameVisitor {
     }
 }
 
+/// A name not worth sharing (an id), read straight into its one allocation.
+fn owned_name<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+    struct Owned;
+    impl serde::de::Visitor<'_> for Owned {
+        type Value = Arc<str>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Arc<str>, E> {
+            Ok(Arc::from(text))
+        }
+    }
+    d.deserialize_str(Owned)
+}
+
 fn intern(text: &str) -> Arc<str> {
     if text.len() > NAME_BYTES_KEPT {
         return Arc::from(text);
@@ -375,6 +392,7 @@ pub(crate) enum PlanListing {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct MatterInput {
+    #[serde(deserialize_with = "owned_name")]
     pub id: Arc<str>,
     pub kind: MatterKind,
     #[serde(deserialize_with = "interned")]

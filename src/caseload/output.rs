@@ -35,7 +35,10 @@ pub enum Explanations<'a> {
 struct ObligationView<'a> {
     #[serde(flatten)]
     deadline: &'a crate::Deadline,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::period::iso_opt"
+    )]
     met_on: Option<NaiveDate>,
     status: &'a Status,
     status_text: String,
@@ -50,7 +53,10 @@ struct MatterView<'a> {
     unit: &'a str,
     sector: &'a str,
     state: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::period::iso_opt"
+    )]
     referred_on: Option<NaiveDate>,
     obligations: Vec<ObligationView<'a>>,
 }

@@ -245,6 +245,7 @@ impl<R: Read> CaseloadReader<R> {
             language: options.language,
             explanations: options.explanations,
             matter_bytes: self.matter_bytes,
+            ids: merger.id_hasher(),
         };
         let head_errors = std::mem::take(&mut self.head.errors);
         let workers = document::thread_count(options.threads);
@@ -257,6 +258,7 @@ impl<R: Read> CaseloadReader<R> {
                 for o in job.run(&batch, &mut bytes) {
                     merger.push(o, &bytes);
                 }
+                merger.end_batch(&bytes);
                 true
             });
             input::forget_names();
@@ -328,6 +330,7 @@ impl<R: Read> CaseloadReader<R> {
                         for o in outcomes {
                             merger.push(o, &bytes);
                         }
+                        merger.end_batch(&bytes);
                         next += 1;
                         let _ = credit_tx.send(());
                     }
@@ -528,6 +531,8 @@ struct Job<'a> {
     language: Language,
     explanations: Explanations<'a>,
     matter_bytes: usize,
+    /// The merger's hasher of ids ([`Merger::id_hasher`]).
+    ids: std::hash::RandomState,
 }
 
 impl Job<'_> {
@@ -553,6 +558,7 @@ impl Job<'_> {
                                     self.calendar,
                                     self.as_of,
                                 );
+                                o.hash_id(&self.ids);
                                 if o.write_entry(bytes, self.language, self.explanations)
                                     .is_err()
                                 {

@@ -180,6 +180,7 @@ pub enum Obligation {
     /// D1: the meeting's date and kind.
     MeetingFollowUp {
         /// The day the meeting was held.
+        #[serde(serialize_with = "crate::period::iso")]
         meeting: NaiveDate,
         /// Which meeting.
         kind: MeetingKind,
@@ -197,16 +198,19 @@ pub enum Obligation {
     /// D4: the planned start day of the inspection; the due date is the last day to apply.
     InspectionApplication {
         /// The inspection's start day.
+        #[serde(serialize_with = "crate::period::iso")]
         start: NaiveDate,
     },
     /// D5: the planned start day; the due date is the last day to approve.
     InspectionApproval {
         /// The inspection's start day.
+        #[serde(serialize_with = "crate::period::iso")]
         start: NaiveDate,
     },
     /// D6: the interview's date.
     RectificationPlan {
         /// The day of the interview (约谈).
+        #[serde(serialize_with = "crate::period::iso")]
         interview: NaiveDate,
     },
     /// D7: the year summarised.
@@ -297,6 +301,7 @@ pub struct ReadingDate {
     /// The reading.
     pub reading: Reading,
     /// The due date it gives.
+    #[serde(serialize_with = "crate::period::iso")]
     pub date: NaiveDate,
     /// Whether the policy chose it.
     pub chosen: bool,
@@ -360,10 +365,15 @@ impl Serialize for Deadline {
             obligation: &'a Obligation,
             code: &'static str,
             article: Article,
+            #[serde(serialize_with = "crate::period::iso")]
             due: NaiveDate,
+            #[serde(serialize_with = "crate::period::iso")]
             earliest: NaiveDate,
             readings: &'a [ReadingDate],
-            #[serde(skip_serializing_if = "Option::is_none")]
+            #[serde(
+                skip_serializing_if = "Option::is_none",
+                serialize_with = "crate::period::iso_opt"
+            )]
             rolled_from: Option<NaiveDate>,
             #[serde(skip_serializing_if = "std::ops::Not::not")]
             before_in_force: bool,
@@ -1160,6 +1170,7 @@ pub enum Status {
     /// Not met, and the due date has passed.
     Overdue {
         /// The first day it was late (the day after the due date).
+        #[serde(serialize_with = "crate::period::iso")]
         since: NaiveDate,
         /// Working days after the due date up to and including the as-of day.
         working_days: i32,
@@ -1169,11 +1180,13 @@ pub enum Status {
     /// Met on or before the due date.
     MetOnTime {
         /// The day it was met.
+        #[serde(serialize_with = "crate::period::iso")]
         on: NaiveDate,
     },
     /// Met after the due date.
     MetLate {
         /// The day it was met.
+        #[serde(serialize_with = "crate::period::iso")]
         on: NaiveDate,
         /// Working days after the due date up to and including `on`.
         working_days_late: i32,
@@ -1187,11 +1200,17 @@ pub enum Status {
     /// that deadline instead.
     AwaitingSupplement {
         /// The day the report was submitted (in time).
+        #[serde(serialize_with = "crate::period::iso")]
         submitted_on: NaiveDate,
         /// The day it was returned for supplement.
+        #[serde(serialize_with = "crate::period::iso")]
         returned_on: NaiveDate,
         /// The supplement's deadline, when the policy sets one.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "crate::period::iso_opt"
+        )]
         supplement_due: Option<NaiveDate>,
     },
 }

@@ -311,34 +311,78 @@ impl Streamed {
 }
 
 /// The ids seen, for the duplicate test: each under a hash that the threads checking the
-/// matters may compute ([`Outcome::hash_id`]); two different ids of one hash are told
-/// apart by their text.
+/// matters may compute ([`Outcome::hash_id`]), its text kept in blocks of bytes (a few
+/// bytes an id, not an allocation each); two different ids of one hash are told apart by
+/// their text.
 struct Ids {
     hasher: RandomState,
-    first: HashMap<u64, Arc<str>, BuildHasherDefault<Hashed>>,
-    /// Ids whose hash is that of another id seen first.
+    /// Hash to where the text of the first id of that hash is in `blocks`.
+    first: HashMap<u64, u64, BuildHasherDefault<Hashed>>,
+    /// The texts: in each block, a length (4 bytes) and the text, one after another.
+    blocks: Vec<Vec<u8>>,
+    /// Ids whose hash is that of another id seen first, and ids too long for a block.
     others: HashSet<Arc<str>>,
 }
+
+/// Bytes in a block of id texts.
+const ID_BLOCK: usize = 1 << 20;
 
 impl Ids {
     fn with_capacity(n: usize) -> Ids {
         Ids {
             hasher: RandomState::new(),
             first: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+            blocks: Vec::new(),
             others: HashSet::new(),
         }
     }
 
+    /// The text kept at `at`.
+    fn text(&self, at: u64) -> &[u8] {
+        let (block, offset) = ((at >> 32) as usize, (at & 0xFFFF_FFFF) as usize);
+        let Some(block) = self.blocks.get(block) else {
+            return &[];
+        };
+        let mut len = [0u8; 4];
+        len.copy_from_slice(block.get(offset..offset + 4).unwrap_or(&[0; 4]));
+        let len = u32::from_le_bytes(len) as usize;
+        block.get(offset + 4..offset + 4 + len).unwrap_or_default()
+    }
+
+    /// Keeps `text` (at most a block less 4 bytes), and says where.
+    fn keep(&mut self, text: &[u8]) -> u64 {
+        let need = text.len() + 4;
+        if self
+            .blocks
+            .last()
+            .map_or(true, |b| b.len() + need > ID_BLOCK)
+        {
+            self.blocks.push(Vec::with_capacity(ID_BLOCK));
+        }
+        let index = self.blocks.len() - 1;
+        let Some(block) = self.blocks.last_mut() else {
+            return u64::MAX;
+        };
+        let offset = block.len();
+        block.extend_from_slice(&(text.len() as u32).to_le_bytes());
+        block.extend_from_slice(text);
+        ((index as u64) << 32) | offset as u64
+    }
+
     /// Adds `id` (of hash `hash` under `self.hasher`, if known): false if it was seen.
     fn insert(&mut self, id: &Arc<str>, hash: Option<u64>) -> bool {
+        if id.len() + 4 > ID_BLOCK {
+            return self.others.insert(id.clone());
+        }
         let hash = hash.unwrap_or_else(|| self.hasher.hash_one(&**id));
-        match self.first.entry(hash) {
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(id.clone());
+        match self.first.get(&hash) {
+            None => {
+                let at = self.keep(id.as_bytes());
+                self.first.insert(hash, at);
                 true
             }
-            std::collections::hash_map::Entry::Occupied(e) if e.get() == id => false,
-            std::collections::hash_map::Entry::Occupied(_) => self.others.insert(id.clone()),
+            Some(&at) if self.text(at) == id.as_bytes() => false,
+            Some(_) => self.others.insert(id.clone()),
         }
     }
 }
@@ -1386,5 +1430,22 @@ mod ids_tests {
         let hash = ids.hasher.hash_one(&*c);
         assert!(ids.insert(&c, None));
         assert!(!ids.insert(&c, Some(hash)));
+    }
+
+    #[test]
+    fn ids_over_many_blocks_and_too_long_for_one() {
+        let mut ids = Ids::with_capacity(0);
+        let all: Vec<Arc<str>> = (0..120_000)
+            .map(|i| Arc::from(format!("ID-{i:07}-{}", "x".repeat(i % 13))))
+            .collect();
+        assert!(all.iter().all(|id| ids.insert(id, None)));
+        assert!(ids.blocks.len() > 1);
+        assert!(all.iter().all(|id| !ids.insert(id, None)));
+        let long: Arc<str> = Arc::from("长".repeat(ID_BLOCK));
+        assert!(ids.insert(&long, None));
+        assert!(!ids.insert(&long, None));
+        let empty: Arc<str> = Arc::from("");
+        assert!(ids.insert(&empty, None));
+        assert!(!ids.insert(&empty, None));
     }
 }

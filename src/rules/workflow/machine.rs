@@ -244,6 +244,30 @@ fn sample_accountability(name: &str, on: NaiveDate) -> Option<AccountabilityEven
     })
 }
 
+/// Evaluates `$body` with `$flow` standing for the marker type of workflow `$kind`.
+macro_rules! with_flow {
+    ($kind:expr, $flow:ident => $body:expr) => {
+        match $kind {
+            WorkflowKind::Report => {
+                type $flow = ReportFlow;
+                $body
+            }
+            WorkflowKind::Inspection => {
+                type $flow = InspectionFlow;
+                $body
+            }
+            WorkflowKind::Escalation => {
+                type $flow = EscalationFlow;
+                $body
+            }
+            WorkflowKind::Accountability => {
+                type $flow = AccountabilityFlow;
+                $body
+            }
+        }
+    };
+}
+
 /// Which of the four workflows a stored state belongs to.
 ///
 /// ```
@@ -286,6 +310,23 @@ impl WorkflowKind {
             WorkflowKind::Escalation => "escalation",
             WorkflowKind::Accountability => "accountability",
         }
+    }
+
+    /// The workflow's events in words ([`Workflow::EVENTS`]).
+    ///
+    /// ```
+    /// use duban::WorkflowKind;
+    /// let names: Vec<_> = WorkflowKind::Report.events().iter().map(|l| l.name).collect();
+    /// assert_eq!(names, ["submit", "return", "accept"]);
+    /// ```
+    pub fn events(self) -> &'static [Label] {
+        with_flow!(self, W => W::EVENTS)
+    }
+
+    /// A well-formed event of the given name dated `on`, in its serde form (the caseload's
+    /// event shape), as [`Workflow::sample_event`] makes it.
+    pub(crate) fn sample_event_json(self, name: &str, on: NaiveDate) -> Option<serde_json::Value> {
+        with_flow!(self, W => W::sample_event(name, on).and_then(|e| serde_json::to_value(e).ok()))
     }
 }
 
@@ -432,12 +473,7 @@ pub fn stored_state(kind: WorkflowKind, state: &str) -> Result<String> {
     fn go<W: Workflow>(state: &str) -> Result<String> {
         store::<W>(parse(state, "流程状态", "workflow state")?)
     }
-    match kind {
-        WorkflowKind::Report => go::<ReportFlow>(state),
-        WorkflowKind::Inspection => go::<InspectionFlow>(state),
-        WorkflowKind::Escalation => go::<EscalationFlow>(state),
-        WorkflowKind::Accountability => go::<AccountabilityFlow>(state),
-    }
+    with_flow!(kind, W => go::<W>(state))
 }
 
 /// Applies one event (its serde form, `{"event": NAME, "on": DATE, ...}`) to a stored state
@@ -466,12 +502,7 @@ pub fn apply_json(kind: WorkflowKind, state: &str, event: &str) -> Result<String
         let event: W::Event = parse(event, "流程事件", "workflow event")?;
         store::<W>(W::apply(&state, &event)?)
     }
-    match kind {
-        WorkflowKind::Report => go::<ReportFlow>(state, event),
-        WorkflowKind::Inspection => go::<InspectionFlow>(state, event),
-        WorkflowKind::Escalation => go::<EscalationFlow>(state, event),
-        WorkflowKind::Accountability => go::<AccountabilityFlow>(state, event),
-    }
+    with_flow!(kind, W => go::<W>(state, event))
 }
 
 /// What may happen next to a stored state on the day `as_of`:
@@ -504,10 +535,5 @@ pub fn next_json(kind: WorkflowKind, state: &str, as_of: NaiveDate) -> Result<St
                 .collect(),
         })
     }
-    match kind {
-        WorkflowKind::Report => go::<ReportFlow>(state, as_of),
-        WorkflowKind::Inspection => go::<InspectionFlow>(state, as_of),
-        WorkflowKind::Escalation => go::<EscalationFlow>(state, as_of),
-        WorkflowKind::Accountability => go::<AccountabilityFlow>(state, as_of),
-    }
+    with_flow!(kind, W => go::<W>(state, as_of))
 }

@@ -377,23 +377,16 @@ fn sample_accountability(name: &str, on: NaiveDate) -> Option<AccountabilityEven
 /// Evaluates `$body` with `$flow` standing for the marker type of workflow `$kind`.
 macro_rules! with_flow {
     ($kind:expr, $flow:ident => $body:expr) => {
+        with_flow!(@each $kind, $flow => $body;
+            Report: ReportFlow, Inspection: InspectionFlow,
+            Escalation: EscalationFlow, Accountability: AccountabilityFlow)
+    };
+    (@each $kind:expr, $flow:ident => $body:expr; $($variant:ident: $marker:ident),*) => {
         match $kind {
-            WorkflowKind::Report => {
-                type $flow = ReportFlow;
+            $(WorkflowKind::$variant => {
+                type $flow = $marker;
                 $body
-            }
-            WorkflowKind::Inspection => {
-                type $flow = InspectionFlow;
-                $body
-            }
-            WorkflowKind::Escalation => {
-                type $flow = EscalationFlow;
-                $body
-            }
-            WorkflowKind::Accountability => {
-                type $flow = AccountabilityFlow;
-                $body
-            }
+            })*
         }
     };
 }

@@ -56,7 +56,7 @@ pub struct OpenObligation {
     pub code: String,
     /// The due date under the policy's chosen reading.
     pub due: NaiveDate,
-    /// The status's stable name: `not_due`, `due_today`, `overdue` or
+    /// The status's stable name: `pending`, `due_today`, `overdue` or
     /// `awaiting_supplement`.
     pub status: String,
     /// The status in words, in the language asked for.
@@ -103,8 +103,9 @@ pub fn next_step(
     {
         return Err(err.to_error());
     }
-    // A document the check reads only in part (cut short) is not one to answer from.
-    serde_json::from_str::<serde::de::IgnoredAny>(json).map_err(|e| {
+    // A document that is not JSON as a whole (cut short, too deep, a number out of range)
+    // is not one to answer from, even where the check reads the matters before the fault.
+    serde_json::from_str::<Value>(json).map_err(|e| {
         let (zh, en) = json_text::translate(&e);
         Error::new(
             ErrorKind::InvalidCaseload,

@@ -227,34 +227,39 @@ pub(crate) fn check_one(
     calendar: &Calendar,
     as_of: NaiveDate,
 ) -> Outcome {
-    let result = assess(index, matter, policy, calendar, as_of).map(|assessment| {
-        let Assessment { checked, unit_kind } = assessment;
-        let late = (matter.kind.is_progress_report()
-            && checked
-                .report
-                .obligations
-                .iter()
-                .any(|o| o.status.is_late()))
-        .then(|| unit_kind.is_responsible_unit());
-        let bands = match (matter.kind, matter.quarter) {
-            (MatterKind::QuarterlyReport, Some(quarter)) => {
-                Some((quarter, band_items(matter, checked.latest_submission)))
-            }
-            _ => None,
-        };
-        Box::new(Done {
-            report: checked.report,
-            late,
-            year: matter.year,
-            commended: checked.commended,
-            interviewed_on: checked.interviewed_on,
-            graded_poor_on: checked.graded_poor_on,
-            findings: checked.findings,
-            bands,
-            return_required: checked.return_required,
-            violations: checked.violations,
-        })
-    });
+    let result = match assess(index, matter, policy, calendar, as_of) {
+        Err(e) => Err(e),
+        Ok(Assessment {
+            checked,
+            unit_kind: kind,
+        }) => {
+            let late = (matter.kind.is_progress_report()
+                && checked
+                    .report
+                    .obligations
+                    .iter()
+                    .any(|o| o.status.is_late()))
+            .then(|| kind.is_responsible_unit());
+            let bands = match (matter.kind, matter.quarter) {
+                (MatterKind::QuarterlyReport, Some(quarter)) => {
+                    Some((quarter, band_items(matter, checked.latest_submission)))
+                }
+                _ => None,
+            };
+            Ok(Box::new(Done {
+                report: checked.report,
+                late,
+                year: matter.year,
+                commended: checked.commended,
+                interviewed_on: checked.interviewed_on,
+                graded_poor_on: checked.graded_poor_on,
+                findings: checked.findings,
+                bands,
+                return_required: checked.return_required,
+                violations: checked.violations,
+            }))
+        }
+    };
     Outcome {
         index,
         id: Some(matter.id.clone()),

@@ -233,6 +233,75 @@ fn load_answer(case: &Value) -> Result<(), String> {
     .map_err(|e| kind_name(&e))
 }
 
+/// An error as the `apply` and `next` cases record it: its kind and both messages.
+type Refusal = (String, String, String);
+
+fn refusal(e: &duban::Error) -> Refusal {
+    (
+        kind_name(e),
+        e.message(Language::Chinese).to_owned(),
+        e.message(Language::English).to_owned(),
+    )
+}
+
+/// One event applied to a stored state, as `duban apply` and every binding do it: the kind
+/// is the one the stored state names. The answer is the next stored state, byte for byte.
+fn apply_answer(case: &Value) -> Result<String, Refusal> {
+    let state = case["state"].as_str().unwrap();
+    let event = case["event"].as_str().unwrap();
+    let kind = duban::stored_kind(state).map_err(|e| refusal(&e))?;
+    duban::apply_json(kind, state, event).map_err(|e| refusal(&e))
+}
+
+/// What may happen next to one matter: (the JSON `duban next` prints, without its final
+/// newline; `duban::NextStep` as the bindings return it), byte for byte.
+fn next_answer(case: &Value) -> Result<(String, String), Refusal> {
+    let lang = match case["lang"].as_str() {
+        Some("en") => Language::English,
+        _ => Language::Chinese,
+    };
+    let text = String::from_utf8(caseload_bytes(case)).unwrap();
+    let next = duban::next_step(
+        &text,
+        case["id"].as_str().unwrap(),
+        as_of(case),
+        &Policy::ankang_2020(),
+        &Calendar::china(),
+        lang,
+    )
+    .map_err(|e| refusal(&e))?;
+    // The command-line tool's JSON (cli/src/main.rs, `cmd_next`); cli/tests/cli_conformance.rs
+    // runs the tool itself on every case.
+    let cli = json!({
+        "state": next.state,
+        "allowed": next.allowed,
+        "open": next.open.iter().map(|o| json!({
+            "code": o.code, "due": o.due, "status": o.status,
+        })).collect::<Vec<_>>(),
+        "findings": next.findings,
+    });
+    Ok((cli.to_string(), serde_json::to_string(&next).unwrap()))
+}
+
+/// Sets `expect` (or `error` and `message`) on an `apply` or `next` case.
+fn settle_workflow(case: &mut Value, answer: Result<Vec<(&str, String)>, Refusal>) {
+    let obj = case.as_object_mut().unwrap();
+    for key in ["expect", "next_step", "error", "message"] {
+        obj.remove(key);
+    }
+    match answer {
+        Ok(fields) => {
+            for (key, v) in fields {
+                obj.insert(key.into(), json!(v));
+            }
+        }
+        Err((kind, zh, en)) => {
+            obj.insert("error".into(), json!(kind));
+            obj.insert("message".into(), json!({"zh": zh, "en": en}));
+        }
+    }
+}
+
 /// Sets `expect` (and `provisional`) or `error` on a case from an answer.
 fn settle(case: &mut Value, answer: Result<Value, String>, provisional: Option<bool>) {
     let obj = case.as_object_mut().unwrap();
@@ -299,6 +368,14 @@ fn regenerate(doc: &Value) -> (Value, Vec<(PathBuf, String)>) {
             obj.insert("error".into(), json!(kind));
         }
     }
+    for case in doc["apply"].as_array_mut().unwrap() {
+        let answer = apply_answer(case).map(|next| vec![("expect", next)]);
+        settle_workflow(case, answer);
+    }
+    for case in doc["next"].as_array_mut().unwrap() {
+        let answer = next_answer(case).map(|(cli, full)| vec![("expect", cli), ("next_step", full)]);
+        settle_workflow(case, answer);
+    }
     (doc, reports)
 }
 
@@ -321,7 +398,7 @@ fn the_conformance_file_is_what_the_library_answers() {
         return;
     }
     let mut stale = Vec::new();
-    for section in ["calendar", "due", "check", "what_if", "load"] {
+    for section in ["calendar", "due", "check", "what_if", "load", "apply", "next"] {
         let (old, new) = (
             doc[section].as_array().unwrap(),
             fresh[section].as_array().unwrap(),

@@ -373,7 +373,8 @@ fn regenerate(doc: &Value) -> (Value, Vec<(PathBuf, String)>) {
         settle_workflow(case, answer);
     }
     for case in doc["next"].as_array_mut().unwrap() {
-        let answer = next_answer(case).map(|(cli, full)| vec![("expect", cli), ("next_step", full)]);
+        let answer =
+            next_answer(case).map(|(cli, full)| vec![("expect", cli), ("next_step", full)]);
         settle_workflow(case, answer);
     }
     (doc, reports)
@@ -398,7 +399,9 @@ fn the_conformance_file_is_what_the_library_answers() {
         return;
     }
     let mut stale = Vec::new();
-    for section in ["calendar", "due", "check", "what_if", "load", "apply", "next"] {
+    for section in [
+        "calendar", "due", "check", "what_if", "load", "apply", "next",
+    ] {
         let (old, new) = (
             doc[section].as_array().unwrap(),
             fresh[section].as_array().unwrap(),
@@ -520,4 +523,209 @@ fn hand_checked_answers() {
         find(&doc, "due", |c| c["trigger"] == "2020-01-05")["error"],
         "policy_not_in_force"
     );
+}
+
+#[track_caller]
+fn named<'a>(doc: &'a Value, section: &str, name: &str) -> &'a Value {
+    find(doc, section, |c| c["name"] == name)
+}
+
+/// The `open` obligations of a `next` case, as (code, due, status).
+#[track_caller]
+fn open_of(doc: &Value, name: &str) -> Vec<(String, String, String)> {
+    let case = named(doc, "next", name);
+    let cli: Value = serde_json::from_str(case["expect"].as_str().unwrap()).unwrap();
+    cli["open"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            let s = |k: &str| o[k].as_str().unwrap().to_owned();
+            (s("code"), s("due"), s("status"))
+        })
+        .collect()
+}
+
+fn o(code: &str, due: &str, status: &str) -> (String, String, String) {
+    (code.into(), due.into(), status.into())
+}
+
+/// The `apply` and `next` answers checked by hand against NOTICES.md and the regulation
+/// (the list is also in the docstring of conformance/make_workflow_cases.py).
+#[test]
+fn hand_checked_workflow_answers() {
+    if std::env::var_os("DUBAN_BLESS").is_some() {
+        return;
+    }
+    let doc = load();
+    // D2, September 2023: 09-29..10-06 off (中秋节、国庆节), so the last working day is
+    // Thursday 09-28; before it pending, on it due today, on the make-up Saturday overdue.
+    let d2 = |status| vec![o("D2", "2023-09-28", status)];
+    assert_eq!(
+        open_of(&doc, "report-2023-09-awaiting-before-d2"),
+        d2("pending")
+    );
+    assert_eq!(
+        open_of(&doc, "report-2023-09-awaiting-on-d2"),
+        d2("due_today")
+    );
+    assert_eq!(
+        open_of(&doc, "report-2023-09-awaiting-on-make-up-saturday"),
+        d2("overdue")
+    );
+    // Returned in the break, before anything is resubmitted: awaiting the supplement.
+    assert_eq!(
+        open_of(&doc, "report-2023-09-returned-in-the-break"),
+        d2("awaiting_supplement")
+    );
+    // January 2022 ends on the make-up Sunday 01-30 (春节 01-31..02-06).
+    assert_eq!(
+        open_of(&doc, "report-2022-01-awaiting-on-make-up-saturday"),
+        [o("D2", "2022-01-30", "pending")]
+    );
+    assert_eq!(
+        open_of(&doc, "report-2022-01-awaiting-on-make-up-sunday"),
+        [o("D2", "2022-01-30", "due_today")]
+    );
+    // D1: 30 working days after 2023-09-20 (counted in `hand_checked_answers`): 11-07.
+    assert_eq!(
+        open_of(&doc, "meeting-2023-09-20-awaiting-after-d1"),
+        [o("D1", "2023-11-07", "overdue")]
+    );
+    // D3, 2023-Q3: the last working day of September 2023, 09-28; overdue in the break.
+    assert_eq!(
+        open_of(&doc, "quarterly-2023-q3-awaiting-in-the-break"),
+        [o("D3", "2023-09-28", "overdue")]
+    );
+    // D7, 2022: 12-31 (Saturday) opens the 2023 New Year break, so Friday 12-30.
+    assert_eq!(
+        open_of(&doc, "year-end-2022-on-d7"),
+        [o("D7", "2022-12-30", "due_today")]
+    );
+    // D4, start 2023-10-16: 10-13, 12, 11, 10, 09, 08 (make-up Sunday), 07 (make-up
+    // Saturday); D5 is the start date itself.
+    assert_eq!(
+        open_of(&doc, "inspection-2023-10-16-proposed-after-d4"),
+        [
+            o("D4", "2023-10-07", "overdue"),
+            o("D5", "2023-10-16", "pending")
+        ]
+    );
+    // D6: interview 09-27 + 7 days = 10-04, a rest day, rolled to the make-up Saturday 10-07.
+    assert_eq!(
+        open_of(
+            &doc,
+            "accountability-interview-2023-09-27-held-in-the-break"
+        ),
+        [o("D6", "2023-10-07", "pending")]
+    );
+    assert_eq!(
+        open_of(&doc, "accountability-interview-2023-09-27-held-on-d6"),
+        [o("D6", "2023-10-07", "due_today")]
+    );
+    // Grading poor only after D6 has passed (Art. 12 (3)): not on D6, but on 10-09.
+    let allowed = |name: &str| -> Value {
+        let cli: Value =
+            serde_json::from_str(named(&doc, "next", name)["expect"].as_str().unwrap()).unwrap();
+        cli["allowed"].clone()
+    };
+    assert!(!allowed("accountability-interview-2023-09-27-held-on-d6")
+        .as_array()
+        .unwrap()
+        .contains(&json!("grade_poor")));
+    assert!(allowed("accountability-interview-2023-09-27-held-after-d6")
+        .as_array()
+        .unwrap()
+        .contains(&json!("grade_poor")));
+    // Art. 9 ¶2: only a submitted report can be accepted; the error names the state and the
+    // event in both languages.
+    let refused = named(&doc, "apply", "report-awaiting-accept-refused");
+    assert_eq!(refused["error"], "illegal_transition");
+    let zh = refused["message"]["zh"].as_str().unwrap();
+    assert!(zh.contains("待报送") && zh.contains("审核通过"), "{zh}");
+    let en = refused["message"]["en"].as_str().unwrap();
+    assert!(
+        en.contains("state awaiting") && en.contains("accept"),
+        "{en}"
+    );
+    // Art. 10: an inspection not in the plan may not start before approval.
+    assert_eq!(
+        named(&doc, "apply", "inspection-proposed-start-refused")["error"],
+        "illegal_transition"
+    );
+    // Art. 4: no escalation request before urging.
+    assert_eq!(
+        named(&doc, "apply", "escalation-open-request-refused")["error"],
+        "illegal_transition"
+    );
+    // A state of a later schema is refused, naming the schema.
+    let later = named(&doc, "apply", "malformed-later-schema");
+    assert_eq!(later["error"], "invalid_input");
+    assert!(later["message"]["zh"]
+        .as_str()
+        .unwrap()
+        .contains("duban-state/2"));
+}
+
+/// The `apply` cases start from every state of every machine, and the `next` cases cover
+/// the four kinds; each case's `kind` is the kind its stored state names.
+#[test]
+fn workflow_cases_cover_every_state() {
+    use duban::{AccountabilityFlow, EscalationFlow, InspectionFlow, ReportFlow, Workflow};
+    let doc = load();
+    let mut seen = std::collections::BTreeSet::new();
+    for case in doc["apply"].as_array().unwrap() {
+        let kind = case["kind"].as_str().unwrap();
+        let Ok(state) = serde_json::from_str::<Value>(case["state"].as_str().unwrap()) else {
+            continue;
+        };
+        if let Ok(named) = duban::stored_kind(case["state"].as_str().unwrap()) {
+            assert_eq!(named.name(), kind, "{case}");
+        } else {
+            continue;
+        }
+        if let Some(name) = state["state"]["state"].as_str() {
+            seen.insert((kind.to_owned(), name.to_owned()));
+        }
+    }
+    let mut missing = Vec::new();
+    let mut need = |kind: &str, states: &[duban::Label]| {
+        for s in states {
+            if !seen.contains(&(kind.to_owned(), s.name.to_owned())) {
+                missing.push(format!("{kind}/{}", s.name));
+            }
+        }
+    };
+    need("report", ReportFlow::STATES);
+    need("inspection", InspectionFlow::STATES);
+    need("escalation", EscalationFlow::STATES);
+    need("accountability", AccountabilityFlow::STATES);
+    assert!(missing.is_empty(), "no apply case starts from {missing:?}");
+    for kind in ["report", "inspection", "escalation", "accountability"] {
+        assert!(
+            doc["next"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["kind"] == kind && c.get("expect").is_some()),
+            "no next case of kind {kind}"
+        );
+    }
+    // Allowed and refused events, and errors with both messages.
+    let apply = doc["apply"].as_array().unwrap();
+    assert!(apply.iter().filter(|c| c.get("expect").is_some()).count() >= 30);
+    assert!(
+        apply
+            .iter()
+            .filter(|c| c["error"] == "illegal_transition")
+            .count()
+            >= 20
+    );
+    for c in apply.iter().chain(doc["next"].as_array().unwrap()) {
+        if c.get("error").is_some() {
+            let (zh, en) = (&c["message"]["zh"], &c["message"]["en"]);
+            assert!(zh.as_str().is_some_and(|s| !s.is_empty()), "{c}");
+            assert!(en.as_str().is_some_and(|s| !s.is_empty()), "{c}");
+        }
+    }
 }

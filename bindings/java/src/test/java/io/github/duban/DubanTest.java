@@ -448,6 +448,7 @@ public final class DubanTest {
             }
         }
         api();
+        failures.addAll(WorkflowRandomTest.run());
         System.out.println(cases + " conformance cases, " + checks + " checks, " + failures.size() + " failures (Java "
                 + System.getProperty("java.version") + ")");
         System.exit(failures.isEmpty() ? 0 : 1);

@@ -711,6 +711,52 @@ fn workflow_cases_cover_every_state() {
             "no next case of kind {kind}"
         );
     }
+    // A refused step names the state and the event, in both languages.
+    fn event_zh<W: Workflow>(name: &str) -> Option<&'static str> {
+        W::EVENTS.iter().find(|l| l.name == name).map(|l| l.zh)
+    }
+    for case in doc["apply"].as_array().unwrap() {
+        if case["error"] != "illegal_transition" {
+            continue;
+        }
+        let (state, event) = (
+            case["state"].as_str().unwrap(),
+            case["event"].as_str().unwrap(),
+        );
+        let kind = duban::stored_kind(state).unwrap();
+        let on = serde_json::from_str::<Value>(event).unwrap()["on"].clone();
+        let name = serde_json::from_str::<Value>(event).unwrap()["event"].clone();
+        let name = name.as_str().unwrap();
+        let next: Value = serde_json::from_str(
+            &duban::next_json(
+                kind,
+                state,
+                duban::parse_date(on.as_str().unwrap()).unwrap(),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let zh = case["message"]["zh"].as_str().unwrap();
+        let en = case["message"]["en"].as_str().unwrap();
+        let label_zh = next["label_zh"].as_str().unwrap();
+        let action = match kind {
+            duban::WorkflowKind::Report => event_zh::<ReportFlow>(name),
+            duban::WorkflowKind::Inspection => event_zh::<InspectionFlow>(name),
+            duban::WorkflowKind::Escalation => event_zh::<EscalationFlow>(name),
+            duban::WorkflowKind::Accountability => event_zh::<AccountabilityFlow>(name),
+        }
+        .unwrap();
+        assert!(
+            zh.contains(&format!("“{label_zh}”")) && zh.contains(&format!("“{action}”")),
+            "{zh}"
+        );
+        let want = format!(
+            "cannot {name} on {} in state {}",
+            on.as_str().unwrap(),
+            next["state"].as_str().unwrap()
+        );
+        assert!(en.contains(&want), "{en} lacks {want}");
+    }
     // Allowed and refused events, and errors with both messages.
     let apply = doc["apply"].as_array().unwrap();
     assert!(apply.iter().filter(|c| c.get("expect").is_some()).count() >= 30);

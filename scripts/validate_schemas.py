@@ -19,7 +19,15 @@ Checks, in order:
    code for it alone, or null), a matter the reader reads and checks cleanly validates
    against $defs/matter, and one it cannot read (malformed, unknown_event, missing_field,
    event_not_allowed) does not;
-6. a few documents the schemas must reject.
+6. a few documents the schemas must reject;
+7. workflows: the stored states of this version (tests/data/states) and every stored state
+   of the `apply` conformance cases (the states they start from and the states they lead
+   to) validate against schema/state-1.schema.json, and the malformed ones the library
+   refuses (another schema tag, an unknown kind, a misspelled field, an unknown state) do
+   not; every expected `next` answer of the conformance cases, and what
+   `cargo run -q -p duban-cli -- next` prints for every workflow matter of the example
+   caseload, validate against schema/next-1.schema.json; and states and next answers with
+   a misspelled field, a wrong tag or a wrong value are rejected.
 
 Needs `jsonschema` (>= 4.18). Run it from a scratch venv outside the repository:
 
@@ -120,7 +128,8 @@ def main():
     print(f"jsonschema {version('jsonschema')}")
 
     # 1. The schemas themselves.
-    for name in ["caseload-1.schema.json", "report-1.schema.json", "policy-1.schema.json"]:
+    for name in ["caseload-1.schema.json", "report-1.schema.json", "policy-1.schema.json",
+                 "state-1.schema.json", "next-1.schema.json"]:
         missing = undocumented(load(os.path.join(ROOT, "schema", name)))
         if missing:
             FAILURES.append(f"{name}: undocumented")
@@ -257,6 +266,114 @@ def main():
         p = copy.deepcopy(base)
         mutate(p)
         expect_invalid(policy, p, f"policy with {label}")
+
+    workflows(report)
+
+
+def workflows(report):
+    """7. The stored workflow states and the next answers."""
+    state = validator("state-1.schema.json")
+    Draft202012Validator.check_schema(load(os.path.join(ROOT, "schema", "next-1.schema.json")))
+    nxt = Draft202012Validator(
+        load(os.path.join(ROOT, "schema", "next-1.schema.json")),
+        registry=_registry(report.schema),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests/data/states/*.json"))):
+        expect_valid(state, load(path), f"{os.path.relpath(path, ROOT)} ~ state-1")
+    cases = load(os.path.join(ROOT, "conformance/cases.json"))
+    refused_by_reader = {
+        "malformed-later-schema",
+        "malformed-unknown-kind",
+        "malformed-misspelled-field",
+        "malformed-unknown-state",
+    }
+    states, bad, seen = 0, 0, set()
+    for case in cases["apply"]:
+        if case["name"] in refused_by_reader:
+            expect_invalid(state, json.loads(case["state"]), f"apply case {case['name']} ~ state-1")
+            continue
+        if case["name"] == "malformed-not-json":
+            continue
+        for label, text in [("state", case["state"]), ("expect", case.get("expect"))]:
+            if text is None:
+                continue
+            doc = json.loads(text)
+            states += 1
+            seen.add((doc["kind"], doc["state"]["state"]))
+            if not state.is_valid(doc):
+                bad += 1
+                expect_valid(state, doc, f"apply case {case['name']} {label} ~ state-1")
+    if not bad:
+        print(f"ok   conformance apply cases: {states} stored states ~ state-1 "
+              f"({len(seen)} kinds of state)")
+    answers, bad = 0, 0
+    sample_next = None
+    for case in cases["next"]:
+        if "expect" not in case:
+            continue
+        doc = json.loads(case["expect"])
+        answers += 1
+        if doc["findings"] and sample_next is None:
+            sample_next = doc
+        if not nxt.is_valid(doc):
+            bad += 1
+            expect_valid(nxt, doc, f"next case {case['name']} ~ next-1")
+    if not bad:
+        print(f"ok   conformance next cases: {answers} answers ~ next-1")
+    example = load(os.path.join(ROOT, "examples/data/caseload.json"))
+    workflow_kinds = {"meeting_follow_up", "monthly_report", "quarterly_report",
+                      "year_end_summary", "inspection", "escalation", "accountability"}
+    for m in example["matters"]:
+        if m["kind"] not in workflow_kinds:
+            continue
+        cmd = ["run", "-q", "-p", "duban-cli", "--", "next", "examples/data/caseload.json", m["id"]]
+        run = cargo(cmd)
+        label = "cargo " + " ".join(cmd) + " ~ next-1"
+        try:
+            expect_valid(nxt, json.loads(run.stdout), label)
+        except ValueError:
+            FAILURES.append(label)
+            print(f"FAIL {label}: exit {run.returncode}, not JSON: {run.stderr[-500:]}")
+
+    # States and answers the schemas must reject.
+    good = load(os.path.join(ROOT, "tests/data/states/report.json"))
+
+    def inner(d, **kv):
+        d["state"].update(kv)
+
+    for label, mutate in [
+        ("the schema tag duban-state/2", lambda d: d.update(schema="duban-state/2")),
+        ("no schema tag", lambda d: d.pop("schema")),
+        ("a misspelled field (knd)", lambda d: d.update(knd=d.pop("kind"))),
+        ("a misspelled field in the state (submited_on)",
+         lambda d: inner(d, submited_on=d["state"].pop("submitted_on"))),
+        ("an unknown kind", lambda d: d.update(kind="audit")),
+        ("a state of another workflow", lambda d: d.update(kind="inspection")),
+        ("an unknown state", lambda d: inner(d, state="half_done")),
+        ("an unknown remedy", lambda d: inner(d, remedy="redo_twice")),
+        ("a date 2024-4-1", lambda d: inner(d, on="2024-4-1")),
+        ("a date 2024-02-30", lambda d: inner(d, on="2024-02-30")),
+    ]:
+        d = copy.deepcopy(good)
+        mutate(d)
+        expect_invalid(state, d, f"state with {label}")
+    referred = load(os.path.join(ROOT, "tests/data/states/accountability.json"))
+    d = copy.deepcopy(referred)
+    d["state"]["case"] = copy.deepcopy(referred["state"])
+    expect_invalid(state, d, "state referred twice over")
+    if sample_next is not None:
+        for label, mutate in [
+            ("a misspelled field (alowed)", lambda n: n.update(alowed=n.pop("allowed"))),
+            ("no findings", lambda n: n.pop("findings")),
+            ("an unknown status", lambda n: n["open"].append(
+                {"code": "D2", "due": "2023-10-31", "status": "late"})),
+            ("an unknown event", lambda n: n["allowed"].append("approve_all")),
+            ("a finding of another shape", lambda n: n["findings"].append({"oops": 1})),
+        ]:
+            n = copy.deepcopy(sample_next)
+            mutate(n)
+            expect_invalid(nxt, n, f"next answer with {label}")
 
 
 def _registry(schema):

@@ -233,6 +233,75 @@ fn load_answer(case: &Value) -> Result<(), String> {
     .map_err(|e| kind_name(&e))
 }
 
+/// An error as the `apply` and `next` cases record it: its kind and both messages.
+type Refusal = (String, String, String);
+
+fn refusal(e: &duban::Error) -> Refusal {
+    (
+        kind_name(e),
+        e.message(Language::Chinese).to_owned(),
+        e.message(Language::English).to_owned(),
+    )
+}
+
+/// One event applied to a stored state, as `duban apply` and every binding do it: the kind
+/// is the one the stored state names. The answer is the next stored state, byte for byte.
+fn apply_answer(case: &Value) -> Result<String, Refusal> {
+    let state = case["state"].as_str().unwrap();
+    let event = case["event"].as_str().unwrap();
+    let kind = duban::stored_kind(state).map_err(|e| refusal(&e))?;
+    duban::apply_json(kind, state, event).map_err(|e| refusal(&e))
+}
+
+/// What may happen next to one matter: (the JSON `duban next` prints, without its final
+/// newline; `duban::NextStep` as the bindings return it), byte for byte.
+fn next_answer(case: &Value) -> Result<(String, String), Refusal> {
+    let lang = match case["lang"].as_str() {
+        Some("en") => Language::English,
+        _ => Language::Chinese,
+    };
+    let text = String::from_utf8(caseload_bytes(case)).unwrap();
+    let next = duban::next_step(
+        &text,
+        case["id"].as_str().unwrap(),
+        as_of(case),
+        &Policy::ankang_2020(),
+        &Calendar::china(),
+        lang,
+    )
+    .map_err(|e| refusal(&e))?;
+    // The command-line tool's JSON (cli/src/main.rs, `cmd_next`); cli/tests/cli_conformance.rs
+    // runs the tool itself on every case.
+    let cli = json!({
+        "state": next.state,
+        "allowed": next.allowed,
+        "open": next.open.iter().map(|o| json!({
+            "code": o.code, "due": o.due, "status": o.status,
+        })).collect::<Vec<_>>(),
+        "findings": next.findings,
+    });
+    Ok((cli.to_string(), serde_json::to_string(&next).unwrap()))
+}
+
+/// Sets `expect` (or `error` and `message`) on an `apply` or `next` case.
+fn settle_workflow(case: &mut Value, answer: Result<Vec<(&str, String)>, Refusal>) {
+    let obj = case.as_object_mut().unwrap();
+    for key in ["expect", "next_step", "error", "message"] {
+        obj.remove(key);
+    }
+    match answer {
+        Ok(fields) => {
+            for (key, v) in fields {
+                obj.insert(key.into(), json!(v));
+            }
+        }
+        Err((kind, zh, en)) => {
+            obj.insert("error".into(), json!(kind));
+            obj.insert("message".into(), json!({"zh": zh, "en": en}));
+        }
+    }
+}
+
 /// Sets `expect` (and `provisional`) or `error` on a case from an answer.
 fn settle(case: &mut Value, answer: Result<Value, String>, provisional: Option<bool>) {
     let obj = case.as_object_mut().unwrap();
@@ -299,6 +368,15 @@ fn regenerate(doc: &Value) -> (Value, Vec<(PathBuf, String)>) {
             obj.insert("error".into(), json!(kind));
         }
     }
+    for case in doc["apply"].as_array_mut().unwrap() {
+        let answer = apply_answer(case).map(|next| vec![("expect", next)]);
+        settle_workflow(case, answer);
+    }
+    for case in doc["next"].as_array_mut().unwrap() {
+        let answer =
+            next_answer(case).map(|(cli, full)| vec![("expect", cli), ("next_step", full)]);
+        settle_workflow(case, answer);
+    }
     (doc, reports)
 }
 
@@ -321,7 +399,9 @@ fn the_conformance_file_is_what_the_library_answers() {
         return;
     }
     let mut stale = Vec::new();
-    for section in ["calendar", "due", "check", "what_if", "load"] {
+    for section in [
+        "calendar", "due", "check", "what_if", "load", "apply", "next",
+    ] {
         let (old, new) = (
             doc[section].as_array().unwrap(),
             fresh[section].as_array().unwrap(),
@@ -443,4 +523,255 @@ fn hand_checked_answers() {
         find(&doc, "due", |c| c["trigger"] == "2020-01-05")["error"],
         "policy_not_in_force"
     );
+}
+
+#[track_caller]
+fn named<'a>(doc: &'a Value, section: &str, name: &str) -> &'a Value {
+    find(doc, section, |c| c["name"] == name)
+}
+
+/// The `open` obligations of a `next` case, as (code, due, status).
+#[track_caller]
+fn open_of(doc: &Value, name: &str) -> Vec<(String, String, String)> {
+    let case = named(doc, "next", name);
+    let cli: Value = serde_json::from_str(case["expect"].as_str().unwrap()).unwrap();
+    cli["open"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            let s = |k: &str| o[k].as_str().unwrap().to_owned();
+            (s("code"), s("due"), s("status"))
+        })
+        .collect()
+}
+
+fn o(code: &str, due: &str, status: &str) -> (String, String, String) {
+    (code.into(), due.into(), status.into())
+}
+
+/// The `apply` and `next` answers checked by hand against NOTICES.md and the regulation
+/// (the list is also in the docstring of conformance/make_workflow_cases.py).
+#[test]
+fn hand_checked_workflow_answers() {
+    if std::env::var_os("DUBAN_BLESS").is_some() {
+        return;
+    }
+    let doc = load();
+    // D2, September 2023: 09-29..10-06 off (中秋节、国庆节), so the last working day is
+    // Thursday 09-28; before it pending, on it due today, on the make-up Saturday overdue.
+    let d2 = |status| vec![o("D2", "2023-09-28", status)];
+    assert_eq!(
+        open_of(&doc, "report-2023-09-awaiting-before-d2"),
+        d2("pending")
+    );
+    assert_eq!(
+        open_of(&doc, "report-2023-09-awaiting-on-d2"),
+        d2("due_today")
+    );
+    assert_eq!(
+        open_of(&doc, "report-2023-09-awaiting-on-make-up-saturday"),
+        d2("overdue")
+    );
+    // Returned in the break, before anything is resubmitted: awaiting the supplement.
+    assert_eq!(
+        open_of(&doc, "report-2023-09-returned-in-the-break"),
+        d2("awaiting_supplement")
+    );
+    // January 2022 ends on the make-up Sunday 01-30 (春节 01-31..02-06).
+    assert_eq!(
+        open_of(&doc, "report-2022-01-awaiting-on-make-up-saturday"),
+        [o("D2", "2022-01-30", "pending")]
+    );
+    assert_eq!(
+        open_of(&doc, "report-2022-01-awaiting-on-make-up-sunday"),
+        [o("D2", "2022-01-30", "due_today")]
+    );
+    // D1: 30 working days after 2023-09-20 (counted in `hand_checked_answers`): 11-07.
+    assert_eq!(
+        open_of(&doc, "meeting-2023-09-20-awaiting-after-d1"),
+        [o("D1", "2023-11-07", "overdue")]
+    );
+    // D3, 2023-Q3: the last working day of September 2023, 09-28; overdue in the break.
+    assert_eq!(
+        open_of(&doc, "quarterly-2023-q3-awaiting-in-the-break"),
+        [o("D3", "2023-09-28", "overdue")]
+    );
+    // D7, 2022: 12-31 (Saturday) opens the 2023 New Year break, so Friday 12-30.
+    assert_eq!(
+        open_of(&doc, "year-end-2022-on-d7"),
+        [o("D7", "2022-12-30", "due_today")]
+    );
+    // D4, start 2023-10-16: 10-13, 12, 11, 10, 09, 08 (make-up Sunday), 07 (make-up
+    // Saturday); D5 is the start date itself.
+    assert_eq!(
+        open_of(&doc, "inspection-2023-10-16-proposed-after-d4"),
+        [
+            o("D4", "2023-10-07", "overdue"),
+            o("D5", "2023-10-16", "pending")
+        ]
+    );
+    // D6: interview 09-27 + 7 days = 10-04, a rest day, rolled to the make-up Saturday 10-07.
+    assert_eq!(
+        open_of(
+            &doc,
+            "accountability-interview-2023-09-27-held-in-the-break"
+        ),
+        [o("D6", "2023-10-07", "pending")]
+    );
+    assert_eq!(
+        open_of(&doc, "accountability-interview-2023-09-27-held-on-d6"),
+        [o("D6", "2023-10-07", "due_today")]
+    );
+    // Grading poor only after D6 has passed (Art. 12 (3)): not on D6, but on 10-09.
+    let allowed = |name: &str| -> Value {
+        let cli: Value =
+            serde_json::from_str(named(&doc, "next", name)["expect"].as_str().unwrap()).unwrap();
+        cli["allowed"].clone()
+    };
+    assert!(!allowed("accountability-interview-2023-09-27-held-on-d6")
+        .as_array()
+        .unwrap()
+        .contains(&json!("grade_poor")));
+    assert!(allowed("accountability-interview-2023-09-27-held-after-d6")
+        .as_array()
+        .unwrap()
+        .contains(&json!("grade_poor")));
+    // Art. 9 ¶2: only a submitted report can be accepted; the error names the state and the
+    // event in both languages.
+    let refused = named(&doc, "apply", "report-awaiting-accept-refused");
+    assert_eq!(refused["error"], "illegal_transition");
+    let zh = refused["message"]["zh"].as_str().unwrap();
+    assert!(zh.contains("待报送") && zh.contains("审核通过"), "{zh}");
+    let en = refused["message"]["en"].as_str().unwrap();
+    assert!(
+        en.contains("state awaiting") && en.contains("accept"),
+        "{en}"
+    );
+    // Art. 10: an inspection not in the plan may not start before approval.
+    assert_eq!(
+        named(&doc, "apply", "inspection-proposed-start-refused")["error"],
+        "illegal_transition"
+    );
+    // Art. 4: no escalation request before urging.
+    assert_eq!(
+        named(&doc, "apply", "escalation-open-request-refused")["error"],
+        "illegal_transition"
+    );
+    // A state of a later schema is refused, naming the schema.
+    let later = named(&doc, "apply", "malformed-later-schema");
+    assert_eq!(later["error"], "invalid_input");
+    assert!(later["message"]["zh"]
+        .as_str()
+        .unwrap()
+        .contains("duban-state/2"));
+}
+
+/// The `apply` cases start from every state of every machine, and the `next` cases cover
+/// the four kinds; each case's `kind` is the kind its stored state names.
+#[test]
+fn workflow_cases_cover_every_state() {
+    use duban::{AccountabilityFlow, EscalationFlow, InspectionFlow, ReportFlow, Workflow};
+    let doc = load();
+    let mut seen = std::collections::BTreeSet::new();
+    for case in doc["apply"].as_array().unwrap() {
+        let kind = case["kind"].as_str().unwrap();
+        let Ok(state) = serde_json::from_str::<Value>(case["state"].as_str().unwrap()) else {
+            continue;
+        };
+        if let Ok(named) = duban::stored_kind(case["state"].as_str().unwrap()) {
+            assert_eq!(named.name(), kind, "{case}");
+        } else {
+            continue;
+        }
+        if let Some(name) = state["state"]["state"].as_str() {
+            seen.insert((kind.to_owned(), name.to_owned()));
+        }
+    }
+    let mut missing = Vec::new();
+    let mut need = |kind: &str, states: &[duban::Label]| {
+        for s in states {
+            if !seen.contains(&(kind.to_owned(), s.name.to_owned())) {
+                missing.push(format!("{kind}/{}", s.name));
+            }
+        }
+    };
+    need("report", ReportFlow::STATES);
+    need("inspection", InspectionFlow::STATES);
+    need("escalation", EscalationFlow::STATES);
+    need("accountability", AccountabilityFlow::STATES);
+    assert!(missing.is_empty(), "no apply case starts from {missing:?}");
+    for kind in ["report", "inspection", "escalation", "accountability"] {
+        assert!(
+            doc["next"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["kind"] == kind && c.get("expect").is_some()),
+            "no next case of kind {kind}"
+        );
+    }
+    // A refused step names the state and the event, in both languages.
+    fn event_zh<W: Workflow>(name: &str) -> Option<&'static str> {
+        W::EVENTS.iter().find(|l| l.name == name).map(|l| l.zh)
+    }
+    for case in doc["apply"].as_array().unwrap() {
+        if case["error"] != "illegal_transition" {
+            continue;
+        }
+        let (state, event) = (
+            case["state"].as_str().unwrap(),
+            case["event"].as_str().unwrap(),
+        );
+        let kind = duban::stored_kind(state).unwrap();
+        let on = serde_json::from_str::<Value>(event).unwrap()["on"].clone();
+        let name = serde_json::from_str::<Value>(event).unwrap()["event"].clone();
+        let name = name.as_str().unwrap();
+        let next: Value = serde_json::from_str(
+            &duban::next_json(
+                kind,
+                state,
+                duban::parse_date(on.as_str().unwrap()).unwrap(),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let zh = case["message"]["zh"].as_str().unwrap();
+        let en = case["message"]["en"].as_str().unwrap();
+        let label_zh = next["label_zh"].as_str().unwrap();
+        let action = match kind {
+            duban::WorkflowKind::Report => event_zh::<ReportFlow>(name),
+            duban::WorkflowKind::Inspection => event_zh::<InspectionFlow>(name),
+            duban::WorkflowKind::Escalation => event_zh::<EscalationFlow>(name),
+            duban::WorkflowKind::Accountability => event_zh::<AccountabilityFlow>(name),
+        }
+        .unwrap();
+        assert!(
+            zh.contains(&format!("“{label_zh}”")) && zh.contains(&format!("“{action}”")),
+            "{zh}"
+        );
+        let want = format!(
+            "cannot {name} on {} in state {}",
+            on.as_str().unwrap(),
+            next["state"].as_str().unwrap()
+        );
+        assert!(en.contains(&want), "{en} lacks {want}");
+    }
+    // Allowed and refused events, and errors with both messages.
+    let apply = doc["apply"].as_array().unwrap();
+    assert!(apply.iter().filter(|c| c.get("expect").is_some()).count() >= 30);
+    assert!(
+        apply
+            .iter()
+            .filter(|c| c["error"] == "illegal_transition")
+            .count()
+            >= 20
+    );
+    for c in apply.iter().chain(doc["next"].as_array().unwrap()) {
+        if c.get("error").is_some() {
+            let (zh, en) = (&c["message"]["zh"], &c["message"]["en"]);
+            assert!(zh.as_str().is_some_and(|s| !s.is_empty()), "{c}");
+            assert!(en.as_str().is_some_and(|s| !s.is_empty()), "{c}");
+        }
+    }
 }

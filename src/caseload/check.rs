@@ -202,7 +202,64 @@ impl Outcome {
     }
 }
 
-/// Checks one matter read from the input (`index` is its position in `matters`).
+/// What the regulation says about one matter on the as-of day: where its workflow stands,
+/// its obligations with their deadlines and statuses, and the findings its state implies
+/// (returns to make, inspection violations, other findings). The caseload check builds each
+/// matter's report from it ([`check_one`]), and [`next_step`](super::next_step) answers
+/// from it, so the two cannot disagree.
+pub(crate) struct Assessment<'a> {
+    checked: Checked<'a>,
+    unit_kind: UnitKind,
+}
+
+impl Assessment<'_> {
+    /// The matter's report: its state and its obligations.
+    pub(crate) fn report(&self) -> &MatterReport {
+        &self.checked.report
+    }
+
+    /// The obligations not yet met on the as-of day.
+    pub(crate) fn open(&self) -> impl Iterator<Item = &ObligationReport> {
+        self.checked
+            .report
+            .obligations
+            .iter()
+            .filter(|o| !matches!(o.status, Status::MetOnTime { .. } | Status::MetLate { .. }))
+    }
+
+    /// The return the latest submission calls for, if any (Art. 9).
+    pub(crate) fn return_required(&self) -> Option<&ReturnRequired> {
+        self.checked.return_required.as_ref()
+    }
+
+    /// The inspection's violations (Art. 10).
+    pub(crate) fn violations(&self) -> &[InspectionViolation] {
+        &self.checked.violations
+    }
+
+    /// The other findings about the matter.
+    pub(crate) fn findings(&self) -> &[Finding] {
+        &self.checked.findings
+    }
+}
+
+/// Assesses one matter read from the input (`index` is its position in `matters`), on the
+/// events dated on or before `as_of`; the matter's input error when the regulation refuses
+/// it.
+pub(crate) fn assess<'a>(
+    index: usize,
+    matter: &'a MatterInput,
+    policy: &Policy,
+    calendar: &Calendar,
+    as_of: NaiveDate,
+) -> std::result::Result<Assessment<'a>, InputError> {
+    check_matter(matter, policy, calendar, as_of)
+        .and_then(|checked| unit_kind(matter).map(|unit_kind| Assessment { checked, unit_kind }))
+        .map_err(|p| InputError::new(index, Some(matter.id.to_string()), p.code, p.zh, p.en))
+}
+
+/// Checks one matter read from the input (`index` is its position in `matters`): its
+/// [`Assessment`], and what the merge needs of it.
 pub(crate) fn check_one(
     index: usize,
     matter: &MatterInput,
@@ -210,17 +267,12 @@ pub(crate) fn check_one(
     calendar: &Calendar,
     as_of: NaiveDate,
 ) -> Outcome {
-    let result = match check_matter(matter, policy, calendar, as_of)
-        .and_then(|c| unit_kind(matter).map(|k| (c, k)))
-    {
-        Err(p) => Err(InputError::new(
-            index,
-            Some(matter.id.to_string()),
-            p.code,
-            p.zh,
-            p.en,
-        )),
-        Ok((checked, kind)) => {
+    let result = match assess(index, matter, policy, calendar, as_of) {
+        Err(e) => Err(e),
+        Ok(Assessment {
+            checked,
+            unit_kind: kind,
+        }) => {
             let late = (matter.kind.is_progress_report()
                 && checked
                     .report

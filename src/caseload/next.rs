@@ -1,20 +1,22 @@
 //! What comes next for one matter of a caseload: its state, the events allowed now, the
 //! obligations still open with their due dates and statuses, and the findings about it.
 //!
-//! Every answer is the caseload check's own: the matter is checked alone, and an event is
-//! allowed exactly when the check accepts the matter with a well-formed event of that name
-//! added on the as-of day. The two cannot disagree.
+//! Every answer is the caseload check's own: the matter's state, open obligations and
+//! findings come from the same per-matter assessment the check builds its report from, and
+//! an event is allowed exactly when that assessment accepts the matter with a well-formed
+//! event of that name added on the as-of day. The two cannot disagree.
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::{check, Explanations, MatterKind, CASELOAD_SCHEMA};
+use super::check;
+use super::input::{EventInput, MatterInput};
+use super::{FindingKind, MatterKind};
 use crate::json_text;
-use crate::rules::workflow::{
-    AccountabilityFlow, EscalationFlow, EscalationGround, InspectionFlow, ReportFlow, Workflow,
+use crate::{
+    Article, Calendar, Caseload, Error, ErrorKind, Label, Language, Policy, Result, WorkflowKind,
 };
-use crate::{Calendar, Caseload, Error, ErrorKind, Label, Language, Policy, Result};
 
 /// What may happen next to one matter, as [`next_step`] finds it.
 ///
@@ -54,15 +56,12 @@ pub struct OpenObligation {
     pub code: String,
     /// The due date under the policy's chosen reading.
     pub due: NaiveDate,
-    /// The status's stable name: `not_due`, `due_today`, `overdue` or
+    /// The status's stable name: `pending`, `due_today`, `overdue` or
     /// `awaiting_supplement`.
     pub status: String,
     /// The status in words, in the language asked for.
     pub status_text: String,
 }
-
-/// The statuses of an obligation that is met.
-const MET: [&str; 2] = ["met_on_time", "met_late"];
 
 /// What may happen next to matter `id` of the caseload `json` on `as_of` (default: the
 /// document's `as_of`).
@@ -95,17 +94,18 @@ pub fn next_step(
     language: Language,
 ) -> Result<NextStep> {
     // The document as the check reads it: errors, and those of this matter, with their
-    // places in the file (the matter is checked alone below, in a document of its own).
-    let read = Caseload::from_json(json)?;
-    if let Some(err) = read
+    // places in the file.
+    let caseload = Caseload::from_json(json)?;
+    if let Some(err) = caseload
         .errors()
         .iter()
         .find(|e| e.matter.as_deref() == Some(id))
     {
         return Err(err.to_error());
     }
-    drop(read);
-    let doc: Value = serde_json::from_str(json).map_err(|e| {
+    // A document that is not JSON as a whole (cut short, too deep, a number out of range)
+    // is not one to answer from, even where the check reads the matters before the fault.
+    serde_json::from_str::<Value>(json).map_err(|e| {
         let (zh, en) = json_text::translate(&e);
         Error::new(
             ErrorKind::InvalidCaseload,
@@ -117,27 +117,16 @@ pub fn next_step(
             ),
         )
     })?;
-    let as_of = match as_of {
-        Some(day) => day,
-        None => doc
-            .get("as_of")
-            .and_then(Value::as_str)
-            .map(crate::parse_date)
-            .transpose()?
-            .ok_or_else(|| {
-                Error::invalid_input(
-                    "未给出检查日期：事项清单中没有 as_of，也未指定",
-                    "no as-of day: the caseload has no as_of and none was given",
-                )
-            })?,
-    };
-    let matter = doc
-        .get("matters")
-        .and_then(Value::as_array)
-        .and_then(|ms| {
-            ms.iter()
-                .find(|m| m.get("id").and_then(Value::as_str) == Some(id))
-        })
+    let as_of = as_of.or(caseload.as_of()).ok_or_else(|| {
+        Error::invalid_input(
+            "未给出检查日期：事项清单中没有 as_of，也未指定",
+            "no as-of day: the caseload has no as_of and none was given",
+        )
+    })?;
+    let (index, matter) = caseload
+        .matters
+        .iter()
+        .find(|(_, m)| &*m.id == id)
         .ok_or_else(|| {
             Error::new(
                 ErrorKind::InvalidCaseload,
@@ -146,74 +135,75 @@ pub fn next_step(
             )
             .with_matter_id(Some(id.to_owned()))
         })?;
+    // Every status is counted from the as-of day, as in the check.
+    calendar.is_workday(as_of)?;
     // Events after the as-of day have not happened yet; the next one comes after the rest.
     let mut matter = matter.clone();
-    if let Some(events) = matter.get_mut("events").and_then(Value::as_array_mut) {
-        events.retain(|e| {
-            e.get("on")
-                .and_then(Value::as_str)
-                .and_then(|on| crate::parse_date(on).ok())
-                .map_or(true, |on| on <= as_of)
-        });
-    }
-    let Alone {
-        report,
-        kind,
-        state,
-        state_label,
-        finding_texts,
-    } = check_alone(&matter, as_of, policy, calendar, language)?;
-    let allowed: Vec<Label> = candidates(kind)
-        .iter()
-        .filter(|event| {
-            let mut with = matter.clone();
-            let sample = sample_event(event.name, as_of);
-            match with.get_mut("events").and_then(Value::as_array_mut) {
-                Some(events) => events.push(sample),
-                None => {
-                    if let Some(object) = with.as_object_mut() {
-                        object.insert("events".to_owned(), json!([sample]));
-                    }
-                }
-            }
-            check_alone(&with, as_of, policy, calendar, language).is_ok()
+    matter.events.retain(|e| e.on <= as_of);
+    let allowed = allowed(*index, &mut matter, policy, calendar, as_of);
+    let assessment =
+        check::assess(*index, &matter, policy, calendar, as_of).map_err(|e| e.to_error())?;
+    let report = assessment.report();
+    let open = assessment
+        .open()
+        .map(|o| OpenObligation {
+            code: o.deadline.kind().code().to_owned(),
+            due: o.deadline.due(),
+            status: o.status.code().to_owned(),
+            status_text: o.status.describe(language),
         })
-        .copied()
         .collect();
-    let open = report
-        .pointer("/matters/0/obligations")
-        .and_then(Value::as_array)
-        .map(|obligations| {
-            obligations
+    let returns = assessment.return_required();
+    let violations = assessment.violations();
+    let findings = assessment.findings();
+    let finding_texts = returns
+        .iter()
+        .map(|r| {
+            format!(
+                "{}{}",
+                language.pick("建议", "suggested: "),
+                r.suggested_remedy.label(language)
+            )
+        })
+        .chain(
+            violations
                 .iter()
-                .filter_map(|o| {
-                    let status = o.pointer("/status/status")?.as_str()?;
-                    if MET.contains(&status) {
-                        return None;
-                    }
-                    Some(OpenObligation {
-                        code: o.get("code")?.as_str()?.to_owned(),
-                        due: crate::parse_date(o.get("due")?.as_str()?).ok()?,
-                        status: status.to_owned(),
-                        status_text: o.get("status_text")?.as_str()?.to_owned(),
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let findings = ["returns", "inspection_violations", "findings"]
-        .iter()
-        .filter_map(|key| report.get(*key).and_then(Value::as_array))
-        .flatten()
-        .filter(|f| f.get("matter").and_then(Value::as_str) == Some(id))
-        .cloned()
+                .map(|v| v.violation.label(language).to_owned()),
+        )
+        .chain(
+            findings
+                .iter()
+                .map(|f| language.pick(&f.message_zh, &f.message_en).to_owned()),
+        )
         .collect();
+    // As the `duban-report/1` JSON writes them.
+    let findings = returns
+        .iter()
+        .map(serde_json::to_value)
+        .chain(violations.iter().map(serde_json::to_value))
+        .chain(findings.iter().map(|f| {
+            serde_json::to_value(FindingView {
+                matter: &f.matter,
+                unit: &f.unit,
+                kind: f.kind,
+                article: f.article,
+                message: language.pick(&f.message_zh, &f.message_en),
+            })
+        }))
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidInput,
+                "无法写出检查结果",
+                format!("cannot write the report: {e}"),
+            )
+        })?;
     Ok(NextStep {
         id: id.to_owned(),
-        kind,
+        kind: report.kind,
         as_of,
-        state,
-        state_label,
+        state: report.state.to_owned(),
+        state_label: report.state_label(language).to_owned(),
         allowed: allowed.iter().map(|l| l.name.to_owned()).collect(),
         allowed_labels: allowed
             .iter()
@@ -225,119 +215,56 @@ pub fn next_step(
     })
 }
 
-/// What checking one matter alone gives.
-struct Alone {
-    report: Value,
-    kind: MatterKind,
-    state: String,
-    state_label: String,
-    finding_texts: Vec<String>,
+/// A finding, as the `duban-report/1` JSON writes it.
+#[derive(Serialize)]
+struct FindingView<'a> {
+    matter: &'a str,
+    unit: &'a str,
+    kind: FindingKind,
+    article: Article,
+    message: &'a str,
 }
 
-/// The events a matter of `kind` may name.
-fn candidates(kind: MatterKind) -> &'static [Label] {
+/// The events the check accepts next for `matter`, dated `as_of`: those of which a
+/// well-formed event (the workflow's own sample, in the caseload's event shape) added to
+/// the matter passes [`check::assess`]. `matter` is as it was on return.
+fn allowed(
+    index: usize,
+    matter: &mut MatterInput,
+    policy: &Policy,
+    calendar: &Calendar,
+    as_of: NaiveDate,
+) -> Vec<Label> {
+    let Some(workflow) = workflow(matter.kind) else {
+        return Vec::new();
+    };
+    let mut allowed = Vec::new();
+    for label in workflow.events() {
+        let Some(event) = workflow
+            .sample_event_json(label.name, as_of)
+            .and_then(|e| serde_json::from_value::<EventInput>(e).ok())
+        else {
+            continue;
+        };
+        matter.events.push(event);
+        if check::assess(index, matter, policy, calendar, as_of).is_ok() {
+            allowed.push(*label);
+        }
+        matter.events.pop();
+    }
+    allowed
+}
+
+/// The workflow a matter of `kind` runs through.
+fn workflow(kind: MatterKind) -> Option<WorkflowKind> {
     match kind {
         MatterKind::MeetingFollowUp
         | MatterKind::MonthlyReport
         | MatterKind::QuarterlyReport
-        | MatterKind::YearEndSummary => ReportFlow::EVENTS,
-        MatterKind::Inspection => InspectionFlow::EVENTS,
-        MatterKind::Accountability => AccountabilityFlow::EVENTS,
-        MatterKind::Escalation => EscalationFlow::EVENTS,
-        _ => &[],
+        | MatterKind::YearEndSummary => Some(WorkflowKind::Report),
+        MatterKind::Inspection => Some(WorkflowKind::Inspection),
+        MatterKind::Accountability => Some(WorkflowKind::Accountability),
+        MatterKind::Escalation => Some(WorkflowKind::Escalation),
+        MatterKind::Evaluation => None,
     }
-}
-
-/// A well-formed caseload event named `name` on `on`: its other fields chosen to pass every
-/// check of their own (a reason for a return, every ground for a request).
-fn sample_event(name: &str, on: NaiveDate) -> Value {
-    let mut event = json!({"event": name, "on": on});
-    let extra = match name {
-        "return" => json!({"remedy": "supplement", "reasons": ["other"]}),
-        "place_under_key_supervision" => {
-            json!({"triggers": ["slow_progress"], "rectify_by": on})
-        }
-        "request_escalation" => json!({"grounds": EscalationGround::ALL}),
-        _ => json!({}),
-    };
-    if let (Some(event), Some(extra)) = (event.as_object_mut(), extra.as_object()) {
-        event.extend(extra.clone());
-    }
-    event
-}
-
-/// Checks `matter` alone: the report as JSON, the kind, the state's name and words; the
-/// matter's error when the check refuses it.
-fn check_alone(
-    matter: &Value,
-    as_of: NaiveDate,
-    policy: &Policy,
-    calendar: &Calendar,
-    language: Language,
-) -> Result<Alone> {
-    let doc = json!({"schema": CASELOAD_SCHEMA, "as_of": as_of, "matters": [matter]});
-    let caseload = Caseload::from_json(doc.to_string())?;
-    let report = check(&caseload, policy, calendar, as_of)?;
-    if let Some(err) = report.errors.first() {
-        return Err(err.to_error());
-    }
-    let Some(m) = report.matters.first() else {
-        return Err(Error::new(
-            ErrorKind::InvalidCaseload,
-            "事项未被检查",
-            "the matter was not checked",
-        ));
-    };
-    let (kind, state, state_label) = (
-        m.kind,
-        m.state.to_owned(),
-        m.state_label(language).to_owned(),
-    );
-    let finding_texts = report
-        .returns
-        .iter()
-        .map(|r| {
-            format!(
-                "{}{}",
-                language.pick("建议", "suggested: "),
-                r.suggested_remedy.label(language)
-            )
-        })
-        .chain(
-            report
-                .inspection_violations
-                .iter()
-                .map(|v| v.violation.label(language).to_owned()),
-        )
-        .chain(
-            report
-                .findings
-                .iter()
-                .map(|f| language.pick(&f.message_zh, &f.message_en).to_owned()),
-        )
-        .collect();
-    let mut out = Vec::new();
-    report
-        .write_json(&mut out, language, Explanations::Omit)
-        .map_err(|e| {
-            Error::new(
-                ErrorKind::InvalidInput,
-                "无法写出检查结果",
-                format!("cannot write the report: {e}"),
-            )
-        })?;
-    let json: Value = serde_json::from_slice(&out).map_err(|e| {
-        Error::new(
-            ErrorKind::InvalidInput,
-            "无法读回检查结果",
-            format!("cannot read the report back: {e}"),
-        )
-    })?;
-    Ok(Alone {
-        report: json,
-        kind,
-        state,
-        state_label,
-        finding_texts,
-    })
 }

@@ -121,3 +121,47 @@ test('conformance: documents loaded at run time', () => {
     else assert.equal(typeof load(c.text), 'string');
   }
 });
+
+function expectRefusal(c, fn) {
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof DubanError, `expected a DubanError, got ${e}`);
+    assert.equal(e.kind, c.error, c.name);
+    assert.equal(e.messageZh, c.message.zh, c.name);
+    assert.equal(e.messageEn, c.message.en, c.name);
+    return true;
+  });
+}
+
+test('conformance: one event applied to a stored state', () => {
+  assert.ok(cases.apply.length >= 50);
+  const cal = new Calendar();
+  for (const c of cases.apply) {
+    if (c.error) {
+      expectRefusal(c, () => cal.apply(c.state, c.event));
+      continue;
+    }
+    // The package answers with an object (its keys sorted): an equal object.
+    assert.deepEqual(cal.apply(c.state, c.event), JSON.parse(c.expect), c.name);
+  }
+});
+
+test('conformance: what comes next for one matter, byte for byte', () => {
+  assert.ok(cases.next.length >= 30);
+  const cal = new Calendar();
+  for (const c of cases.next) {
+    const text = c.caseload ? read(c.caseload) : c.caseload_text;
+    const options = { lang: c.lang };
+    if (c.as_of) options.asOf = c.as_of;
+    if (c.error) {
+      expectRefusal(c, () => cal.next(text, c.id, options));
+      continue;
+    }
+    const got = cal.next(text, c.id, options);
+    assert.deepEqual(got, JSON.parse(c.next_step), c.name);
+    // The command-line tool's JSON, byte for byte (its keys sorted, as `duban next` prints
+    // them, and as the package's objects come).
+    const open = got.open.map(({ code, due, status }) => ({ code, due, status }));
+    const cli = { allowed: got.allowed, findings: got.findings, open, state: got.state };
+    assert.equal(JSON.stringify(cli), c.expect, c.name);
+  }
+});

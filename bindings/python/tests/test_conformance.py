@@ -37,6 +37,8 @@ def test_schema_and_counts():
     assert len(CASES["check"]) >= 5
     assert len(CASES["what_if"]) >= 3
     assert len(CASES["load"]) >= 3
+    assert len(CASES["apply"]) >= 50
+    assert len(CASES["next"]) >= 30
 
 
 def iso(d: datetime.date) -> str:
@@ -221,3 +223,49 @@ def test_load(case):
         assert err.value.kind == case["error"]
     else:
         assert load() is not None
+
+
+def compact(value, sort_keys=False) -> str:
+    """JSON as serde_json writes it compactly (the key order of ``value``, or sorted)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys)
+
+
+def refused(case, call):
+    with pytest.raises(duban.DubanError) as err:
+        call()
+    assert err.value.kind == case["error"]
+    assert err.value.message_zh == case["message"]["zh"]
+    assert err.value.message_en == case["message"]["en"]
+
+
+@pytest.mark.parametrize("case", CASES["apply"], ids=ids("apply"))
+def test_apply(case):
+    def call():
+        return duban.apply(case["state"], case["event"])
+
+    if "error" in case:
+        refused(case, call)
+        return
+    # The next stored state, byte for byte (json.loads keeps the key order of the text).
+    assert compact(call()) == case["expect"]
+
+
+@pytest.mark.parametrize("case", CASES["next"], ids=ids("next"))
+def test_next(case):
+    def call():
+        return duban.next_step(caseload_of(case), case["id"], as_of=case.get("as_of"),
+                               lang=case["lang"])
+
+    if "error" in case:
+        refused(case, call)
+        return
+    got = call()
+    assert compact(got) == case["next_step"]  # duban::NextStep, byte for byte
+    # The command-line tool's JSON, byte for byte.
+    cli = {
+        "state": got["state"],
+        "allowed": got["allowed"],
+        "open": [{"code": o["code"], "due": o["due"], "status": o["status"]} for o in got["open"]],
+        "findings": got["findings"],
+    }
+    assert compact(cli, sort_keys=True) == case["expect"]

@@ -12,6 +12,11 @@ An expected error is "!kind". Lines:
     check  caseload  as_of  policy  lang  explain  report
     what_if  caseload  as_of  policy_a  policy_b  report
     load  what  text  expect
+    apply  state  event  expect  message_zh  message_en
+    next  caseload  id  as_of  lang  next_step  message_zh  message_en
+
+An `apply` expect is the next stored state (text); a `next` case's is `next_step`, the JSON of
+duban::NextStep as duban_next returns it. The messages are "-" unless an error is expected.
 
 CALSPEC is "-" (national), "notices=PATH[,PATH]", "known_on=DATE" or "provisional".
 A caseload is "file:PATH" or "text:TEXT". A day's expect is kind|is_workday|holiday|notice|provisional;
@@ -91,6 +96,16 @@ def main():
                     "!" + c["error"] if "error" in c else c["report"]])
     for c in doc["load"]:
         out.append(["load", c["what"], esc(c["text"]), "!" + c["error"] if "error" in c else "ok"])
+    def messages(c):
+        m = c.get("message") or {}
+        return [esc(m.get("zh")), esc(m.get("en"))]
+
+    for c in doc["apply"]:
+        out.append(["apply", esc(c["state"]), esc(c["event"]),
+                    "!" + c["error"] if "error" in c else esc(c["expect"])] + messages(c))
+    for c in doc["next"]:
+        out.append(["next", source(c), esc(c["id"]), esc(c.get("as_of")), c["lang"],
+                    "!" + c["error"] if "error" in c else esc(c["next_step"])] + messages(c))
     sys.stdout.write("".join("\t".join(line) + "\n" for line in out))
 
 

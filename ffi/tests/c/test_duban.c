@@ -597,6 +597,50 @@ static void workflows(void) {
           "null caseload");
 }
 
+/* ---- conformance: workflows, one event and one matter at a time ---- */
+
+/* An answer against a case's expect (the exact bytes) or its error: kind and both messages. */
+static void compare_workflow(const char *what, DubanStatus s, DubanError *err, char *out, size_t out_len,
+                             const char *expect, const char *zh, const char *en) {
+    if (s != DUBAN_STATUS_OK) {
+        const char *got_zh = duban_error_message(err, DUBAN_LANGUAGE_CHINESE);
+        const char *got_en = duban_error_message(err, DUBAN_LANGUAGE_ENGLISH);
+        CHECK(got_zh && strcmp(got_zh, zh) == 0, "%s: message %s, expected %s", what, got_zh, zh);
+        CHECK(got_en && strcmp(got_en, en) == 0, "%s: message %s, expected %s", what, got_en, en);
+        const char *k = take_err(err);
+        CHECK(expect[0] == '!' && strcmp(expect + 1, k) == 0, "%s: error %s, expected %s", what, k, expect);
+        return;
+    }
+    CHECK(expect[0] != '!', "%s: answered, expected %s", what, expect);
+    CHECK(out_len == strlen(expect) && memcmp(out, expect, out_len) == 0, "%s: %.*s, expected %s", what,
+          (int)out_len, out, expect);
+    duban_string_free(out);
+}
+
+static void apply_case(char **f) {
+    const char *state = unescape(f[1]), *event = unescape(f[2]);
+    char *out = NULL;
+    size_t out_len = 0;
+    DubanError *err = NULL;
+    DubanStatus s = duban_workflow_apply((const uint8_t *)state, strlen(state), (const uint8_t *)event,
+                                         strlen(event), &out, &out_len, &err);
+    compare_workflow(state, s, err, out, out_len, unescape(f[3]), unescape(f[4]), unescape(f[5]));
+}
+
+static void next_case(char **f) {
+    size_t len = 0, out_len = 0;
+    char *doc = source_of(f[1], &len);
+    const char *id = unescape(f[2]);
+    int32_t as_of = strcmp(f[3], "-") ? D(f[3]) : DUBAN_DATE_NONE;
+    DubanLanguage lang = strcmp(f[4], "en") == 0 ? DUBAN_LANGUAGE_ENGLISH : DUBAN_LANGUAGE_CHINESE;
+    char *out = NULL;
+    DubanError *err = NULL;
+    DubanStatus s = duban_next(NULL, NULL, (const uint8_t *)doc, len, (const uint8_t *)id, strlen(id), as_of, lang,
+                               &out, &out_len, &err);
+    compare_workflow(id, s, err, out, out_len, unescape(f[5]), unescape(f[6]), unescape(f[7]));
+    free(doc);
+}
+
 int main(int argc, char **argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: test_duban CASES.tsv (from flatten_cases.py), run from the repository root\n");
@@ -625,6 +669,10 @@ int main(int argc, char **argv) {
             what_if_case(f);
         else if (strcmp(f[0], "load") == 0 && n == 4)
             load_case(f);
+        else if (strcmp(f[0], "apply") == 0 && n == 6)
+            apply_case(f);
+        else if (strcmp(f[0], "next") == 0 && n == 8)
+            next_case(f);
         else
             CHECK(0, "malformed case line %d (%s, %d fields)", cases, f[0], n);
     }

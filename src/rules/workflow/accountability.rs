@@ -4,73 +4,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::transition::{self, Flow, Label};
+use super::transition;
+use super::AccountabilityFlow;
 use crate::{Article, Consequence, Grade, Language, Result};
 
-pub(super) const FLOW: Flow = Flow {
-    zh: "问责流程",
-    en: "accountability workflow",
-    article: Article::item(12, 3),
-};
-
-/// The states, in words: the one table of their names and labels.
-pub(super) const STATES: [Label; 9] = [
-    Label::new("normal", "正常", "normal"),
-    Label::new("key_supervision", "重点督办", "under key supervision"),
-    Label::new("interview_proposed", "已提出约谈意见", "interview proposed"),
-    Label::new(
-        "interview_approved",
-        "市政府已同意约谈",
-        "interview approved",
-    ),
-    Label::new("interview_held", "已约谈", "interview held"),
-    Label::new(
-        "plan_submitted",
-        "已提交书面整改方案",
-        "rectification plan submitted",
-    ),
-    Label::new("resolved", "已办结", "resolved"),
-    Label::new("graded_poor", "直接认定为“较差”等次", "graded poor"),
-    Label::new(
-        "referred",
-        "已移送执纪执法部门",
-        "referred to the discipline and law enforcement bodies",
-    ),
-];
-
-/// The events, in words.
-pub(super) const EVENTS: [Label; 10] = [
-    Label::new(
-        "place_under_key_supervision",
-        "重点督办、责令限期整改",
-        "place under key supervision",
-    ),
-    Label::new("rectify", "整改到位", "rectified"),
-    Label::new("propose_interview", "提出约谈意见", "propose an interview"),
-    Label::new(
-        "approve_interview",
-        "市政府同意约谈",
-        "city government consents to the interview",
-    ),
-    Label::new("hold_interview", "约谈", "hold the interview"),
-    Label::new(
-        "report_interview_result",
-        "约谈结果报市政府主要领导",
-        "report the interview's result to the mayor",
-    ),
-    Label::new(
-        "submit_plan",
-        "提出书面整改方案",
-        "submit the written rectification plan",
-    ),
-    Label::new("resolve", "取得明显进展", "clear progress"),
-    Label::new("grade_poor", "直接认定为“较差”等次", "grade poor directly"),
-    Label::new(
-        "refer",
-        "移送相关执纪执法部门",
-        "refer to the discipline and law enforcement bodies",
-    ),
-];
+/// The article the workflow implements.
+pub(super) const ARTICLE: Article = Article::item(12, 3);
 
 /// Why a unit is placed under key supervision (Art. 12 (3)).
 ///
@@ -332,37 +271,6 @@ pub enum AccountabilityEvent {
 }
 
 impl AccountabilityEvent {
-    /// The name of every event, as [`AccountabilityEvent::name`] gives it.
-    ///
-    /// ```
-    /// assert!(duban::AccountabilityEvent::NAMES.contains(&"grade_poor"));
-    /// ```
-    pub const NAMES: &'static [&'static str] = &transition::names(&EVENTS);
-
-    /// The event's stable name (its serde tag).
-    ///
-    /// ```
-    /// use duban::{parse_date, AccountabilityEvent};
-    /// let e = AccountabilityEvent::ApproveInterview { on: parse_date("2023-09-20")? };
-    /// assert_eq!(e.name(), "approve_interview");
-    /// # Ok::<(), duban::Error>(())
-    /// ```
-    pub fn name(&self) -> &'static str {
-        self.named().name
-    }
-
-    /// The event in words.
-    ///
-    /// ```
-    /// use duban::{parse_date, AccountabilityEvent, Language};
-    /// let e = AccountabilityEvent::HoldInterview { on: parse_date("2023-09-27")? };
-    /// assert_eq!(e.label(Language::Chinese), "约谈");
-    /// # Ok::<(), duban::Error>(())
-    /// ```
-    pub fn label(&self, language: Language) -> &'static str {
-        self.named().text(language)
-    }
-
     /// The event's date.
     ///
     /// ```
@@ -386,33 +294,9 @@ impl AccountabilityEvent {
             | E::Refer { on } => *on,
         }
     }
-
-    pub(super) fn named(&self) -> Label {
-        let [place_under_key_supervision, rectify, propose_interview, approve_interview, hold_interview, report_interview_result, submit_plan, resolve, grade_poor, refer] =
-            EVENTS;
-        match self {
-            AccountabilityEvent::PlaceUnderKeySupervision { .. } => place_under_key_supervision,
-            AccountabilityEvent::Rectify { .. } => rectify,
-            AccountabilityEvent::ProposeInterview { .. } => propose_interview,
-            AccountabilityEvent::ApproveInterview { .. } => approve_interview,
-            AccountabilityEvent::HoldInterview { .. } => hold_interview,
-            AccountabilityEvent::ReportInterviewResult { .. } => report_interview_result,
-            AccountabilityEvent::SubmitPlan { .. } => submit_plan,
-            AccountabilityEvent::Resolve { .. } => resolve,
-            AccountabilityEvent::GradePoor { .. } => grade_poor,
-            AccountabilityEvent::Refer { .. } => refer,
-        }
-    }
 }
 
 impl AccountabilityState {
-    /// The name of every state, as [`AccountabilityState::name`] gives it.
-    ///
-    /// ```
-    /// assert!(duban::AccountabilityState::NAMES.contains(&"interview_held"));
-    /// ```
-    pub const NAMES: &'static [&'static str] = &transition::names(&STATES);
-
     /// The first state: no accountability measure.
     ///
     /// ```
@@ -420,51 +304,6 @@ impl AccountabilityState {
     /// ```
     pub fn new() -> AccountabilityState {
         AccountabilityState::Normal
-    }
-
-    /// The article this workflow implements: Art. 12 (3).
-    ///
-    /// ```
-    /// assert_eq!(duban::AccountabilityState::article(), duban::Article::item(12, 3));
-    /// ```
-    pub fn article() -> Article {
-        FLOW.article
-    }
-
-    /// The state's stable name (its serde tag).
-    ///
-    /// ```
-    /// assert_eq!(duban::AccountabilityState::Normal.name(), "normal");
-    /// ```
-    pub fn name(&self) -> &'static str {
-        self.named().name
-    }
-
-    /// The state in words.
-    ///
-    /// ```
-    /// use duban::{AccountabilityState, Language};
-    /// assert_eq!(AccountabilityState::Normal.label(Language::Chinese), "正常");
-    /// assert_eq!(AccountabilityState::Normal.label(Language::English), "normal");
-    /// ```
-    pub fn label(&self, language: Language) -> &'static str {
-        self.named().text(language)
-    }
-
-    pub(super) fn named(&self) -> Label {
-        let [normal, key_supervision, interview_proposed, interview_approved, interview_held, plan_submitted, resolved, graded_poor, referred] =
-            STATES;
-        match self {
-            AccountabilityState::Normal => normal,
-            AccountabilityState::KeySupervision { .. } => key_supervision,
-            AccountabilityState::InterviewProposed { .. } => interview_proposed,
-            AccountabilityState::InterviewApproved { .. } => interview_approved,
-            AccountabilityState::InterviewHeld { .. } => interview_held,
-            AccountabilityState::PlanSubmitted { .. } => plan_submitted,
-            AccountabilityState::Resolved { .. } => resolved,
-            AccountabilityState::GradedPoor { .. } => graded_poor,
-            AccountabilityState::Referred { .. } => referred,
-        }
     }
 
     /// The date of the event that led to this state; `None` before any event.
@@ -718,8 +557,11 @@ impl AccountabilityState {
     pub fn apply(&self, event: &AccountabilityEvent) -> Result<AccountabilityState> {
         use AccountabilityEvent as E;
         use AccountabilityState as S;
-        let illegal =
-            |zh: &str, en: &str| Err(FLOW.illegal(self.named(), event.named(), event.on(), zh, en));
+        let illegal = |zh: &str, en: &str| {
+            Err(transition::illegal::<AccountabilityFlow>(
+                self, event, zh, en,
+            ))
+        };
         // A referral runs alongside: the rest of the workflow goes on inside it.
         if let S::Referred { on, case } = self {
             if let E::Refer { .. } = event {
@@ -728,24 +570,19 @@ impl AccountabilityState {
                     "the case has already been referred",
                 );
             }
-            FLOW.check_order(
-                self.named(),
-                event.named(),
-                self.last_event_on(),
-                event.on(),
-            )?;
+            transition::check_order::<AccountabilityFlow>(self, event)?;
             let next = case.apply(event).map_err(|inner| {
                 let rewrap = match inner.kind() {
-                    crate::ErrorKind::IllegalTransition => Flow::illegal,
-                    crate::ErrorKind::InvalidInput => Flow::invalid,
+                    crate::ErrorKind::IllegalTransition => {
+                        transition::illegal::<AccountabilityFlow>
+                    }
+                    crate::ErrorKind::InvalidInput => transition::invalid::<AccountabilityFlow>,
                     _ => return inner,
                 };
                 {
                     rewrap(
-                        FLOW,
-                        self.named(),
-                        event.named(),
-                        event.on(),
+                        self,
+                        event,
                         &format!(
                             "移送之外的督办流程不允许：{}",
                             inner.message(Language::Chinese)
@@ -818,10 +655,9 @@ impl AccountabilityState {
                     );
                 }
                 if rectify_by < on {
-                    return Err(FLOW.invalid(
-                        self.named(),
-                        event.named(),
-                        *on,
+                    return Err(transition::invalid::<AccountabilityFlow>(
+                        self,
+                        event,
                         &format!("整改期限{rectify_by}早于督办日期"),
                         &format!("the rectification deadline {rectify_by} is before the order"),
                     ));
@@ -1057,35 +893,6 @@ impl AccountabilityState {
                 | E::GradePoor { .. },
             ) => return closed(),
         };
-        FLOW.check_order(
-            self.named(),
-            event.named(),
-            self.last_event_on(),
-            event.on(),
-        )?;
-        Ok(next)
-    }
-
-    /// The state after `events`, applied in order from [`AccountabilityState::Normal`].
-    ///
-    /// # Errors
-    ///
-    /// The first error of [`AccountabilityState::apply`], its message prefixed with the
-    /// position of the event (from 1).
-    ///
-    /// ```
-    /// use duban::{parse_date, AccountabilityEvent, AccountabilityState};
-    /// let s = AccountabilityState::replay(&[AccountabilityEvent::Refer { on: parse_date("2023-09-27")? }])?;
-    /// assert_eq!(s.name(), "referred");
-    /// # Ok::<(), duban::Error>(())
-    /// ```
-    pub fn replay<'a>(
-        events: impl IntoIterator<Item = &'a AccountabilityEvent>,
-    ) -> Result<AccountabilityState> {
-        transition::replay(
-            AccountabilityState::new(),
-            events,
-            AccountabilityState::apply,
-        )
+        transition::in_order::<AccountabilityFlow>(self, event, next)
     }
 }

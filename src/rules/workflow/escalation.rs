@@ -4,43 +4,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::transition::{self, Flow, Label};
+use super::transition;
+use super::EscalationFlow;
 use crate::{Article, Language, Result};
 
-pub(super) const FLOW: Flow = Flow {
-    zh: "提级督查流程",
-    en: "escalation workflow",
-    article: Article::whole(4),
-};
-
-/// The states, in words: the one table of their names and labels.
-pub(super) const STATES: [Label; 5] = [
-    Label::new("open", "督办中（未催办）", "supervised, not urged"),
-    Label::new("urged", "已催办", "urged"),
-    Label::new("requested", "已申请提级督查", "escalation requested"),
-    Label::new(
-        "escalated",
-        "提级督查",
-        "escalated to the Supervision Office",
-    ),
-    Label::new("declined", "提级督查未获同意", "escalation declined"),
-];
-
-/// The events, in words.
-pub(super) const EVENTS: [Label; 4] = [
-    Label::new("urge", "催办", "urge"),
-    Label::new("request_escalation", "申请提级督查", "request escalation"),
-    Label::new(
-        "approve",
-        "市政府秘书长同意",
-        "consent of the Secretary-General",
-    ),
-    Label::new(
-        "decline",
-        "市政府秘书长不同意",
-        "refusal of the Secretary-General",
-    ),
-];
+/// The article the workflow implements.
+pub(super) const ARTICLE: Article = Article::whole(4);
 
 /// A feature of a matter that grounds its escalation (Art. 4).
 ///
@@ -256,36 +225,6 @@ pub enum EscalationEvent {
 }
 
 impl EscalationEvent {
-    /// The name of every event, as [`EscalationEvent::name`] gives it.
-    ///
-    /// ```
-    /// assert_eq!(duban::EscalationEvent::NAMES, &["urge", "request_escalation", "approve", "decline"]);
-    /// ```
-    pub const NAMES: &'static [&'static str] = &transition::names(&EVENTS);
-
-    /// The event's stable name (its serde tag).
-    ///
-    /// ```
-    /// use duban::{parse_date, EscalationEvent};
-    /// assert_eq!(EscalationEvent::Approve { on: parse_date("2024-05-08")? }.name(), "approve");
-    /// # Ok::<(), duban::Error>(())
-    /// ```
-    pub fn name(&self) -> &'static str {
-        self.named().name
-    }
-
-    /// The event in words.
-    ///
-    /// ```
-    /// use duban::{parse_date, EscalationEvent, Language};
-    /// let e = EscalationEvent::Approve { on: parse_date("2024-05-08")? };
-    /// assert_eq!(e.label(Language::Chinese), "市政府秘书长同意");
-    /// # Ok::<(), duban::Error>(())
-    /// ```
-    pub fn label(&self, language: Language) -> &'static str {
-        self.named().text(language)
-    }
-
     /// The event's date.
     ///
     /// ```
@@ -300,16 +239,6 @@ impl EscalationEvent {
             | EscalationEvent::RequestEscalation { on, .. }
             | EscalationEvent::Approve { on }
             | EscalationEvent::Decline { on } => *on,
-        }
-    }
-
-    pub(super) fn named(&self) -> Label {
-        let [urge, request_escalation, approve, decline] = EVENTS;
-        match self {
-            EscalationEvent::Urge { .. } => urge,
-            EscalationEvent::RequestEscalation { .. } => request_escalation,
-            EscalationEvent::Approve { .. } => approve,
-            EscalationEvent::Decline { .. } => decline,
         }
     }
 }
@@ -351,13 +280,6 @@ fn missing_grounds(grounds: &[EscalationGround], test: EscalationTest) -> Option
 }
 
 impl EscalationState {
-    /// The name of every state, as [`EscalationState::name`] gives it.
-    ///
-    /// ```
-    /// assert_eq!(duban::EscalationState::NAMES, &["open", "urged", "requested", "escalated", "declined"]);
-    /// ```
-    pub const NAMES: &'static [&'static str] = &transition::names(&STATES);
-
     /// The first state: a matter supervised as usual, not urged yet.
     ///
     /// ```
@@ -365,45 +287,6 @@ impl EscalationState {
     /// ```
     pub fn new() -> EscalationState {
         EscalationState::Open
-    }
-
-    /// The article this workflow implements: Art. 4.
-    ///
-    /// ```
-    /// assert_eq!(duban::EscalationState::article(), duban::Article::whole(4));
-    /// ```
-    pub fn article() -> Article {
-        FLOW.article
-    }
-
-    /// The state's stable name (its serde tag).
-    ///
-    /// ```
-    /// assert_eq!(duban::EscalationState::Open.name(), "open");
-    /// ```
-    pub fn name(&self) -> &'static str {
-        self.named().name
-    }
-
-    /// The state in words.
-    ///
-    /// ```
-    /// use duban::{EscalationState, Language};
-    /// assert_eq!(EscalationState::Open.label(Language::Chinese), "督办中（未催办）");
-    /// ```
-    pub fn label(&self, language: Language) -> &'static str {
-        self.named().text(language)
-    }
-
-    pub(super) fn named(&self) -> Label {
-        let [open, urged, requested, escalated, declined] = STATES;
-        match self {
-            EscalationState::Open => open,
-            EscalationState::Urged { .. } => urged,
-            EscalationState::Requested { .. } => requested,
-            EscalationState::Escalated { .. } => escalated,
-            EscalationState::Declined { .. } => declined,
-        }
     }
 
     /// The date of the event that led to this state; `None` before any event.
@@ -489,7 +372,7 @@ impl EscalationState {
         use EscalationEvent as E;
         use EscalationState as S;
         let illegal =
-            |zh: &str, en: &str| Err(FLOW.illegal(self.named(), event.named(), event.on(), zh, en));
+            |zh: &str, en: &str| Err(transition::illegal::<EscalationFlow>(self, event, zh, en));
         let next = match (self, event) {
             (S::Open | S::Urged { .. } | S::Declined { .. }, E::Urge { on }) => {
                 S::Urged { on: *on }
@@ -557,32 +440,6 @@ impl EscalationState {
                 );
             }
         };
-        FLOW.check_order(
-            self.named(),
-            event.named(),
-            self.last_event_on(),
-            event.on(),
-        )?;
-        Ok(next)
-    }
-
-    /// The state after `events`, applied in order from [`EscalationState::Open`].
-    ///
-    /// # Errors
-    ///
-    /// The first error of [`EscalationState::apply`], its message prefixed with the
-    /// position of the event (from 1).
-    ///
-    /// ```
-    /// use duban::{parse_date, EscalationEvent, EscalationState};
-    /// let err = EscalationState::replay(&[EscalationEvent::Approve { on: parse_date("2024-05-08")? }])
-    ///     .unwrap_err();
-    /// assert!(err.message(duban::Language::English).starts_with("event 1: cannot approve"));
-    /// # Ok::<(), duban::Error>(())
-    /// ```
-    pub fn replay<'a>(
-        events: impl IntoIterator<Item = &'a EscalationEvent>,
-    ) -> Result<EscalationState> {
-        transition::replay(EscalationState::new(), events, EscalationState::apply)
+        transition::in_order::<EscalationFlow>(self, event, next)
     }
 }

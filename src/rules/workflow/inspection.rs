@@ -4,50 +4,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::transition::{self, Flow, Label};
+use super::transition;
+use super::InspectionFlow;
 use crate::{Article, Language, Result};
 
-pub(super) const FLOW: Flow = Flow {
-    zh: "督查检查审批流程",
-    en: "inspection workflow",
-    article: Article::whole(10),
-};
-
-/// The states, in words: the one table of their names and labels.
-pub(super) const STATES: [Label; 7] = [
-    Label::new("planned", "已列入年度计划", "in the annual plan"),
-    Label::new(
-        "proposed",
-        "拟开展（未列入年度计划）",
-        "proposed, not in the annual plan",
-    ),
-    Label::new("applied", "已申报", "applied for"),
-    Label::new("approved", "已审批", "approved"),
-    Label::new("rejected", "未获批准", "rejected"),
-    Label::new("filed", "已备案", "approved and filed"),
-    Label::new("carried_out", "已实施", "carried out"),
-];
-
-/// The events, in words.
-pub(super) const EVENTS: [Label; 5] = [
-    Label::new("apply", "申报", "apply to the Supervision Office"),
-    Label::new(
-        "approve",
-        "分管领导审批同意",
-        "approval by the leader in charge",
-    ),
-    Label::new(
-        "reject",
-        "分管领导不予批准",
-        "refusal by the leader in charge",
-    ),
-    Label::new(
-        "file",
-        "报市委督查室备案",
-        "filing with the party committee supervision office",
-    ),
-    Label::new("start", "组织开展", "carry out"),
-];
+/// The article the workflow implements.
+pub(super) const ARTICLE: Article = Article::whole(10);
 
 /// Whether an inspection is listed in the annual plan (Art. 10).
 ///
@@ -203,37 +165,6 @@ pub enum InspectionEvent {
 }
 
 impl InspectionEvent {
-    /// The name of every event, as [`InspectionEvent::name`] gives it.
-    ///
-    /// ```
-    /// assert_eq!(duban::InspectionEvent::NAMES.len(), 5);
-    /// ```
-    pub const NAMES: &'static [&'static str] = &transition::names(&EVENTS);
-
-    /// The event's stable name (its serde tag).
-    ///
-    /// ```
-    /// use duban::{parse_date, InspectionEvent};
-    /// assert_eq!(InspectionEvent::File { on: parse_date("2023-10-07")? }.name(), "file");
-    /// # Ok::<(), duban::Error>(())
-    /// ```
-    pub fn name(&self) -> &'static str {
-        self.named().name
-    }
-
-    /// The event in words.
-    ///
-    /// ```
-    /// use duban::{parse_date, InspectionEvent, Language};
-    /// let e = InspectionEvent::Apply { on: parse_date("2023-09-25")? };
-    /// assert_eq!(e.label(Language::Chinese), "申报");
-    /// assert_eq!(e.label(Language::English), "apply to the Supervision Office");
-    /// # Ok::<(), duban::Error>(())
-    /// ```
-    pub fn label(&self, language: Language) -> &'static str {
-        self.named().text(language)
-    }
-
     /// The event's date.
     ///
     /// ```
@@ -251,27 +182,9 @@ impl InspectionEvent {
             | InspectionEvent::Start { on } => *on,
         }
     }
-
-    pub(super) fn named(&self) -> Label {
-        let [apply, approve, reject, file, start] = EVENTS;
-        match self {
-            InspectionEvent::Apply { .. } => apply,
-            InspectionEvent::Approve { .. } => approve,
-            InspectionEvent::Reject { .. } => reject,
-            InspectionEvent::File { .. } => file,
-            InspectionEvent::Start { .. } => start,
-        }
-    }
 }
 
 impl InspectionState {
-    /// The name of every state, as [`InspectionState::name`] gives it.
-    ///
-    /// ```
-    /// assert!(duban::InspectionState::NAMES.contains(&"carried_out"));
-    /// ```
-    pub const NAMES: &'static [&'static str] = &transition::names(&STATES);
-
     /// The first state of an inspection: [`Planned`](InspectionState::Planned) when it is in
     /// the annual plan, [`Proposed`](InspectionState::Proposed) when it is not.
     ///
@@ -283,47 +196,6 @@ impl InspectionState {
         match plan {
             AnnualPlan::Listed => InspectionState::Planned,
             AnnualPlan::NotListed => InspectionState::Proposed,
-        }
-    }
-
-    /// The article this workflow implements: Art. 10.
-    ///
-    /// ```
-    /// assert_eq!(duban::InspectionState::article(), duban::Article::whole(10));
-    /// ```
-    pub fn article() -> Article {
-        FLOW.article
-    }
-
-    /// The state's stable name (its serde tag).
-    ///
-    /// ```
-    /// assert_eq!(duban::InspectionState::Proposed.name(), "proposed");
-    /// ```
-    pub fn name(&self) -> &'static str {
-        self.named().name
-    }
-
-    /// The state in words.
-    ///
-    /// ```
-    /// use duban::{InspectionState, Language};
-    /// assert_eq!(InspectionState::Planned.label(Language::Chinese), "已列入年度计划");
-    /// ```
-    pub fn label(&self, language: Language) -> &'static str {
-        self.named().text(language)
-    }
-
-    pub(super) fn named(&self) -> Label {
-        let [planned, proposed, applied, approved, rejected, filed, carried_out] = STATES;
-        match self {
-            InspectionState::Planned => planned,
-            InspectionState::Proposed => proposed,
-            InspectionState::Applied { .. } => applied,
-            InspectionState::Approved { .. } => approved,
-            InspectionState::Rejected { .. } => rejected,
-            InspectionState::Filed { .. } => filed,
-            InspectionState::CarriedOut { .. } => carried_out,
         }
     }
 
@@ -398,7 +270,7 @@ impl InspectionState {
         use InspectionEvent as E;
         use InspectionState as S;
         let illegal =
-            |zh: &str, en: &str| Err(FLOW.illegal(self.named(), event.named(), event.on(), zh, en));
+            |zh: &str, en: &str| Err(transition::illegal::<InspectionFlow>(self, event, zh, en));
         let not_applied = || {
             illegal(
                 "未列入《年度计划》的督查检查事项尚未申报",
@@ -557,13 +429,7 @@ impl InspectionState {
                 );
             }
         };
-        FLOW.check_order(
-            self.named(),
-            event.named(),
-            self.last_event_on(),
-            event.on(),
-        )?;
-        Ok(next)
+        transition::in_order::<InspectionFlow>(self, event, next)
     }
 
     /// The state after `events`, applied in order from [`InspectionState::new`]`(plan)`.

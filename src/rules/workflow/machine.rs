@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::transition::{self, Label};
 use super::{
-    accountability, escalation, inspection, report, AccountabilityEvent, AccountabilityState,
-    EscalationEvent, EscalationGround, EscalationState, InspectionEvent, InspectionState,
-    KeySupervisionTrigger, Remedy, ReportEvent, ReportState, ReturnReason,
+    accountability, escalation, inspection, report, words, AccountabilityEvent,
+    AccountabilityState, EscalationEvent, EscalationGround, EscalationState, InspectionEvent,
+    InspectionState, KeySupervisionTrigger, Remedy, ReportEvent, ReportState, ReturnReason,
 };
 use crate::{json_text, Article, Error, ErrorKind, Language, Result};
 
@@ -42,6 +42,9 @@ pub trait Workflow {
 
     /// Which workflow this is.
     const KIND: WorkflowKind;
+    /// The workflow in words: its stable name (as [`WorkflowKind::name`]) and how messages
+    /// name it in both languages.
+    const NAME: Label;
     /// Every state in words, in the order of the regulation. A state name may have more
     /// than one row when its words depend on its data (a report returned for redo or for
     /// supplement).
@@ -57,6 +60,9 @@ pub trait Workflow {
 
     /// The event's row in [`Workflow::EVENTS`].
     fn event_label(event: &Self::Event) -> Label;
+
+    /// The event's date.
+    fn event_on(event: &Self::Event) -> NaiveDate;
 
     /// The date of the latest event so far; `None` before any event.
     fn last_event_on(state: &Self::State) -> Option<NaiveDate>;
@@ -120,28 +126,36 @@ pub struct EscalationFlow;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AccountabilityFlow;
 
-/// The impl of [`Workflow`] for one machine: everything but its sample events is the
-/// machine's own (its table, its `apply`).
+/// The impl of [`Workflow`] for one machine, and the machine's public words (`NAMES`,
+/// `name`, `label`, `article`) read off it: everything here is the machine's own (its
+/// article, its `apply`, its dates) or its words ([`words`](super::words)).
 macro_rules! workflow {
-    ($flow:ty, $kind:ident, $module:ident, $state:ty, $event:ty, $sample:ident) => {
+    (
+        $flow:ident: $kind:ident, $state:ident, $event:ident, $article:path, $words:path,
+        $sample:ident, start: $start:literal
+    ) => {
         impl Workflow for $flow {
             type State = $state;
             type Event = $event;
             const KIND: WorkflowKind = WorkflowKind::$kind;
-            const STATES: &'static [Label] = &$module::STATES;
-            const EVENTS: &'static [Label] = &$module::EVENTS;
+            const NAME: Label = $words.name;
+            const STATES: &'static [Label] = $words.states;
+            const EVENTS: &'static [Label] = $words.events;
 
             fn article() -> Article {
-                $module::FLOW.article
+                $article
             }
             fn state_label(state: &$state) -> Label {
-                state.named()
+                ($words.state)(state)
+            }
+            fn event_label(event: &$event) -> Label {
+                ($words.event)(event)
+            }
+            fn event_on(event: &$event) -> NaiveDate {
+                event.on()
             }
             fn last_event_on(state: &$state) -> Option<NaiveDate> {
                 state.last_event_on()
-            }
-            fn event_label(event: &$event) -> Label {
-                event.named()
             }
             fn apply(state: &$state, event: &$event) -> Result<$state> {
                 state.apply(event)
@@ -150,40 +164,156 @@ macro_rules! workflow {
                 $sample(name, on)
             }
         }
+
+        impl $state {
+            #[doc = concat!("The name of every state, as [`", stringify!($state), "::name`] gives it: ")]
+            #[doc = concat!("those of [`", stringify!($flow), "::STATES`](Workflow::STATES), each once.")]
+            ///
+            /// ```
+            #[doc = concat!("use duban::{", stringify!($flow), ", ", stringify!($state), ", Workflow};")]
+            #[doc = concat!("let first = ", stringify!($flow), "::STATES[0].name;")]
+            #[doc = concat!("assert_eq!(", stringify!($state), "::NAMES[0], first);")]
+            #[doc = concat!("assert!(", stringify!($state), "::NAMES.len() <= ", stringify!($flow), "::STATES.len());")]
+            /// ```
+            pub const NAMES: &'static [&'static str] = {
+                const DISTINCT: ([&str; $words.states.len()], usize) =
+                    transition::distinct_names($words.states);
+                (&DISTINCT.0).split_at(DISTINCT.1).0
+            };
+
+            /// The article this workflow implements.
+            ///
+            /// ```
+            #[doc = concat!("use duban::{", stringify!($flow), ", ", stringify!($state), ", Workflow};")]
+            #[doc = concat!("assert_eq!(", stringify!($state), "::article(), ", stringify!($flow), "::article());")]
+            /// ```
+            pub fn article() -> Article {
+                $article
+            }
+
+            /// The state's stable name (its serde tag).
+            ///
+            /// ```
+            #[doc = concat!("use duban::{", stringify!($flow), ", ", stringify!($state), ", Workflow};")]
+            #[doc = concat!("let state = duban::", $start, ";")]
+            #[doc = concat!("assert_eq!(state.name(), ", stringify!($flow), "::STATES[0].name);")]
+            #[doc = concat!("assert!(serde_json::to_string(&state).unwrap().contains(state.name()));")]
+            /// ```
+            pub fn name(&self) -> &'static str {
+                <$flow>::state_label(self).name
+            }
+
+            /// The state in words.
+            ///
+            /// ```
+            #[doc = concat!("use duban::{", stringify!($flow), ", ", stringify!($state), ", Language, Workflow};")]
+            #[doc = concat!("let state = duban::", $start, ";")]
+            #[doc = concat!("assert_eq!(state.label(Language::Chinese), ", stringify!($flow), "::STATES[0].zh);")]
+            #[doc = concat!("assert_eq!(state.label(Language::English), ", stringify!($flow), "::STATES[0].en);")]
+            /// ```
+            pub fn label(&self, language: Language) -> &'static str {
+                <$flow>::state_label(self).text(language)
+            }
+        }
+
+        impl $event {
+            #[doc = concat!("The name of every event, as [`", stringify!($event), "::name`] gives it: ")]
+            #[doc = concat!("those of [`", stringify!($flow), "::EVENTS`](Workflow::EVENTS).")]
+            ///
+            /// ```
+            #[doc = concat!("use duban::{", stringify!($flow), ", ", stringify!($event), ", Workflow};")]
+            #[doc = concat!("let names: Vec<_> = ", stringify!($flow), "::EVENTS.iter().map(|l| l.name).collect();")]
+            #[doc = concat!("assert_eq!(", stringify!($event), "::NAMES, names);")]
+            /// ```
+            pub const NAMES: &'static [&'static str] = {
+                const DISTINCT: ([&str; $words.events.len()], usize) =
+                    transition::distinct_names($words.events);
+                (&DISTINCT.0).split_at(DISTINCT.1).0
+            };
+
+            /// The event's stable name (its serde tag).
+            ///
+            /// ```
+            #[doc = concat!("use duban::{parse_date, ", stringify!($flow), ", Workflow};")]
+            #[doc = concat!("for row in ", stringify!($flow), "::EVENTS {")]
+            #[doc = concat!("    let event = ", stringify!($flow), "::sample_event(row.name, parse_date(\"2024-03-28\")?).unwrap();")]
+            ///     assert_eq!(event.name(), row.name);
+            ///     assert!(serde_json::to_string(&event).unwrap().contains(row.name));
+            /// }
+            /// # Ok::<(), duban::Error>(())
+            /// ```
+            pub fn name(&self) -> &'static str {
+                <$flow>::event_label(self).name
+            }
+
+            /// The event in words.
+            ///
+            /// ```
+            #[doc = concat!("use duban::{parse_date, ", stringify!($flow), ", Language, Workflow};")]
+            #[doc = concat!("let row = ", stringify!($flow), "::EVENTS[0];")]
+            #[doc = concat!("let event = ", stringify!($flow), "::sample_event(row.name, parse_date(\"2024-03-28\")?).unwrap();")]
+            /// assert_eq!(event.label(Language::Chinese), row.zh);
+            /// assert_eq!(event.label(Language::English), row.en);
+            /// # Ok::<(), duban::Error>(())
+            /// ```
+            pub fn label(&self, language: Language) -> &'static str {
+                <$flow>::event_label(self).text(language)
+            }
+        }
     };
 }
 
+/// `replay` for a machine whose first state is `new()`.
+macro_rules! replay {
+    ($flow:ident, $state:ident, $event:ident) => {
+        impl $state {
+            #[doc = concat!("The state after `events`, applied in order from [`", stringify!($state), "::new`].")]
+            ///
+            /// # Errors
+            ///
+            #[doc = concat!("The first error of [`", stringify!($state), "::apply`], its message prefixed with")]
+            /// the position of the event (from 1).
+            ///
+            /// ```
+            #[doc = concat!("use duban::{parse_date, ", stringify!($flow), ", ", stringify!($state), ", Language, Workflow};")]
+            #[doc = concat!("assert_eq!(", stringify!($state), "::replay(&[])?, ", stringify!($state), "::new());")]
+            /// // An event the first state does not allow is refused, and named by its place.
+            /// let on = parse_date("2024-03-28")?;
+            #[doc = concat!("let refused = ", stringify!($flow), "::EVENTS.iter()")]
+            #[doc = concat!("    .filter_map(|row| ", stringify!($flow), "::sample_event(row.name, on))")]
+            #[doc = concat!("    .find(|e| ", stringify!($state), "::new().apply(e).is_err())")]
+            ///     .unwrap();
+            #[doc = concat!("let err = ", stringify!($state), "::replay(&[refused]).unwrap_err();")]
+            /// assert!(err.message(Language::English).starts_with("event 1: cannot"));
+            /// # Ok::<(), duban::Error>(())
+            /// ```
+            pub fn replay<'a>(events: impl IntoIterator<Item = &'a $event>) -> Result<$state> {
+                <$flow>::replay($state::new(), events)
+            }
+        }
+    };
+}
+
+replay!(ReportFlow, ReportState, ReportEvent);
+replay!(EscalationFlow, EscalationState, EscalationEvent);
+replay!(AccountabilityFlow, AccountabilityState, AccountabilityEvent);
+
 workflow!(
-    ReportFlow,
-    Report,
-    report,
-    ReportState,
-    ReportEvent,
-    sample_report
+    ReportFlow: Report, ReportState, ReportEvent, report::ARTICLE, words::REPORT,
+    sample_report, start: "ReportState::new()"
 );
 workflow!(
-    InspectionFlow,
-    Inspection,
-    inspection,
-    InspectionState,
-    InspectionEvent,
-    sample_inspection
+    InspectionFlow: Inspection, InspectionState, InspectionEvent, inspection::ARTICLE,
+    words::INSPECTION, sample_inspection, start: "InspectionState::new(duban::AnnualPlan::Listed)"
 );
 workflow!(
-    EscalationFlow,
-    Escalation,
-    escalation,
-    EscalationState,
-    EscalationEvent,
-    sample_escalation
+    EscalationFlow: Escalation, EscalationState, EscalationEvent, escalation::ARTICLE,
+    words::ESCALATION, sample_escalation, start: "EscalationState::new()"
 );
 workflow!(
-    AccountabilityFlow,
-    Accountability,
-    accountability,
-    AccountabilityState,
-    AccountabilityEvent,
-    sample_accountability
+    AccountabilityFlow: Accountability, AccountabilityState, AccountabilityEvent,
+    accountability::ARTICLE, words::ACCOUNTABILITY, sample_accountability,
+    start: "AccountabilityState::new()"
 );
 
 fn sample_report(name: &str, on: NaiveDate) -> Option<ReportEvent> {
@@ -244,6 +374,23 @@ fn sample_accountability(name: &str, on: NaiveDate) -> Option<AccountabilityEven
     })
 }
 
+/// Evaluates `$body` with `$flow` standing for the marker type of workflow `$kind`.
+macro_rules! with_flow {
+    ($kind:expr, $flow:ident => $body:expr) => {
+        with_flow!(@each $kind, $flow => $body;
+            Report: ReportFlow, Inspection: InspectionFlow,
+            Escalation: EscalationFlow, Accountability: AccountabilityFlow)
+    };
+    (@each $kind:expr, $flow:ident => $body:expr; $($variant:ident: $marker:ident),*) => {
+        match $kind {
+            $(WorkflowKind::$variant => {
+                type $flow = $marker;
+                $body
+            })*
+        }
+    };
+}
+
 /// Which of the four workflows a stored state belongs to.
 ///
 /// ```
@@ -286,6 +433,23 @@ impl WorkflowKind {
             WorkflowKind::Escalation => "escalation",
             WorkflowKind::Accountability => "accountability",
         }
+    }
+
+    /// The workflow's events in words ([`Workflow::EVENTS`]).
+    ///
+    /// ```
+    /// use duban::WorkflowKind;
+    /// let names: Vec<_> = WorkflowKind::Report.events().iter().map(|l| l.name).collect();
+    /// assert_eq!(names, ["submit", "return", "accept"]);
+    /// ```
+    pub fn events(self) -> &'static [Label] {
+        with_flow!(self, W => W::EVENTS)
+    }
+
+    /// A well-formed event of the given name dated `on`, in its serde form (the caseload's
+    /// event shape), as [`Workflow::sample_event`] makes it.
+    pub(crate) fn sample_event_json(self, name: &str, on: NaiveDate) -> Option<serde_json::Value> {
+        with_flow!(self, W => W::sample_event(name, on).and_then(|e| serde_json::to_value(e).ok()))
     }
 }
 
@@ -432,12 +596,7 @@ pub fn stored_state(kind: WorkflowKind, state: &str) -> Result<String> {
     fn go<W: Workflow>(state: &str) -> Result<String> {
         store::<W>(parse(state, "流程状态", "workflow state")?)
     }
-    match kind {
-        WorkflowKind::Report => go::<ReportFlow>(state),
-        WorkflowKind::Inspection => go::<InspectionFlow>(state),
-        WorkflowKind::Escalation => go::<EscalationFlow>(state),
-        WorkflowKind::Accountability => go::<AccountabilityFlow>(state),
-    }
+    with_flow!(kind, W => go::<W>(state))
 }
 
 /// Applies one event (its serde form, `{"event": NAME, "on": DATE, ...}`) to a stored state
@@ -466,12 +625,7 @@ pub fn apply_json(kind: WorkflowKind, state: &str, event: &str) -> Result<String
         let event: W::Event = parse(event, "流程事件", "workflow event")?;
         store::<W>(W::apply(&state, &event)?)
     }
-    match kind {
-        WorkflowKind::Report => go::<ReportFlow>(state, event),
-        WorkflowKind::Inspection => go::<InspectionFlow>(state, event),
-        WorkflowKind::Escalation => go::<EscalationFlow>(state, event),
-        WorkflowKind::Accountability => go::<AccountabilityFlow>(state, event),
-    }
+    with_flow!(kind, W => go::<W>(state, event))
 }
 
 /// What may happen next to a stored state on the day `as_of`:
@@ -504,10 +658,5 @@ pub fn next_json(kind: WorkflowKind, state: &str, as_of: NaiveDate) -> Result<St
                 .collect(),
         })
     }
-    match kind {
-        WorkflowKind::Report => go::<ReportFlow>(state, as_of),
-        WorkflowKind::Inspection => go::<InspectionFlow>(state, as_of),
-        WorkflowKind::Escalation => go::<EscalationFlow>(state, as_of),
-        WorkflowKind::Accountability => go::<AccountabilityFlow>(state, as_of),
-    }
+    with_flow!(kind, W => go::<W>(state, as_of))
 }

@@ -50,6 +50,7 @@ mod inspection;
 mod machine;
 mod report;
 mod transition;
+mod words;
 
 pub use accountability::{AccountabilityEvent, AccountabilityState, KeySupervisionTrigger};
 pub use escalation::{EscalationEvent, EscalationGround, EscalationState, EscalationTest};

@@ -4,30 +4,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::transition::{self, Flow, Label};
+use super::transition;
+use super::ReportFlow;
 use crate::{Article, Language, Result, SupplementCredit};
 
-pub(super) const FLOW: Flow = Flow {
-    zh: "进展情况报送流程",
-    en: "report workflow",
-    article: Article::paragraph(9, 2),
-};
-
-/// The states, in words: the one table of their names and labels.
-pub(super) const STATES: [Label; 5] = [
-    Label::new("awaiting", "待报送", "awaiting submission"),
-    Label::new("submitted", "已报送", "submitted"),
-    Label::new("returned", "退回补办中", "returned, awaiting supplement"),
-    Label::new("returned", "退回重办中", "returned for redo"),
-    Label::new("accepted", "已通过", "accepted"),
-];
-
-/// The events, in words.
-pub(super) const EVENTS: [Label; 3] = [
-    Label::new("submit", "报送", "submit"),
-    Label::new("return", "退回", "return"),
-    Label::new("accept", "审核通过", "accept"),
-];
+/// The article the workflow implements.
+pub(super) const ARTICLE: Article = Article::paragraph(9, 2);
 
 /// Why the Supervision Office returned a report (Art. 9).
 ///
@@ -246,36 +228,6 @@ pub enum ReportEvent {
 }
 
 impl ReportEvent {
-    /// The name of every event, as [`ReportEvent::name`] gives it.
-    ///
-    /// ```
-    /// assert_eq!(duban::ReportEvent::NAMES, &["submit", "return", "accept"]);
-    /// ```
-    pub const NAMES: &'static [&'static str] = &transition::names(&EVENTS);
-
-    /// The event's stable name (its serde tag).
-    ///
-    /// ```
-    /// use duban::{parse_date, ReportEvent};
-    /// assert_eq!(ReportEvent::Accept { on: parse_date("2024-04-07")? }.name(), "accept");
-    /// # Ok::<(), duban::Error>(())
-    /// ```
-    pub fn name(&self) -> &'static str {
-        self.named().name
-    }
-
-    /// The event in words.
-    ///
-    /// ```
-    /// use duban::{parse_date, Language, ReportEvent};
-    /// let e = ReportEvent::Submit { on: parse_date("2024-03-28")? };
-    /// assert_eq!(e.label(Language::Chinese), "报送");
-    /// # Ok::<(), duban::Error>(())
-    /// ```
-    pub fn label(&self, language: Language) -> &'static str {
-        self.named().text(language)
-    }
-
     /// The event's date.
     ///
     /// ```
@@ -291,25 +243,9 @@ impl ReportEvent {
             | ReportEvent::Accept { on } => *on,
         }
     }
-
-    pub(super) fn named(&self) -> Label {
-        let [submit, ret, accept] = EVENTS;
-        match self {
-            ReportEvent::Submit { .. } => submit,
-            ReportEvent::Return { .. } => ret,
-            ReportEvent::Accept { .. } => accept,
-        }
-    }
 }
 
 impl ReportState {
-    /// The name of every state, as [`ReportState::name`] gives it.
-    ///
-    /// ```
-    /// assert!(duban::ReportState::NAMES.contains(&"returned"));
-    /// ```
-    pub const NAMES: &'static [&'static str] = &["awaiting", "submitted", "returned", "accepted"];
-
     /// The state before anything is submitted.
     ///
     /// ```
@@ -317,52 +253,6 @@ impl ReportState {
     /// ```
     pub fn new() -> ReportState {
         ReportState::Awaiting
-    }
-
-    /// The article this workflow implements: Art. 9 ¶2.
-    ///
-    /// ```
-    /// assert_eq!(duban::ReportState::article(), duban::Article::paragraph(9, 2));
-    /// ```
-    pub fn article() -> Article {
-        FLOW.article
-    }
-
-    /// The state's stable name (its serde tag).
-    ///
-    /// ```
-    /// assert_eq!(duban::ReportState::Awaiting.name(), "awaiting");
-    /// ```
-    pub fn name(&self) -> &'static str {
-        self.named().name
-    }
-
-    /// The state in words.
-    ///
-    /// ```
-    /// use duban::{Language, ReportState};
-    /// assert_eq!(ReportState::Awaiting.label(Language::Chinese), "待报送");
-    /// assert_eq!(ReportState::Awaiting.label(Language::English), "awaiting submission");
-    /// ```
-    pub fn label(&self, language: Language) -> &'static str {
-        self.named().text(language)
-    }
-
-    pub(super) fn named(&self) -> Label {
-        let [awaiting, submitted, supplement, redo, accepted] = STATES;
-        match self {
-            ReportState::Awaiting => awaiting,
-            ReportState::Submitted { .. } => submitted,
-            ReportState::Returned {
-                remedy: Remedy::Supplement,
-                ..
-            } => supplement,
-            ReportState::Returned {
-                remedy: Remedy::Redo,
-                ..
-            } => redo,
-            ReportState::Accepted { .. } => accepted,
-        }
     }
 
     /// The date of the event that led to this state; `None` before any event. A later
@@ -473,7 +363,7 @@ impl ReportState {
         use ReportEvent as E;
         use ReportState as S;
         let illegal =
-            |zh: &str, en: &str| Err(FLOW.illegal(self.named(), event.named(), event.on(), zh, en));
+            |zh: &str, en: &str| Err(transition::illegal::<ReportFlow>(self, event, zh, en));
         let next = match (self, event) {
             (S::Awaiting, E::Submit { on }) => S::Submitted {
                 on: *on,
@@ -540,32 +430,6 @@ impl ReportState {
                 return illegal("报送材料已审核通过", "the report has already been accepted");
             }
         };
-        FLOW.check_order(
-            self.named(),
-            event.named(),
-            self.last_event_on(),
-            event.on(),
-        )?;
-        Ok(next)
-    }
-
-    /// The state after `events`, applied in order from [`ReportState::Awaiting`].
-    ///
-    /// # Errors
-    ///
-    /// The first error of [`ReportState::apply`], its message prefixed with the position
-    /// of the event (from 1).
-    ///
-    /// ```
-    /// use duban::{parse_date, ReportEvent, ReportState};
-    /// let s = ReportState::replay(&[ReportEvent::Submit { on: parse_date("2024-03-28")? }])?;
-    /// assert_eq!(s.name(), "submitted");
-    /// let accept = ReportEvent::Accept { on: parse_date("2024-03-29")? };
-    /// let err = ReportState::replay(&[accept]).unwrap_err();
-    /// assert!(err.message(duban::Language::English).starts_with("event 1: cannot accept"));
-    /// # Ok::<(), duban::Error>(())
-    /// ```
-    pub fn replay<'a>(events: impl IntoIterator<Item = &'a ReportEvent>) -> Result<ReportState> {
-        transition::replay(ReportState::new(), events, ReportState::apply)
+        transition::in_order::<ReportFlow>(self, event, next)
     }
 }

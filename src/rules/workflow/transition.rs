@@ -1,17 +1,8 @@
 //! What the workflows share: the wording of their errors, the order of event dates, and
 //! replaying an event log.
 
-use chrono::NaiveDate;
-
-use crate::{Article, Error, ErrorKind, Language, Result};
-
-/// A workflow, as it is named in messages.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Flow {
-    pub(crate) zh: &'static str,
-    pub(crate) en: &'static str,
-    pub(crate) article: Article,
-}
+use super::Workflow;
+use crate::{Error, ErrorKind, Language, Result};
 
 /// One row of a workflow's table of states or events: the stable name (the serde tag) and
 /// the words for it in both languages. Every machine keeps its rows in one table
@@ -51,110 +42,114 @@ impl Label {
     }
 }
 
-/// The names of a table's rows, in order (for the `NAMES` constants).
-pub(crate) const fn names<const N: usize>(rows: &[Label; N]) -> [&'static str; N] {
+/// The distinct names of a table's rows, in order (for the `NAMES` constants: a state
+/// whose words depend on its data has more than one row of the same name, one after the
+/// other), and how many there are.
+pub(crate) const fn distinct_names<const N: usize>(rows: &[Label]) -> ([&'static str; N], usize) {
     let mut out = [""; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = rows[i].name;
+    let (mut i, mut n) = (0, 0);
+    while i < rows.len() && n < N {
+        let name = rows[i].name;
+        if n == 0 || !same(out[n - 1], name) {
+            out[n] = name;
+            n += 1;
+        }
         i += 1;
     }
-    out
+    (out, n)
 }
 
-impl Flow {
-    fn where_zh(self, state: Label) -> String {
-        format!(
-            "{}（{}）处于“{}”状态",
-            self.zh,
-            self.article.label(Language::Chinese),
-            state.zh,
-        )
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
     }
-
-    fn where_en(self, state: Label) -> String {
-        format!(
-            "in state {} ({}, {})",
-            state.name,
-            self.en,
-            self.article.label(Language::English)
-        )
-    }
-
-    /// An event that the regulation does not allow in this state.
-    pub(crate) fn illegal(
-        self,
-        state: Label,
-        event: Label,
-        on: NaiveDate,
-        why_zh: &str,
-        why_en: &str,
-    ) -> Error {
-        Error::new(
-            ErrorKind::IllegalTransition,
-            format!(
-                "{}，不能于{on}“{}”：{why_zh}",
-                self.where_zh(state),
-                event.zh,
-            ),
-            format!(
-                "cannot {} on {on} {}: {why_en}",
-                event.name,
-                self.where_en(state)
-            ),
-        )
-        .with_date(on)
-        .with_article(self.article)
-    }
-
-    /// An event whose own data contradict each other (a deadline before the event itself).
-    pub(crate) fn invalid(
-        self,
-        state: Label,
-        event: Label,
-        on: NaiveDate,
-        why_zh: &str,
-        why_en: &str,
-    ) -> Error {
-        Error::new(
-            ErrorKind::InvalidInput,
-            format!(
-                "{}，于{on}“{}”的数据无效：{why_zh}",
-                self.where_zh(state),
-                event.zh,
-            ),
-            format!(
-                "invalid {} on {on} {}: {why_en}",
-                event.name,
-                self.where_en(state)
-            ),
-        )
-        .with_date(on)
-        .with_article(self.article)
-    }
-
-    /// Refuses an event dated before the event that led to the current state.
-    pub(crate) fn check_order(
-        self,
-        state: Label,
-        event: Label,
-        last: Option<NaiveDate>,
-        on: NaiveDate,
-    ) -> Result<()> {
-        match last {
-            Some(last) if on < last => Err(self.illegal(
-                state,
-                event,
-                on,
-                &format!("事件顺序颠倒，该事件日期早于此前最近一个事件的日期{last}"),
-                &format!(
-                    "events out of order, the event is dated before {last}, the date of the \
-                     latest event so far"
-                ),
-            )),
-            _ => Ok(()),
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
         }
+        i += 1;
     }
+    true
+}
+
+/// An error about `event` in `state`, naming the workflow, its article, the state and the
+/// event: [`ErrorKind::IllegalTransition`] for an event the regulation does not allow
+/// there, [`ErrorKind::InvalidInput`] for one whose own data contradict each other.
+fn refusal<W: Workflow>(
+    kind: ErrorKind,
+    state: &W::State,
+    event: &W::Event,
+    why_zh: &str,
+    why_en: &str,
+) -> Error {
+    let (on, row, at, article) = (
+        W::event_on(event),
+        W::event_label(event),
+        W::state_label(state),
+        W::article(),
+    );
+    let at_zh = format!(
+        "{}（{}）处于“{}”状态",
+        W::NAME.zh,
+        article.label(Language::Chinese),
+        at.zh
+    );
+    let at_en = format!(
+        "in state {} ({}, {})",
+        at.name,
+        W::NAME.en,
+        article.label(Language::English)
+    );
+    let (zh, en) = match kind {
+        ErrorKind::IllegalTransition => (
+            format!("{at_zh}，不能于{on}“{}”：{why_zh}", row.zh),
+            format!("cannot {} on {on} {at_en}: {why_en}", row.name),
+        ),
+        _ => (
+            format!("{at_zh}，于{on}“{}”的数据无效：{why_zh}", row.zh),
+            format!("invalid {} on {on} {at_en}: {why_en}", row.name),
+        ),
+    };
+    Error::new(kind, zh, en).with_date(on).with_article(article)
+}
+
+/// An event that the regulation does not allow in this state.
+pub(crate) fn illegal<W: Workflow>(s: &W::State, e: &W::Event, zh: &str, en: &str) -> Error {
+    refusal::<W>(ErrorKind::IllegalTransition, s, e, zh, en)
+}
+
+/// An event whose own data contradict each other (a deadline before the event itself).
+pub(crate) fn invalid<W: Workflow>(s: &W::State, e: &W::Event, zh: &str, en: &str) -> Error {
+    refusal::<W>(ErrorKind::InvalidInput, s, e, zh, en)
+}
+
+/// Refuses an event dated before the event that led to the current state.
+pub(crate) fn check_order<W: Workflow>(state: &W::State, event: &W::Event) -> Result<()> {
+    match W::last_event_on(state) {
+        Some(last) if W::event_on(event) < last => Err(illegal::<W>(
+            state,
+            event,
+            &format!("事件顺序颠倒，该事件日期早于此前最近一个事件的日期{last}"),
+            &format!(
+                "events out of order, the event is dated before {last}, the date of the \
+                 latest event so far"
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `next`, the state `event` leads to from `state`, unless the event is dated before the
+/// event that led to `state`.
+pub(crate) fn in_order<W: Workflow>(
+    state: &W::State,
+    event: &W::Event,
+    next: W::State,
+) -> Result<W::State> {
+    check_order::<W>(state, event)?;
+    Ok(next)
 }
 
 /// Applies `events` in order from `start`; an error names the position of the event that

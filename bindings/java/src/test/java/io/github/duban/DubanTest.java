@@ -254,6 +254,39 @@ public final class DubanTest {
         eq(got, f[3].equals("ok") ? "ok: " : f[3].substring(1), "load " + f[1]);
     }
 
+    /** An answer of a workflow case: the exact text, or the error's kind and both messages. */
+    private static void workflowCase(String what, Call call, String expect, String zh, String en) {
+        try {
+            String got = (String) call.run();
+            eq(got, expect, what);
+        } catch (DubanException e) {
+            eq("!" + e.kind(), expect, what + ": kind");
+            eq(e.message(Language.CHINESE), zh, what + ": Chinese message");
+            eq(e.message(Language.ENGLISH), en, what + ": English message");
+        }
+    }
+
+    private static void applyCase(final String[] f) {
+        final String state = unescape(f[1]), event = unescape(f[2]);
+        workflowCase("apply " + event + " to " + state, new Call() {
+            public Object run() {
+                return Duban.apply(state, event);
+            }
+        }, unescape(f[3]), unescape(f[4]), unescape(f[5]));
+    }
+
+    private static void nextCase(final String[] f) throws IOException {
+        final String doc = new String(source(f[1]), StandardCharsets.UTF_8);
+        final String id = unescape(f[2]);
+        final LocalDate asOf = f[3].equals("-") ? null : LocalDate.parse(f[3]);
+        final Language lang = f[4].equals("en") ? Language.ENGLISH : Language.CHINESE;
+        workflowCase("next " + id + " " + f[3], new Call() {
+            public Object run() {
+                return Duban.next(doc, id, asOf, null, null, lang);
+            }
+        }, unescape(f[5]), unescape(f[6]), unescape(f[7]));
+    }
+
     private static void api() throws Exception {
         final Calendar cal = Calendar.china();
         // The README's examples.
@@ -406,11 +439,16 @@ public final class DubanTest {
                 reportCase(f, true);
             } else if (f[0].equals("load")) {
                 loadCase(f);
+            } else if (f[0].equals("apply")) {
+                applyCase(f);
+            } else if (f[0].equals("next")) {
+                nextCase(f);
             } else {
                 check(false, "malformed line " + cases);
             }
         }
         api();
+        failures.addAll(WorkflowRandomTest.run());
         System.out.println(cases + " conformance cases, " + checks + " checks, " + failures.size() + " failures (Java "
                 + System.getProperty("java.version") + ")");
         System.exit(failures.isEmpty() ? 0 : 1);

@@ -41,7 +41,6 @@ fn streamed(
     let options = StreamOptions {
         threads,
         language,
-        limits: *limits,
         spill_threshold: 1 << 10,
         ..StreamOptions::default()
     };

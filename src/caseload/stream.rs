@@ -43,10 +43,9 @@ pub struct StreamOptions<'a> {
     pub threads: usize,
     /// The language of the report's messages and status texts.
     pub language: Language,
-    /// Explanation lines for each obligation, or none (the default).
+    /// Explanation lines for each obligation, or none (the default). (The limits the
+    /// document is read within are those given to [`CaseloadReader::open_with_limits`].)
     pub explanations: Explanations<'a>,
-    /// The limits the document is read within.
-    pub limits: Limits,
     /// Bytes of matters' entries kept in memory before they go to a temporary file
     /// (default 64 MiB).
     pub spill_threshold: usize,
@@ -61,7 +60,6 @@ impl Default for StreamOptions<'_> {
             threads: 0,
             language: Language::Chinese,
             explanations: Explanations::Omit,
-            limits: Limits::default(),
             spill_threshold: 64 << 20,
             spill_dir: None,
         }

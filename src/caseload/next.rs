@@ -261,7 +261,7 @@ fn allowed(
             continue;
         };
         matter.events.push(event);
-        let added = matter.events.len() - 1;
+        let added = matter.events.len().saturating_sub(1);
         // Accepted as a step, not only recorded as a fact the regulation did not permit
         // (an unplanned inspection started without approval, Art. 10: 经批准后方可开展).
         if check::assess(index, matter, policy, calendar, as_of)

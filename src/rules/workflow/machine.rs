@@ -728,7 +728,7 @@ fn locate(slice: &str, e: &serde_json::Error) -> Option<(usize, Option<Error>)> 
 /// the state written back), with the offset of its key: a field a state with no data
 /// carries, or one inside the state of a referred case. A `null` the state leaves out is an
 /// absent optional date, not a field lost.
-fn unkept<'a>(slice: &'a str, kept: &serde_json::Value) -> Option<(usize, String)> {
+fn unkept(slice: &str, kept: &serde_json::Value) -> Option<(usize, String)> {
     let fields = fields(slice)?;
     for (name, raw) in &fields {
         let value = raw.get();

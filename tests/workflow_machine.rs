@@ -803,3 +803,26 @@ fn an_open_deadline_still_to_come_is_pending() {
     assert_eq!(n.open.len(), 1);
     assert_eq!(n.open[0].status, "pending");
 }
+
+#[test]
+fn a_referral_inside_a_referral_is_refused_as_the_schema_does() {
+    let twice = stored(
+        "accountability",
+        json!({"state": "referred", "on": "2023-09-28",
+               "case": {"state": "referred", "on": "2023-09-28", "case": {"state": "normal"}}}),
+    );
+    let err = next_json(WorkflowKind::Accountability, &twice, d("2023-10-09")).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.message(Language::Chinese).contains("只移送一次"));
+    let p = err.position().unwrap();
+    // At the inner case: the object after the first `"case":`.
+    let inner = twice.find(r#""case":"#).unwrap() + r#""case":"#.len();
+    assert_eq!(p.column - 1, inner, "{twice} {p:?}");
+    let err = apply_json(
+        WorkflowKind::Accountability,
+        &twice,
+        r#"{"event":"rectify","on":"2023-10-09"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+}

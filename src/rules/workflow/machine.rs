@@ -780,7 +780,35 @@ fn load<W: Workflow>(state: &str) -> Result<W::State> {
         ));
     }
     let inner = head.state.get();
-    read(state, offset_in(state, inner), inner, STATE_WORDS, true)
+    let base = offset_in(state, inner);
+    let read: W::State = read(state, base, inner, STATE_WORDS, true)?;
+    once_referred::<W>(&read, state, base, inner)?;
+    Ok(read)
+}
+
+/// Refuses a referral inside a referral: a case is referred once (Art. 12 (3)), and a
+/// stored state never holds two (the schema refuses them too).
+fn once_referred<W: Workflow>(
+    value: &W::State,
+    text: &str,
+    base: usize,
+    slice: &str,
+) -> Result<()> {
+    if W::referred_on(value).is_none() || W::referred_on(W::case(value)).is_none() {
+        return Ok(());
+    }
+    let offset =
+        fields(slice).and_then(|f| f.get("case").map(|raw| base + offset_in(slice, raw.get())));
+    let at = offset.map(|o| json_text::Positions::new(text.as_bytes()).at(o));
+    let (at_zh, at_en) = json_text::at_text(at);
+    Err(Error::new(
+        ErrorKind::InvalidInput,
+        format!("流程状态无效{at_zh}：已移送的事项中又有移送，一个事项只移送一次"),
+        format!(
+            "invalid workflow state{at_en}: a referral inside a referral; a case is referred once"
+        ),
+    )
+    .with_position(at))
 }
 
 fn store<W: Workflow>(state: W::State) -> Result<String> {
@@ -856,7 +884,9 @@ fn read_head(state: &str) -> Result<Stored<&RawValue>> {
 /// does not keep included).
 pub fn stored_state(kind: WorkflowKind, state: &str) -> Result<String> {
     fn go<W: Workflow>(state: &str) -> Result<String> {
-        store::<W>(read(state, 0, state, STATE_WORDS, true)?)
+        let read: W::State = read(state, 0, state, STATE_WORDS, true)?;
+        once_referred::<W>(&read, state, 0, state)?;
+        store::<W>(read)
     }
     with_flow!(kind, W => go::<W>(state))
 }

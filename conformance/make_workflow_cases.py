@@ -16,16 +16,16 @@ ffi/tests/conformance.rs, `hand_checked_workflow_answers`):
 
 - next report-2023-09-* (D2, 每月最后1个工作日前): the 2023 notice gives 09-29..10-06 off
   (中秋节、国庆节), so the last working day of September 2023 is Thursday 09-28. As of 09-27
-  it is not_due, as of 09-28 due_today, as of the make-up Saturday 10-07 overdue.
+  it is pending, as of 09-28 due_today, as of the make-up Saturday 10-07 overdue.
 - next report-2022-01-*: January 2022 ends on the make-up Sunday 01-30 (春节 01-31..02-06,
   make-up 01-29 and 01-30), so D2 is 2022-01-30 and, as of Saturday 01-29 (also a make-up
-  day), not_due.
+  day), pending.
 - next meeting-2023-09-20-*: D1 counts 30 working days from 09-21: Sep 21, 22, 25-28 (6),
   Oct 7, 8 (8), Oct 9-13 (13), 16-20 (18), 23-27 (23), Oct 30-Nov 3 (28), Nov 6, 7 (30):
   2023-11-07; due_today on 11-07, overdue on 11-08.
 - next inspection-2023-10-16-*: D4, 7 working days before Monday 10-16: 10-13, 12, 11, 10,
   09, 08 (make-up Sunday), 07 (make-up Saturday): apply by 2023-10-07. As of 10-06 (a rest
-  day of the break) not_due, as of 10-09 (after D4) overdue.
+  day of the break) pending, as of 10-09 (after D4) overdue.
 - next accountability-interview-2023-09-27-*: D6, interview 09-27 + 7 days = 10-04, a rest
   day, rolled to the next working day, the make-up Saturday 2023-10-07.
 - next year-end-2022-*: D7, 2022-12-31 (Saturday) opens the 2023 New Year break, so the
@@ -208,6 +208,13 @@ case("accountability-held-plan-on-make-up-saturday", "accountability", held,
      ev("submit_plan", "2023-10-07"))
 case("accountability-held-grade-poor-on-interview-day-refused", "accountability", held,
      ev("grade_poor", "2023-09-27"))
+# D6 of the interview of 2023-09-27 is the make-up Saturday 2023-10-07 (see the docstring):
+# graded poor on that day is too early, the next day it is not (apply, like the check,
+# counts D6 under the policy over the calendar).
+case("accountability-held-grade-poor-on-d6-refused", "accountability", held,
+     ev("grade_poor", "2023-10-07"))
+case("accountability-held-grade-poor-after-d6", "accountability", held,
+     ev("grade_poor", "2023-10-08"))
 case("accountability-held-refer", "accountability", held, ev("refer", "2023-09-28"))
 case("accountability-held-reported-plan", "accountability", held_reported,
      ev("submit_plan", "2023-10-07"))
@@ -224,6 +231,8 @@ case("accountability-referred-plan", "accountability", referred,
      ev("submit_plan", "2023-10-07"))
 case("accountability-referred-refer-again-refused", "accountability", referred,
      ev("refer", "2023-10-09"))
+case("accountability-referred-grade-poor-on-d6-refused", "accountability", referred,
+     ev("grade_poor", "2023-10-07"))
 stored_acc = open("tests/data/states/accountability.json", encoding="utf-8").read().strip()
 case("accountability-stored-state-of-this-version-plan", "accountability", stored_acc,
      ev("submit_plan", "2023-10-07"))
@@ -241,6 +250,13 @@ case("malformed-misspelled-field", "report",
 case("malformed-unknown-state", "inspection",
      '{"schema":"duban-state/1","kind":"inspection","state":{"state":"half_done"}}',
      ev("start", "2023-10-16"))
+case("malformed-unknown-field-in-state", "report",
+     '{"schema":"duban-state/1","kind":"report","state":{"state":"awaiting","note":"x"}}',
+     ev("submit", "2024-03-28"))
+case("malformed-unknown-field-in-referred-case", "accountability",
+     '{"schema":"duban-state/1","kind":"accountability","state":{"state":"referred",'
+     '"on":"2023-09-28","case":{"state":"normal","extra":1}}}',
+     ev("place_under_key_supervision", "2023-10-09"))
 case("malformed-not-json", "report", '{"schema":"duban-state/1","kind":"report",',
      ev("submit", "2024-03-28"))
 case("malformed-unknown-event", "report", awaiting, ev("approve_all", "2024-03-28"))

@@ -287,6 +287,8 @@ def workflows(report):
         "malformed-unknown-kind",
         "malformed-misspelled-field",
         "malformed-unknown-state",
+        "malformed-unknown-field-in-state",
+        "malformed-unknown-field-in-referred-case",
     }
     states, bad, seen = 0, 0, set()
     for case in cases["apply"]:

@@ -131,9 +131,9 @@ pub use caseload::{
     YearEndGathering, CASELOAD_SCHEMA, REPORT_SCHEMA,
 };
 pub use rules::workflow::{
-    apply_json, next_json, stored_kind, stored_state, AccountabilityEvent, AccountabilityFlow,
-    AccountabilityState, AnnualPlan, Consequence, EscalationEvent, EscalationFlow,
-    EscalationGround, EscalationState, EscalationTest, Grade, InspectionEvent, InspectionFlow,
-    InspectionState, KeySupervisionTrigger, Label, Remedy, ReportEvent, ReportFlow, ReportState,
-    ReturnReason, Workflow, WorkflowKind, STATE_SCHEMA,
+    apply_json, apply_json_with, next_json, next_json_with, stored_kind, stored_state,
+    AccountabilityEvent, AccountabilityFlow, AccountabilityState, AnnualPlan, Consequence,
+    EscalationEvent, EscalationFlow, EscalationGround, EscalationState, EscalationTest, Grade,
+    InspectionEvent, InspectionFlow, InspectionState, KeySupervisionTrigger, Label, Remedy,
+    ReportEvent, ReportFlow, ReportState, ReturnReason, Workflow, WorkflowKind, STATE_SCHEMA,
 };

@@ -222,7 +222,8 @@ fn graded_poor_only_after_the_plan_deadline_and_criticised_in_the_year_end_summa
     assert_eq!(e[0].1, "illegal_transition");
     assert!(
         e[0].2
-            .contains("event 6: graded poor on 2023-10-08 too early")
+            .contains("event 6: cannot grade_poor on 2023-10-08 in state interview_held")
+            && e[0].2.contains("too early")
             && e[0].2.contains("due by 2023-10-10"),
         "{}",
         e[0].2

@@ -147,7 +147,7 @@ fn stored_states_of_this_version_load() {
         ),
         (
             "accountability",
-            "referred",
+            "interview_held",
             r#"{"event":"submit_plan","on":"2023-10-07"}"#,
             "referred",
         ),
@@ -307,11 +307,9 @@ proptest! {
     /// form (the state written out and read back between steps, as a host database keeps
     /// it), give at every step the state, the allowed-next list and the open deadlines that
     /// a whole-caseload check of the same matter, truncated at that event, gives; an event
-    /// one refuses the other refuses. The two places where they part are the regulation's
-    /// and are asserted as such: an unplanned inspection started without approval is
-    /// refused by the machine and recorded by the check as a violation (Art. 10), and a
-    /// unit may be graded poor only after D6, which only the check (with the calendar)
-    /// knows (Art. 12 (3)).
+    /// one refuses the other refuses. One event is refused by `apply` and recorded by the
+    /// check: an unplanned inspection started without approval, which is never allowed
+    /// (Art. 10), and which the check reports as a violation (a caseload records facts).
     #[test]
     fn one_at_a_time_agrees_with_the_caseload_check((which, listed, seq) in steps()) {
         let kind = WorkflowKind::ALL[which];
@@ -360,7 +358,12 @@ proptest! {
                 (Ok(next), None) => {
                     let next: Value = serde_json::from_str(next).unwrap();
                     let m = checked.unwrap();
-                    // A referral runs alongside: the check shows where the rest stands.
+                    // The state the host is shown is the check's, a referral apart.
+                    let shown: Value = serde_json::from_str(
+                        &next_json(kind, &next.to_string(), on).unwrap()).unwrap();
+                    prop_assert_eq!(m.state, shown["state"].as_str().unwrap());
+                    prop_assert_eq!(m.referred_on.map(|d| d.to_string()),
+                                    shown["referred_on"].as_str().map(str::to_owned));
                     if next["state"]["state"] == "referred" {
                         prop_assert_eq!(m.state, next["state"]["case"]["state"].as_str().unwrap());
                         prop_assert_eq!(m.referred_on.map(|d| d.to_string()),
@@ -377,21 +380,23 @@ proptest! {
                 }
                 (Err(_), Some(_)) => {}
                 (Err(err), None) => {
-                    // Art. 10: carried out without approval; the check records it.
+                    // Not a disagreement on what is allowed: an unplanned inspection started
+                    // without approval (Art. 10, 经批准后方可开展) is not allowed, and `apply`,
+                    // the gate a host calls before an act, refuses it, naming the violation;
+                    // the check, which records what happened, takes it as a fact and reports
+                    // that violation. It was never in the allowed list.
                     prop_assert!(kind == WorkflowKind::Inspection && !listed && name == "start",
                                  "only the machine refused {}: {}", event,
                                  err.message(Language::English));
+                    prop_assert!(!told.contains(&"start"));
+                    prop_assert!(err.message(Language::Chinese).contains("未经审批"));
                     let flagged = report.inspection_violations.iter()
                         .any(|v| &*v.matter == "M-PROP"
                              && v.violation == duban::ViolationKind::NoApproval);
                     prop_assert!(flagged);
                 }
                 (Ok(_), Some(e)) => {
-                    // Art. 12 (3): graded poor only once D6 has passed.
-                    let due = interview.map(|i| plan_due(i, &policy, &cal));
-                    prop_assert!(kind == WorkflowKind::Accountability && name == "grade_poor"
-                                 && due.is_some_and(|due| on <= due),
-                                 "only the check refused {}: {}", event, e.message_en);
+                    prop_assert!(false, "only the check refused {}: {}", event, e.message_en);
                 }
             }
 
@@ -403,27 +408,20 @@ proptest! {
             let machine: Value = serde_json::from_str(&next_json(kind, &state, on).unwrap())
                 .unwrap();
             let stored: Value = serde_json::from_str(&state).unwrap();
-            let shown = if stored["state"]["state"] == "referred" {
-                stored["state"]["case"]["state"].as_str().unwrap()
-            } else {
-                machine["state"].as_str().unwrap()
-            };
-            prop_assert_eq!(&step.state, shown);
+            prop_assert_eq!(&step.state, machine["state"].as_str().unwrap());
+            prop_assert_eq!(step.referred_on.map(|d| d.to_string()),
+                            machine["referred_on"].as_str().map(str::to_owned));
+            if stored["state"]["state"] == "referred" {
+                prop_assert_eq!(&step.state, stored["state"]["case"]["state"].as_str().unwrap());
+            }
             let machine_allowed: Vec<String> = machine["allowed"].as_array().unwrap()
                 .iter().map(|v| v.as_str().unwrap().to_owned()).collect();
-            let only_check: Vec<&String> = step.allowed.iter()
-                .filter(|a| !machine_allowed.contains(a)).collect();
-            let only_machine: Vec<&String> = machine_allowed.iter()
-                .filter(|a| !step.allowed.contains(a)).collect();
-            for a in &only_check {
-                prop_assert!(kind == WorkflowKind::Inspection && !listed && *a == "start",
-                             "only the check allows {} in {}", a, shown);
-            }
-            for a in &only_machine {
-                let due = interview.map(|i| plan_due(i, &policy, &cal));
-                prop_assert!(kind == WorkflowKind::Accountability && *a == "grade_poor"
-                             && due.is_some_and(|due| on <= due),
-                             "only the machine allows {} in {}", a, shown);
+            prop_assert_eq!(&step.allowed, &machine_allowed, "in {}", step.state);
+            if let (WorkflowKind::Accountability, Some(i)) = (kind, interview) {
+                // Graded poor only once D6 has passed, in both (Art. 12 (3)).
+                if on <= plan_due(i, &policy, &cal) {
+                    prop_assert!(!step.allowed.contains(&"grade_poor".to_owned()));
+                }
             }
 
             // The open deadlines are the whole check's, of the same matter on this day.
@@ -509,4 +507,322 @@ fn next_step_on_the_example_caseload_hand_checked() {
     // An unknown id names the id.
     let err = next_step(&text, "NOPE", None, &policy, &cal, Language::Chinese).unwrap_err();
     assert!(err.message(Language::Chinese).contains("NOPE"));
+}
+
+// ---------------------------------------------------------------------------------------
+// One rule in one place: what one event at a time and the check used to part on
+
+fn held_interview() -> String {
+    stored(
+        "accountability",
+        json!({"state": "interview_held", "on": "2023-09-27", "supervised_on": "2023-09-01"}),
+    )
+}
+
+#[test]
+fn grade_poor_waits_for_d6_one_event_at_a_time_as_in_the_check() {
+    // Interview on Wed 2023-09-27: seven calendar days end on 2023-10-04, a holiday of the
+    // National Day break (09-29..10-06), rolled to the make-up working day Sat 2023-10-07.
+    let s = held_interview();
+    for early in ["2023-09-28", "2023-10-04", "2023-10-07"] {
+        let event = format!(r#"{{"event":"grade_poor","on":"{early}"}}"#);
+        let err = apply_json(WorkflowKind::Accountability, &s, &event).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::IllegalTransition, "{early}");
+        assert!(
+            err.message(Language::Chinese).contains("2023-10-07"),
+            "{early}"
+        );
+        let next: Value =
+            serde_json::from_str(&next_json(WorkflowKind::Accountability, &s, d(early)).unwrap())
+                .unwrap();
+        assert!(!next["allowed"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("grade_poor")));
+    }
+    let next = apply_json(
+        WorkflowKind::Accountability,
+        &s,
+        r#"{"event":"grade_poor","on":"2023-10-08"}"#,
+    )
+    .unwrap();
+    assert!(next.contains(r#""state":"graded_poor""#));
+    // Under a policy that reads 一周 as five working days, D6 is Tue 2023-10-10.
+    let five = Policy::from_json(
+        r#"{"schema": "duban-policy/1", "id": "five", "in_force_from": "2020-01-06",
+            "parameters": {"rectification_plan_period": {"value": "five_working_days"}}}"#,
+    )
+    .unwrap();
+    let cal = Calendar::china();
+    let on_10 = r#"{"event":"grade_poor","on":"2023-10-10"}"#;
+    assert!(duban::apply_json_with(WorkflowKind::Accountability, &s, on_10, &five, &cal).is_err());
+    let on_11 = r#"{"event":"grade_poor","on":"2023-10-11"}"#;
+    assert!(duban::apply_json_with(WorkflowKind::Accountability, &s, on_11, &five, &cal).is_ok());
+    // Referred, the case inside keeps the rule.
+    let referred = apply_json(
+        WorkflowKind::Accountability,
+        &s,
+        r#"{"event":"refer","on":"2023-09-29"}"#,
+    )
+    .unwrap();
+    assert!(apply_json(
+        WorkflowKind::Accountability,
+        &referred,
+        r#"{"event":"grade_poor","on":"2023-10-07"}"#
+    )
+    .is_err());
+}
+
+#[test]
+fn an_unapproved_start_is_not_allowed_but_the_check_records_it() {
+    let caseload = |events: Value| {
+        json!({"schema": "duban-caseload/1", "as_of": "2023-10-16", "matters": [
+            {"id": "DC", "kind": "inspection", "unit": "u", "sector": "s",
+             "start": "2023-10-16", "annual_plan": "not_listed", "events": events}]})
+        .to_string()
+    };
+    let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
+    let applied = caseload(json!([{"event": "apply", "on": "2023-09-20", "reason": "r"}]));
+    let n = next_step(&applied, "DC", None, &policy, &cal, Language::Chinese).unwrap();
+    assert_eq!(n.state, "applied");
+    assert_eq!(n.allowed, ["approve", "reject"]);
+    let s = stored(
+        "inspection",
+        json!({"state": "applied", "on": "2023-09-20"}),
+    );
+    let machine: Value =
+        serde_json::from_str(&next_json(WorkflowKind::Inspection, &s, d("2023-10-16")).unwrap())
+            .unwrap();
+    assert_eq!(machine["allowed"], json!(["approve", "reject"]));
+    let err = apply_json(
+        WorkflowKind::Inspection,
+        &s,
+        r#"{"event":"start","on":"2023-10-16"}"#,
+    )
+    .unwrap_err();
+    assert!(err.message(Language::Chinese).contains("未经审批"));
+    assert!(err.message(Language::English).contains("no_approval"));
+    // The caseload records what happened, and the check reports it.
+    let started = caseload(
+        json!([{"event": "apply", "on": "2023-09-20", "reason": "r"},
+                                  {"event": "start", "on": "2023-10-16"}]),
+    );
+    let report = duban::check(
+        &Caseload::from_json(&started).unwrap(),
+        &policy,
+        &cal,
+        d("2023-10-16"),
+    )
+    .unwrap();
+    assert!(report.errors.is_empty());
+    assert!(report
+        .inspection_violations
+        .iter()
+        .any(|v| v.violation == duban::ViolationKind::NoApproval));
+    // After a start without approval, nothing more is a step to take.
+    let n = next_step(&started, "DC", None, &policy, &cal, Language::Chinese).unwrap();
+    assert_eq!(n.state, "carried_out");
+    assert!(n.allowed.is_empty(), "{:?}", n.allowed);
+}
+
+#[test]
+fn a_referred_case_is_shown_by_the_state_of_its_workflow_in_both() {
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/data/states/accountability.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let next: Value = serde_json::from_str(
+        &next_json(WorkflowKind::Accountability, &text, d("2023-10-09")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(next["state"], "interview_held");
+    assert_eq!(next["label_zh"], "已约谈");
+    assert_eq!(next["referred_on"], "2023-09-28");
+    let doc = json!({"schema": "duban-caseload/1", "as_of": "2023-10-09", "matters": [
+        {"id": "YT", "kind": "accountability", "unit": "u", "sector": "s", "events": [
+            {"event": "place_under_key_supervision", "on": "2023-09-01",
+             "triggers": ["slow_progress"], "rectify_by": "2023-09-15"},
+            {"event": "propose_interview", "on": "2023-09-18"},
+            {"event": "approve_interview", "on": "2023-09-20"},
+            {"event": "hold_interview", "on": "2023-09-27"},
+            {"event": "refer", "on": "2023-09-28"}]}]})
+    .to_string();
+    let step = next_step(
+        &doc,
+        "YT",
+        None,
+        &Policy::ankang_2020(),
+        &Calendar::china(),
+        Language::Chinese,
+    )
+    .unwrap();
+    assert_eq!(step.state, "interview_held");
+    assert_eq!(step.referred_on, Some(d("2023-09-28")));
+    let allowed: Vec<&str> = next["allowed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(step.allowed, allowed);
+    assert!(!allowed.contains(&"refer"));
+}
+
+#[test]
+fn an_impossible_date_in_an_event_is_named_at_its_place() {
+    let s = stored("report", json!({"state": "awaiting"}));
+    let event = "{\n  \"event\": \"submit\",\n  \"on\": \"2024-02-30\"\n}";
+    let err = apply_json(WorkflowKind::Report, &s, event).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    let (zh, en) = (
+        err.message(Language::Chinese),
+        err.message(Language::English),
+    );
+    assert!(
+        zh.contains("2024-02-30") && zh.contains("第3行第9列"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("2024-02-30") && en.contains("line 3, column 9"),
+        "{en}"
+    );
+    assert!(!zh.contains("第0行"));
+    let p = err.position().unwrap();
+    assert_eq!((p.line, p.column), (3, 9));
+    // The same in a stored state.
+    let s = r#"{"schema":"duban-state/1","kind":"report","state":{"state":"submitted","on":"2024-02-30","original_on":"2024-02-28"}}"#;
+    let err = next_json(WorkflowKind::Report, s, d("2024-03-01")).unwrap_err();
+    let p = err.position().unwrap();
+    assert_eq!(&s[p.column - 1..p.column + 11], r#""2024-02-30""#);
+    assert!(err.message(Language::English).contains("2024-02-30"));
+}
+
+/// A Chinese message with no English word in it (JSON values quoted in “…” aside).
+fn no_english(zh: &str) -> bool {
+    let mut outside = String::new();
+    let mut quoted = false;
+    for c in zh.chars() {
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            _ if !quoted => outside.push(c),
+            _ => {}
+        }
+    }
+    !outside.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+#[test]
+fn an_unknown_inner_state_is_placed_in_the_callers_text_in_chinese() {
+    let s = "{\"schema\": \"duban-state/1\",\n \"kind\": \"report\",\n \"state\": {\"state\": \"half_done\"}}";
+    let err = next_json(WorkflowKind::Report, s, d("2024-03-01")).unwrap_err();
+    let zh = err.message(Language::Chinese);
+    assert!(zh.contains("half_done"), "{zh}");
+    assert!(zh.contains("第3行第21列"), "{zh}");
+    assert!(!zh.contains(" state"), "{zh}");
+    let before_colon = zh.split('：').next().unwrap();
+    assert!(no_english(before_colon), "{zh}");
+    let p = err.position().unwrap();
+    assert_eq!((p.line, p.column), (3, 21));
+}
+
+#[test]
+fn unknown_fields_in_a_stored_state_are_refused_and_named() {
+    let cases = [
+        // A state with data.
+        (
+            json!({"state": "submitted", "on": "2024-03-28", "original_on": "2024-03-28",
+                   "submited_on": "2024-03-28"}),
+            "report",
+            "submited_on",
+        ),
+        // A state with no data.
+        (
+            json!({"state": "normal", "note": "x"}),
+            "accountability",
+            "note",
+        ),
+        (
+            json!({"state": "open", "urged_on": null}),
+            "escalation",
+            "urged_on",
+        ),
+        // Inside the case of a referral.
+        (
+            json!({"state": "referred", "on": "2023-09-28",
+                   "case": {"state": "normal", "extra": 1}}),
+            "accountability",
+            "extra",
+        ),
+    ];
+    for (state, kind, field) in cases {
+        let s = stored(kind, state);
+        let k: WorkflowKind = kind.parse().unwrap();
+        let err = next_json(k, &s, d("2024-03-01")).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{s}");
+        assert!(
+            err.message(Language::Chinese)
+                .contains(&format!("未知字段“{field}”")),
+            "{}",
+            err.message(Language::Chinese)
+        );
+        assert!(err.message(Language::English).contains(field));
+        // The position is the field's key in the caller's text.
+        let p = err.position().unwrap();
+        assert_eq!(p.line, 1);
+        assert!(
+            s[p.column - 1..].starts_with(&format!("\"{field}\"")),
+            "{s} {p:?}"
+        );
+        assert!(duban::stored_state(k, &s).is_err());
+    }
+    // An absent optional date may be written as null.
+    let s = stored(
+        "accountability",
+        json!({"state": "interview_held", "on": "2023-09-27", "supervised_on": "2023-09-01",
+               "result_reported_on": null}),
+    );
+    assert!(next_json(WorkflowKind::Accountability, &s, d("2023-10-09")).is_ok());
+}
+
+#[test]
+fn an_open_deadline_still_to_come_is_pending() {
+    let doc = json!({"schema": "duban-caseload/1", "as_of": "2023-10-09", "matters": [
+        {"id": "YB", "kind": "monthly_report", "unit": "u", "sector": "s", "month": "2023-10"}]})
+    .to_string();
+    let n = next_step(
+        &doc,
+        "YB",
+        None,
+        &Policy::ankang_2020(),
+        &Calendar::china(),
+        Language::Chinese,
+    )
+    .unwrap();
+    assert_eq!(n.open.len(), 1);
+    assert_eq!(n.open[0].status, "pending");
+}
+
+#[test]
+fn a_referral_inside_a_referral_is_refused_as_the_schema_does() {
+    let twice = stored(
+        "accountability",
+        json!({"state": "referred", "on": "2023-09-28",
+               "case": {"state": "referred", "on": "2023-09-28", "case": {"state": "normal"}}}),
+    );
+    let err = next_json(WorkflowKind::Accountability, &twice, d("2023-10-09")).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.message(Language::Chinese).contains("只移送一次"));
+    let p = err.position().unwrap();
+    // At the inner case: the object after the first `"case":`.
+    let inner = twice.find(r#""case":"#).unwrap() + r#""case":"#.len();
+    assert_eq!(p.column - 1, inner, "{twice} {p:?}");
+    let err = apply_json(
+        WorkflowKind::Accountability,
+        &twice,
+        r#"{"event":"rectify","on":"2023-10-09"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }

@@ -10,7 +10,7 @@ const T = {
     due_is: '截止日期：', readings: '各种理解下的日期', reading: '理解', date: '日期', chosen: '本政策采用',
     month_view: '日历', explanation: '计算说明',
     check_heading: '事项清单检查',
-    next_button: '下一步', next_heading: '下一步', next_state: '状态', next_allowed: '现在可以发生的事件', next_open: '未完成的义务', next_none: '无', next_hint: '点击事件即以检查日期记入清单并重新检查',
+    next_button: '下一步', next_heading: '下一步', next_state: '状态', next_allowed: '现在可以发生的事件', next_open: '未完成的义务', next_referred: '已移送执纪执法部门', next_none: '无', next_hint: '点击事件即以检查日期记入清单并重新检查',
     check_note: '打开或拖入 duban-caseload/1 格式的事项清单（JSON 文件），在本机检查，不上传任何数据。',
     choose_file: '选择文件', or_drop: '或把文件拖到这里', example: '载入示例清单',
     as_of: '检查日期', as_of_hint: '留空则用清单中的 as_of',
@@ -46,7 +46,7 @@ const T = {
     calc_heading: 'Deadline calculator', kind: 'Obligation', trigger: 'Trigger', meeting: 'Meeting', compute: 'Compute',
     due_is: 'Due: ', readings: 'Dates under each reading', reading: 'Reading', date: 'Date', chosen: 'Chosen by the policy',
     month_view: 'Calendar', explanation: 'Explanation',
-    next_button: 'Next', next_heading: 'Next steps', next_state: 'State', next_allowed: 'Events allowed now', next_open: 'Open obligations', next_none: 'none', next_hint: 'click an event to record it on the as-of day and check again',
+    next_button: 'Next', next_heading: 'Next steps', next_state: 'State', next_allowed: 'Events allowed now', next_open: 'Open obligations', next_referred: 'Referred to the discipline and law enforcement bodies', next_none: 'none', next_hint: 'click an event to record it on the as-of day and check again',
     check_heading: 'Caseload checker',
     check_note: 'Open or drop a caseload in the duban-caseload/1 format (a JSON file). It is checked on this computer; nothing is uploaded.',
     choose_file: 'Choose a file', or_drop: 'or drop it here', example: 'Load the example caseload',
@@ -313,7 +313,8 @@ function showNext(id) {
   }
   const sep = lang === 'en' ? ': ' : '：';
   const list = (items) => (items.length ? items.join(lang === 'en' ? ', ' : '、') : t.next_none);
-  $('next-text').textContent = `${id}（${next.as_of}）${t.next_state}${sep}${next.state_label}；`
+  const referred = next.referred_on ? `${t.next_referred}${sep}${next.referred_on}；` : '';
+  $('next-text').textContent = `${id}（${next.as_of}）${t.next_state}${sep}${next.state_label}；${referred}`
     + `${t.next_open}${sep}${list(next.open.map((o) => `${o.code} ${o.due} ${o.status_text}`))}；${t.next_hint}`;
   $('next-buttons').replaceChildren(...next.allowed.map((name, i) => {
     const b = el('button', { type: 'button', 'data-event': name }, next.allowed_labels[i]);

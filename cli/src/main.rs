@@ -313,8 +313,8 @@ const COMMANDS: &[Command] = &[
     Command {
         name: "apply",
         args: &["STATE", "EVENT"],
-        options: &[],
-        synopsis: "",
+        options: &["--policy"],
+        synopsis: "[--policy FILE]",
         summary_zh: "对保存的流程状态（duban-state/1）施加一个事件，输出下一状态（STATE、EVENT 为文件、- 或 JSON 文本）",
         summary_en: "apply one event to a stored workflow state (duban-state/1) and print the next state (STATE, EVENT: a file, - or JSON text)",
         run: |ctx| cmd_apply(ctx).map(Output::Text),
@@ -1364,7 +1364,7 @@ fn cmd_next(ctx: &Ctx) -> Result<String, CliError> {
     let next = duban::next_step(&text, id, ctx.opts.as_of, &policy, &cal, ctx.lang)
         .map_err(|e| CliError::Failed(format!("{}: {}", ctx.name(path), e.message(ctx.lang))))?;
     if format == "json" {
-        let json = serde_json::json!({
+        let mut json = serde_json::json!({
             "state": next.state,
             "allowed": next.allowed,
             "open": next.open.iter().map(|o| serde_json::json!({
@@ -1372,6 +1372,9 @@ fn cmd_next(ctx: &Ctx) -> Result<String, CliError> {
             })).collect::<Vec<_>>(),
             "findings": next.findings,
         });
+        if let (Some(on), Some(fields)) = (next.referred_on, json.as_object_mut()) {
+            fields.insert("referred_on".into(), serde_json::json!(on));
+        }
         return Ok(format!("{json}\n"));
     }
     let none = ctx.tr("无".into(), "none".into());
@@ -1398,6 +1401,12 @@ fn cmd_next(ctx: &Ctx) -> Result<String, CliError> {
         format!("{}, as of {}\n", next.id, next.as_of),
     ));
     out.push_str(&format!("{state}{colon}{}\n", next.state_label));
+    if let Some(on) = next.referred_on {
+        out.push_str(&ctx.tr(
+            format!("已移送执纪执法部门：{on}\n"),
+            format!("Referred to the discipline and law enforcement bodies: {on}\n"),
+        ));
+    }
     out.push_str(&format!(
         "{allowed}{colon}{}\n",
         list(next.allowed_labels.clone())
@@ -1431,7 +1440,11 @@ fn cmd_apply(ctx: &Ctx) -> Result<String, CliError> {
     let state = ctx.json_arg(state, "流程状态", "state")?;
     let event = ctx.json_arg(event, "流程事件", "event")?;
     let kind = duban::stored_kind(&state)?;
-    Ok(format!("{}\n", duban::apply_json(kind, &state, &event)?))
+    let (policy, cal) = (ctx.policy()?, ctx.calendar()?);
+    Ok(format!(
+        "{}\n",
+        duban::apply_json_with(kind, &state, &event, &policy, &cal)?
+    ))
 }
 
 /// `diff --policy A --policy B FILE|-`: what changes under B, as a table or JSON.

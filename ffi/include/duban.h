@@ -610,9 +610,10 @@ enum DubanStatus duban_next(const struct DubanPolicy *policy,
 
 /*
  Applies one event (`{"event": NAME, "on": DATE, ...}`) to a stored workflow state
- (`{"schema": "duban-state/1", "kind": KIND, "state": {...}}`) and returns the next stored
- state, as `duban apply` prints it; an event the regulation does not allow is an
- `illegal_transition` error naming the state and the event.
+ (`{"schema": "duban-state/1", "kind": KIND, "state": {...}}`) under the built-in policy
+ over the national calendar and returns the next stored state, as `duban apply` prints
+ it; an event the regulation does not allow is an `illegal_transition` error naming the
+ state and the event. `duban_workflow_apply_in` takes a policy and a calendar.
  */
 enum DubanStatus duban_workflow_apply(const uint8_t *state,
                                       uintptr_t state_len,
@@ -621,6 +622,21 @@ enum DubanStatus duban_workflow_apply(const uint8_t *state,
                                       char **out,
                                       uintptr_t *out_len,
                                       struct DubanError **err);
+
+/*
+ As `duban_workflow_apply`, under `policy` (NULL: built in) over `cal` (NULL: national):
+ the rules that need them (a unit graded poor only once D6 has passed, the policy's
+ escalation grounds) are those of `duban_check` and `duban_next` with the same two.
+ */
+enum DubanStatus duban_workflow_apply_in(const struct DubanPolicy *policy,
+                                         const struct DubanCalendar *cal,
+                                         const uint8_t *state,
+                                         uintptr_t state_len,
+                                         const uint8_t *event,
+                                         uintptr_t event_len,
+                                         char **out,
+                                         uintptr_t *out_len,
+                                         struct DubanError **err);
 
 #ifdef __cplusplus
 } // extern "C"

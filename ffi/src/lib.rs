@@ -1515,9 +1515,10 @@ pub unsafe extern "C" fn duban_next(
 }
 
 /// Applies one event (`{"event": NAME, "on": DATE, ...}`) to a stored workflow state
-/// (`{"schema": "duban-state/1", "kind": KIND, "state": {...}}`) and returns the next stored
-/// state, as `duban apply` prints it; an event the regulation does not allow is an
-/// `illegal_transition` error naming the state and the event.
+/// (`{"schema": "duban-state/1", "kind": KIND, "state": {...}}`) under the built-in policy
+/// over the national calendar and returns the next stored state, as `duban apply` prints
+/// it; an event the regulation does not allow is an `illegal_transition` error naming the
+/// state and the event. `duban_workflow_apply_in` takes a policy and a calendar.
 #[no_mangle]
 pub unsafe extern "C" fn duban_workflow_apply(
     state: *const u8,
@@ -1534,6 +1535,35 @@ pub unsafe extern "C" fn duban_workflow_apply(
         // SAFETY: forwarded contract.
         let event = utf8(unsafe { bytes(event, event_len, "event") }?, "event")?;
         let next = duban::apply_json(duban::stored_kind(state)?, state, event)?;
+        // SAFETY: forwarded contract.
+        unsafe { put_string(out, out_len, next) }
+    })
+}
+
+/// As `duban_workflow_apply`, under `policy` (NULL: built in) over `cal` (NULL: national):
+/// the rules that need them (a unit graded poor only once D6 has passed, the policy's
+/// escalation grounds) are those of `duban_check` and `duban_next` with the same two.
+#[no_mangle]
+pub unsafe extern "C" fn duban_workflow_apply_in(
+    policy: *const DubanPolicy,
+    cal: *const DubanCalendar,
+    state: *const u8,
+    state_len: usize,
+    event: *const u8,
+    event_len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+    err: *mut *mut DubanError,
+) -> DubanStatus {
+    guard(err, || {
+        // SAFETY: forwarded contract.
+        let state = utf8(unsafe { bytes(state, state_len, "state") }?, "state")?;
+        // SAFETY: forwarded contract.
+        let event = utf8(unsafe { bytes(event, event_len, "event") }?, "event")?;
+        // SAFETY: forwarded contract.
+        let (policy, calendar) = unsafe { (policy_or_builtin(policy), calendar_or_china(cal)) };
+        let next =
+            duban::apply_json_with(duban::stored_kind(state)?, state, event, &policy, &calendar)?;
         // SAFETY: forwarded contract.
         unsafe { put_string(out, out_len, next) }
     })

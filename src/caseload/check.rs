@@ -15,9 +15,9 @@ use super::report::*;
 use super::Caseload;
 use crate::{
     AccountabilityEvent, AccountabilityState, AnnualPlan, Calendar, Deadline, Error, ErrorKind,
-    EscalationEvent, EscalationState, Grade, InspectionEvent, InspectionState, Language,
-    MatterSource, Obligation, Policy, Quarter, Remedy, ReportEvent, ReportState, Result,
-    ReturnReason, Status, SupplementCredit,
+    EscalationEvent, EscalationFlow, EscalationState, Grade, InspectionEvent, InspectionState,
+    Language, MatterSource, Obligation, Policy, Quarter, Remedy, ReportEvent, ReportState, Result,
+    ReturnReason, Status, SupplementCredit, Workflow,
 };
 
 /// A matter-level problem, before it becomes an [`InputError`].
@@ -98,6 +98,10 @@ struct Checked<'a> {
     commended: bool,
     interviewed_on: Option<NaiveDate>,
     graded_poor_on: Option<NaiveDate>,
+    /// The positions of the events taken as facts the regulation did not permit (an
+    /// unplanned inspection started without approval, and what came after it): the check
+    /// records them and reports the violation; they are never among the allowed next steps.
+    unpermitted: Vec<usize>,
 }
 
 /// The kind of body a matter's unit is: a quarterly ledger's unit is an office section by
@@ -240,6 +244,12 @@ impl Assessment<'_> {
     /// The other findings about the matter.
     pub(crate) fn findings(&self) -> &[Finding] {
         &self.checked.findings
+    }
+
+    /// Whether the event at `index` was taken only as a fact the regulation did not permit
+    /// (it is recorded, and reported as a violation; it was not an allowed step).
+    pub(crate) fn unpermitted(&self, index: usize) -> bool {
+        self.checked.unpermitted.contains(&index)
     }
 }
 
@@ -733,6 +743,7 @@ fn check_matter<'a>(
         commended: false,
         interviewed_on: None,
         graded_poor_on: None,
+        unpermitted: Vec::new(),
     };
     source_findings(&mut checked, m);
     match m.kind {
@@ -809,7 +820,6 @@ fn check_matter<'a>(
         }
         MatterKind::Escalation => {
             let mut state = EscalationState::new();
-            let test = policy.parameters.escalation_grounds.value;
             for (i, e) in events.iter().enumerate() {
                 let event = match e.event {
                     EventName::Urge => EscalationEvent::Urge { on: e.on },
@@ -849,8 +859,7 @@ fn check_matter<'a>(
                         ))
                     }
                 };
-                state = state
-                    .apply_under(&event, test)
+                state = EscalationFlow::apply_in(&state, &event, policy, calendar)
                     .map_err(|err| at_event(err, i))?;
             }
             checked.report.set_state(
@@ -1208,6 +1217,7 @@ fn inspection<'a>(
     let (mut started_unapproved, mut late_approval) = (false, None);
     for (i, e) in events.iter().enumerate() {
         if started_unapproved && e.event != EventName::Start {
+            checked.unpermitted.push(i);
             match e.event {
                 EventName::Approve => late_approval = late_approval.or(Some(e.on)),
                 EventName::Apply if applied_on.is_none() => {
@@ -1241,6 +1251,7 @@ fn inspection<'a>(
             }
             started_on = Some(e.on);
             started_unapproved = true;
+            checked.unpermitted.push(i);
             state = InspectionState::CarriedOut {
                 on: e.on,
                 applied_on,
@@ -1382,31 +1393,9 @@ fn accountability<'a>(
             }
             EventName::SubmitPlan => AccountabilityEvent::SubmitPlan { on: e.on },
             EventName::Resolve => AccountabilityEvent::Resolve { on: e.on },
-            EventName::GradePoor => {
-                // “对经约谈仍无明显进展的单位，直接认定为‘较差’等次”: only once the written
-                // plan's week (D6) has passed.
-                if let Some(interview) = interview {
-                    let plan_due = Obligation::RectificationPlan { interview }
-                        .deadline(policy, calendar)?
-                        .due();
-                    if e.on <= plan_due {
-                        return Err(Problem::new(
-                            "illegal_transition",
-                            format!(
-                                "第{}个事件：{}认定为“较差”等次过早：书面整改方案期限{plan_due}（约谈{interview}之日起一周）尚未届满",
-                                i + 1,
-                                e.on
-                            ),
-                            format!(
-                                "event {}: graded poor on {} too early: the written plan is due by {plan_due} (one week from the interview on {interview})",
-                                i + 1,
-                                e.on
-                            ),
-                        ));
-                    }
-                }
-                AccountabilityEvent::GradePoor { on: e.on }
-            }
+            // Graded poor only once D6 has passed: the machine's own rule, under the policy
+            // over the calendar (`apply_in`), as one event at a time gets it.
+            EventName::GradePoor => AccountabilityEvent::GradePoor { on: e.on },
             EventName::Refer => AccountabilityEvent::Refer { on: e.on },
             _ => {
                 return Err(not_allowed(
@@ -1417,7 +1406,9 @@ fn accountability<'a>(
                 ))
             }
         };
-        state = state.apply(&event).map_err(|err| at_event(err, i))?;
+        state = state
+            .apply_in(&event, policy, calendar)
+            .map_err(|err| at_event(err, i))?;
         match e.event {
             EventName::HoldInterview => interview = Some(e.on),
             EventName::SubmitPlan => plan_on = Some(e.on),

@@ -4,7 +4,12 @@
 //! Every answer is the caseload check's own: the matter's state, open obligations and
 //! findings come from the same per-matter assessment the check builds its report from, and
 //! an event is allowed exactly when that assessment accepts the matter with a well-formed
-//! event of that name added on the as-of day. The two cannot disagree.
+//! event of that name added on the as-of day as a step (not only as a fact it records as a
+//! violation, such as an unplanned inspection started without approval, Art. 10). The
+//! assessment applies each event through the machines' own rules under the policy over the
+//! calendar ([`Workflow::apply_in`](crate::Workflow::apply_in)), as
+//! [`apply_json_with`](crate::apply_json_with) does one event at a time, so the two cannot
+//! disagree.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -35,7 +40,15 @@ pub struct NextStep {
     pub state: String,
     /// The state in words, in the language asked for.
     pub state_label: String,
-    /// The names of the events the check would accept next, dated `as_of`.
+    /// For an accountability case referred to the discipline and law enforcement bodies
+    /// (移送, which runs alongside the rest of the workflow, Art. 12 (3)): the day of the
+    /// referral; `state` is then where the rest of the workflow stands. Absent from the
+    /// JSON when not referred.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referred_on: Option<NaiveDate>,
+    /// The names of the events the check would accept next as steps, dated `as_of` (not
+    /// an event it would only record as a violation, such as an unplanned inspection
+    /// started without approval).
     pub allowed: Vec<String>,
     /// The same events in words, in the language asked for.
     pub allowed_labels: Vec<String>,
@@ -204,6 +217,7 @@ pub fn next_step(
         as_of,
         state: report.state.to_owned(),
         state_label: report.state_label(language).to_owned(),
+        referred_on: report.referred_on,
         allowed: allowed.iter().map(|l| l.name.to_owned()).collect(),
         allowed_labels: allowed
             .iter()
@@ -247,7 +261,12 @@ fn allowed(
             continue;
         };
         matter.events.push(event);
-        if check::assess(index, matter, policy, calendar, as_of).is_ok() {
+        let added = matter.events.len().saturating_sub(1);
+        // Accepted as a step, not only recorded as a fact the regulation did not permit
+        // (an unplanned inspection started without approval, Art. 10: 经批准后方可开展).
+        if check::assess(index, matter, policy, calendar, as_of)
+            .is_ok_and(|a| !a.unpermitted(added))
+        {
             allowed.push(*label);
         }
         matter.events.pop();

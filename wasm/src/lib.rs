@@ -660,12 +660,14 @@ impl Engine {
     }
 
     /// Applies one event (`{"event": NAME, "on": DATE, ...}`) to a stored workflow state
-    /// (`duban-state/1`); the answer is the next stored state, or an `illegal_transition`
-    /// error naming the state and the event.
+    /// (`duban-state/1`) under the built-in policy over this calendar, as `next` and `check`
+    /// judge it; the answer is the next stored state, or an `illegal_transition` error
+    /// naming the state and the event.
     pub fn apply(&self, state: &str, event: &str) -> String {
         let answer = (|| {
             let kind = duban::stored_kind(state)?;
-            let next = duban::apply_json(kind, state, event)?;
+            let policy = duban::Policy::ankang_2020();
+            let next = duban::apply_json_with(kind, state, event, &policy, &self.calendar)?;
             serde_json::from_str(&next).map_err(|e| internal(&e))
         })();
         envelope(answer)

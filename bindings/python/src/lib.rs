@@ -1661,17 +1661,24 @@ fn next_step<'py>(
 /// Applies one event (`{"event": NAME, "on": DATE, ...}`) to a stored workflow state
 /// (`{"schema": "duban-state/1", "kind": KIND, "state": {...}}`), each as str, bytes or
 /// dict, and gives the next stored state as a dict; a step the regulation does not allow
-/// raises `IllegalTransitionError`, naming the state and the event.
+/// raises `IllegalTransitionError`, naming the state and the event. The rules that need a
+/// policy or a calendar (a unit graded poor only once D6 has passed) use `policy` (default:
+/// built in) and `calendar` (default: national), as `check` and `next_step` do.
 #[pyfunction]
+#[pyo3(signature = (state, event, *, policy = None, calendar = None))]
 fn apply<'py>(
     py: Python<'py>,
     state: &Bound<'py, PyAny>,
     event: &Bound<'py, PyAny>,
+    policy: Option<PyRef<'py, PyPolicy>>,
+    calendar: Option<PyRef<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let state = json_string(py, state, "state")?;
     let event = json_string(py, event, "event")?;
+    let policy = policy_or_default(policy.as_deref());
+    let calendar = calendar_or_default(calendar.as_deref());
     let next = duban::stored_kind(&state)
-        .and_then(|kind| duban::apply_json(kind, &state, &event))
+        .and_then(|kind| duban::apply_json_with(kind, &state, &event, &policy, &calendar))
         .map_err(|e| lib_err(py, &e))?;
     json_loads(py, &next)
 }

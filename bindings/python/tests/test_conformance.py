@@ -268,4 +268,6 @@ def test_next(case):
         "open": [{"code": o["code"], "due": o["due"], "status": o["status"]} for o in got["open"]],
         "findings": got["findings"],
     }
+    if "referred_on" in got:
+        cli["referred_on"] = got["referred_on"]
     assert compact(cli, sort_keys=True) == case["expect"]

@@ -592,6 +592,32 @@ static void workflows(void) {
     CHECK(err && strstr(duban_error_message(err, DUBAN_LANGUAGE_CHINESE), "NO") != NULL, "names the id");
     take_err(err);
     CHECK(duban_workflow_apply(NULL, 3, NULL, 3, NULL, NULL, NULL) == DUBAN_STATUS_INVALID_INPUT, "null state");
+    /* Under a policy and a calendar: D6 of an interview on 2023-09-27 is 2023-10-07 (seven
+       days, 10-04 a holiday, rolled to the make-up Saturday); five working days: 2023-10-10. */
+    const char *held = "{\"schema\":\"duban-state/1\",\"kind\":\"accountability\",\"state\":{\"state\":"
+                       "\"interview_held\",\"on\":\"2023-09-27\",\"supervised_on\":\"2023-09-01\"}}";
+    const char *poor = "{\"event\":\"grade_poor\",\"on\":\"2023-10-09\"}";
+    err = NULL;
+    CHECK(duban_workflow_apply_in(NULL, NULL, (const uint8_t *)held, strlen(held), (const uint8_t *)poor, strlen(poor),
+                                  &out, &out_len, &err) == DUBAN_STATUS_OK,
+          "graded poor after D6");
+    CHECK(out && strstr(out, "graded_poor") != NULL, "graded: %s", out ? out : "(null)");
+    duban_string_free(out);
+    out = NULL;
+    const char *five = "{\"schema\":\"duban-policy/1\",\"id\":\"five\",\"in_force_from\":\"2020-01-06\","
+                       "\"parameters\":{\"rectification_plan_period\":{\"value\":\"five_working_days\"}}}";
+    DubanPolicy *p = NULL;
+    CHECK(duban_policy_from_json((const uint8_t *)five, strlen(five), &p, NULL) == DUBAN_STATUS_OK, "five");
+    CHECK(duban_workflow_apply_in(p, NULL, (const uint8_t *)held, strlen(held), (const uint8_t *)poor, strlen(poor),
+                                  &out, &out_len, &err) == DUBAN_STATUS_ILLEGAL_TRANSITION,
+          "graded poor before D6 under five working days");
+    CHECK(out == NULL, "no state on failure");
+    CHECK(err && strstr(duban_error_message(err, DUBAN_LANGUAGE_ENGLISH), "due by 2023-10-10") != NULL, "names D6");
+    take_err(err);
+    err = NULL;
+    duban_policy_free(p);
+    CHECK(duban_workflow_apply_in(NULL, NULL, NULL, 3, NULL, 3, NULL, NULL, NULL) == DUBAN_STATUS_INVALID_INPUT,
+          "apply_in: null state");
     CHECK(duban_next(NULL, NULL, NULL, 3, NULL, 0, DUBAN_DATE_NONE, DUBAN_LANGUAGE_CHINESE, NULL, NULL, NULL) ==
               DUBAN_STATUS_INVALID_INPUT,
           "null caseload");
@@ -624,7 +650,15 @@ static void apply_case(char **f) {
     DubanError *err = NULL;
     DubanStatus s = duban_workflow_apply((const uint8_t *)state, strlen(state), (const uint8_t *)event,
                                          strlen(event), &out, &out_len, &err);
-    compare_workflow(state, s, err, out, out_len, unescape(f[3]), unescape(f[4]), unescape(f[5]));
+    const char *expect = unescape(f[3]), *zh = unescape(f[4]), *en = unescape(f[5]);
+    compare_workflow(state, s, err, out, out_len, expect, zh, en);
+    /* The same under the built-in policy and the national calendar, named. */
+    out = NULL;
+    out_len = 0;
+    err = NULL;
+    s = duban_workflow_apply_in(NULL, NULL, (const uint8_t *)state, strlen(state), (const uint8_t *)event,
+                                strlen(event), &out, &out_len, &err);
+    compare_workflow(state, s, err, out, out_len, expect, zh, en);
 }
 
 static void next_case(char **f) {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::transition;
 use super::AccountabilityFlow;
-use crate::{Article, Consequence, Grade, Language, Result};
+use crate::{Article, Calendar, Consequence, Grade, Language, Obligation, Policy, Result};
 
 /// The article the workflow implements.
 pub(super) const ARTICLE: Article = Article::item(12, 3);
@@ -105,7 +105,7 @@ impl KeySupervisionTrigger {
 /// # Ok::<(), duban::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum AccountabilityState {
     /// 正常: no accountability measure.
@@ -256,9 +256,11 @@ pub enum AccountabilityEvent {
         on: NaiveDate,
     },
     /// 直接认定为“较差”等次: no clear progress after the interview (or no plan). Only
-    /// after the written plan's deadline (D6) has passed: the machine refuses it on the
-    /// interview day, and [`check`](crate::check), which has the calendar, refuses it on or
-    /// before D6.
+    /// after the written plan's deadline (D6) has passed:
+    /// [`AccountabilityState::apply_in`] (with the policy and the calendar, as
+    /// [`apply_json`](crate::apply_json) and [`check`](crate::check) call it) refuses it on
+    /// or before D6; [`AccountabilityState::apply`], which has no calendar, refuses it only
+    /// on or before the interview day.
     GradePoor {
         /// The date of the decision.
         on: NaiveDate,
@@ -555,6 +557,58 @@ impl AccountabilityState {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn apply(&self, event: &AccountabilityEvent) -> Result<AccountabilityState> {
+        self.step(event, None)
+    }
+
+    /// The state after `event` under `policy` over `calendar`: as [`apply`](Self::apply),
+    /// and a unit is graded poor only once the written plan's deadline (D6, counted from
+    /// the interview under `policy` over `calendar`) has passed — the one rule that both
+    /// this step and the caseload [`check`](crate::check) apply. Pure: `self` is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// As [`apply`](Self::apply); grading poor on or before D6 is an
+    /// [`ErrorKind::IllegalTransition`](crate::ErrorKind::IllegalTransition) naming D6;
+    /// D6 outside the calendar is
+    /// [`ErrorKind::OutsideCoverage`](crate::ErrorKind::OutsideCoverage).
+    ///
+    /// ```
+    /// use duban::{parse_date, AccountabilityEvent as E, AccountabilityState, Calendar,
+    ///             KeySupervisionTrigger, Language, Policy};
+    /// let held = AccountabilityState::replay(&[
+    ///     E::PlaceUnderKeySupervision {
+    ///         on: parse_date("2023-09-01")?,
+    ///         triggers: vec![KeySupervisionTrigger::SlowProgress],
+    ///         rectify_by: parse_date("2023-09-15")?,
+    ///     },
+    ///     E::ProposeInterview { on: parse_date("2023-09-18")? },
+    ///     E::ApproveInterview { on: parse_date("2023-09-20")? },
+    ///     E::HoldInterview { on: parse_date("2023-09-27")? },
+    /// ])?;
+    /// let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
+    /// // D6: 2023-10-04 is a holiday, rolled to the make-up working day 2023-10-07.
+    /// let early = E::GradePoor { on: parse_date("2023-10-07")? };
+    /// assert!(held.apply(&early).is_ok()); // no calendar: only the interview day is refused
+    /// let err = held.apply_in(&early, &policy, &cal).unwrap_err();
+    /// assert!(err.message(Language::Chinese).contains("2023-10-07"));
+    /// assert!(held.apply_in(&E::GradePoor { on: parse_date("2023-10-08")? }, &policy, &cal).is_ok());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    pub fn apply_in(
+        &self,
+        event: &AccountabilityEvent,
+        policy: &Policy,
+        calendar: &Calendar,
+    ) -> Result<AccountabilityState> {
+        self.step(event, Some((policy, calendar)))
+    }
+
+    /// [`apply`](Self::apply), with the D6 gate when `rules` are given.
+    fn step(
+        &self,
+        event: &AccountabilityEvent,
+        rules: Option<(&Policy, &Calendar)>,
+    ) -> Result<AccountabilityState> {
         use AccountabilityEvent as E;
         use AccountabilityState as S;
         let illegal = |zh: &str, en: &str| {
@@ -571,7 +625,7 @@ impl AccountabilityState {
                 );
             }
             transition::check_order::<AccountabilityFlow>(self, event)?;
-            let next = case.apply(event).map_err(|inner| {
+            let next = case.step(event, rules).map_err(|inner| {
                 let rewrap = match inner.kind() {
                     crate::ErrorKind::IllegalTransition => {
                         transition::illegal::<AccountabilityFlow>
@@ -811,6 +865,26 @@ impl AccountabilityState {
                 E::GradePoor { on },
             ) => {
                 let in_order = self.last_event_on().map_or(true, |last| *on >= last);
+                if let (true, Some((policy, calendar))) = (in_order, rules) {
+                    // “对经约谈仍无明显进展的单位，直接认定为‘较差’等次”: only once the
+                    // written plan's week (D6) has passed.
+                    let plan_due = Obligation::RectificationPlan {
+                        interview: *interview,
+                    }
+                    .deadline(policy, calendar)?
+                    .due();
+                    if *on <= plan_due {
+                        return illegal(
+                            &format!(
+                                "认定为“较差”等次过早：书面整改方案期限{plan_due}（约谈{interview}之日起一周）尚未届满"
+                            ),
+                            &format!(
+                                "graded poor too early: the written plan is due by {plan_due} \
+                                 (one week from the interview on {interview})"
+                            ),
+                        );
+                    }
+                }
                 if in_order && on <= interview {
                     return illegal(
                         &format!(

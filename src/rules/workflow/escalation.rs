@@ -147,7 +147,7 @@ impl EscalationTest {
 /// # Ok::<(), duban::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum EscalationState {
     /// 督办中: supervised as usual, not urged yet.

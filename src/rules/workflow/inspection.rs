@@ -73,7 +73,7 @@ impl AnnualPlan {
 /// # Ok::<(), duban::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum InspectionState {
     /// 已列入年度计划: may be carried out; needs no application.
@@ -279,9 +279,11 @@ impl InspectionState {
         };
         let unapproved_start = || {
             illegal(
-                "未列入《年度计划》的督查检查事项，不得自行组织开展，须经市政府分管领导审批后方可实施",
+                "未列入《年度计划》的督查检查事项，不得自行组织开展，须经市政府分管领导审批后方可实施；\
+                 已经开展的，应如实记入事项清单，检查将其列为“未经审批”违规",
                 "an inspection not in the annual plan may be carried out only after the leader \
-                 in charge approves it",
+                 in charge approves it; one already carried out belongs in the caseload as it \
+                 happened, where the check reports it as a violation (not approved, no_approval)",
             )
         };
         let not_approved_file = || {
@@ -370,13 +372,17 @@ impl InspectionState {
                 approved_on: Some(*approved_on),
                 filed_on: Some(*filed),
             },
+            (S::Rejected { .. }, E::Start { .. }) => {
+                return illegal(
+                    "申报未获批准，不得组织开展；已经开展的，应如实记入事项清单，检查将其列为“未经审批”违规",
+                    "the application was refused; the inspection may not be carried out, and one \
+                     already carried out belongs in the caseload as it happened, where the check \
+                     reports it as a violation (not approved, no_approval)",
+                );
+            }
             (
                 S::Rejected { .. },
-                E::Apply { .. }
-                | E::Approve { .. }
-                | E::Reject { .. }
-                | E::File { .. }
-                | E::Start { .. },
+                E::Apply { .. } | E::Approve { .. } | E::Reject { .. } | E::File { .. },
             ) => {
                 return illegal(
                     "申报未获批准，不得组织开展；重新申报应作为新的督查检查事项",

@@ -57,8 +57,9 @@ pub use escalation::{EscalationEvent, EscalationGround, EscalationState, Escalat
 pub use grading::{Consequence, Grade};
 pub use inspection::{AnnualPlan, InspectionEvent, InspectionState};
 pub use machine::{
-    apply_json, next_json, stored_kind, stored_state, AccountabilityFlow, EscalationFlow,
-    InspectionFlow, ReportFlow, Workflow, WorkflowKind, STATE_SCHEMA,
+    apply_json, apply_json_with, next_json, next_json_with, stored_kind, stored_state,
+    AccountabilityFlow, EscalationFlow, InspectionFlow, ReportFlow, Workflow, WorkflowKind,
+    STATE_SCHEMA,
 };
 pub use report::{Remedy, ReportEvent, ReportState, ReturnReason};
 pub use transition::Label;

@@ -150,7 +150,7 @@ impl Remedy {
 /// # Ok::<(), duban::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ReportState {
     /// 待报送: nothing submitted yet.

@@ -160,19 +160,33 @@ public final class Duban {
 
     /**
      * Applies one event ({@code {"event": NAME, "on": DATE, ...}}) to a stored workflow state
-     * ({@code duban-state/1}) and returns the next stored state.
+     * ({@code duban-state/1}) under the built-in policy over the national calendar and returns
+     * the next stored state.
      *
      * @throws DubanException {@code illegal_transition}, naming the state and the event, when
      *     the regulation does not allow the event
      */
     public static String apply(String stateJson, String eventJson) {
+        return apply(stateJson, eventJson, null, null);
+    }
+
+    /**
+     * As {@link #apply(String, String)}, under {@code policy} over {@code calendar} (null:
+     * built in, national): the rules that need them (a unit graded poor only once D6 has
+     * passed) are those of {@link #next} and the caseload check with the same two.
+     *
+     * @throws DubanException {@code illegal_transition}, naming the state and the event, when
+     *     the regulation does not allow the event
+     */
+    public static String apply(String stateJson, String eventJson, Policy policy, Calendar calendar) {
         byte[] state = stateJson == null ? null : stateJson.getBytes(StandardCharsets.UTF_8);
         byte[] event = eventJson == null ? null : eventJson.getBytes(StandardCharsets.UTF_8);
         PointerByReference out = new PointerByReference();
         PointerByReference err = new PointerByReference();
         long[] len = new long[1];
-        int s = Native.duban_workflow_apply(state, state == null ? 1 : state.length, event,
-                event == null ? 1 : event.length, out, len, err);
+        int s = Native.duban_workflow_apply_in(ptr(policy), ptr(calendar), state,
+                state == null ? 1 : state.length, event, event == null ? 1 : event.length, out, len, err);
+        fence(policy, calendar);
         Native.check(s, err);
         return Native.take(out, len);
     }

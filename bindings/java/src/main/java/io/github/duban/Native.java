@@ -79,6 +79,7 @@ final class Native {
     // Workflows, one matter and one event at a time.
     static native int duban_next(Pointer policy, Pointer cal, byte[] caseload, long len, byte[] id, long idLen, int asOf, int lang, PointerByReference out, long[] len2, PointerByReference err);
     static native int duban_workflow_apply(byte[] state, long stateLen, byte[] event, long eventLen, PointerByReference out, long[] len2, PointerByReference err);
+    static native int duban_workflow_apply_in(Pointer policy, Pointer cal, byte[] state, long stateLen, byte[] event, long eventLen, PointerByReference out, long[] len2, PointerByReference err);
 
     // ---- glue ----
 

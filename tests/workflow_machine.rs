@@ -292,10 +292,17 @@ fn plan_due(interview: NaiveDate, policy: &Policy, cal: &Calendar) -> NaiveDate 
         .due()
 }
 
-fn steps() -> impl Strategy<Value = (usize, bool, Vec<(usize, u64, u8)>)> {
+/// The matter's source: one of the caseload's codes (Art. 5 and Art. 6 ones), or none
+/// (`pick` past the last).
+fn source_of(pick: usize) -> Option<duban::MatterSource> {
+    duban::MatterSource::ALL.get(pick).copied()
+}
+
+fn steps() -> impl Strategy<Value = (usize, bool, usize, Vec<(usize, u64, u8)>)> {
     (
         0usize..4,
         any::<bool>(),
+        0usize..=duban::MatterSource::ALL.len(),
         proptest::collection::vec((0usize..10, 0u64..5, any::<u8>()), 0..14),
     )
 }
@@ -311,11 +318,20 @@ proptest! {
     /// check: an unplanned inspection started without approval, which is never allowed
     /// (Art. 10), and which the check reports as a violation (a caseload records facts).
     #[test]
-    fn one_at_a_time_agrees_with_the_caseload_check((which, listed, seq) in steps()) {
+    fn one_at_a_time_agrees_with_the_caseload_check((which, listed, source, seq) in steps()) {
         let kind = WorkflowKind::ALL[which];
-        let (matter, initial) = matter_of(kind, listed);
+        let (mut matter, initial) = matter_of(kind, listed);
         let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
         let mut state = duban::stored_state(kind, &initial.to_string()).unwrap();
+        // An escalation matter comes from a random source (an Art. 5 one cannot be
+        // escalated, Art. 4), or none; its stored state carries the same source.
+        let source = source_of(source).filter(|_| kind == WorkflowKind::Escalation);
+        if let Some(source) = source {
+            matter["source"] = json!(source.code());
+            let mut stored: Value = serde_json::from_str(&state).unwrap();
+            stored["source"] = json!(source.code());
+            state = stored.to_string();
+        }
         let mut log: Vec<Value> = Vec::new();
         let mut interview: Option<NaiveDate> = None;
         let mut on = d("2023-10-20");
@@ -357,6 +373,9 @@ proptest! {
             match (&stepped, refused_by_check) {
                 (Ok(next), None) => {
                     let next: Value = serde_json::from_str(next).unwrap();
+                    // The source is kept through apply (absent stays absent).
+                    prop_assert_eq!(next.get("source").and_then(Value::as_str),
+                                    source.map(|s| s.code()));
                     let m = checked.unwrap();
                     // The state the host is shown is the check's, a referral apart.
                     let shown: Value = serde_json::from_str(
@@ -378,7 +397,18 @@ proptest! {
                         interview = Some(on);
                     }
                 }
-                (Err(_), Some(_)) => {}
+                (Err(err), Some(e)) => {
+                    // Refused for the matter's source: the same words, the check's naming
+                    // the event's place.
+                    if name == "request_escalation"
+                        && source.is_some_and(|s| s.is_supervision_office())
+                    {
+                        prop_assert!(e.message_en.ends_with(&err.message(Language::English)),
+                                     "{} / {}", e.message_en, err.message(Language::English));
+                        prop_assert!(e.message_zh.ends_with(&err.message(Language::Chinese)));
+                        prop_assert!(e.message_en.contains("(Art. 4)"));
+                    }
+                }
                 (Err(err), None) => {
                     // Not a disagreement on what is allowed: an unplanned inspection started
                     // without approval (Art. 10, 经批准后方可开展) is not allowed, and `apply`,
@@ -825,4 +855,132 @@ fn a_referral_inside_a_referral_is_refused_as_the_schema_does() {
     )
     .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
+}
+
+/// A stored escalation state urged on 2024-04-22, from `source` (none when `None`).
+fn urged_from(source: Option<&str>) -> String {
+    let mut s = json!({"schema": "duban-state/1", "kind": "escalation",
+                       "state": {"state": "urged", "on": "2024-04-22"}});
+    if let Some(source) = source {
+        s["source"] = json!(source);
+    }
+    s.to_string()
+}
+
+const REQUEST: &str = r#"{"event":"request_escalation","on":"2024-05-06",
+    "grounds":["overall","ineffective_after_urging"]}"#;
+
+#[test]
+fn an_art5_source_in_the_stored_state_is_not_escalated() {
+    // meeting_decisions is Art. 5 (3): the Supervision Office's own already (Art. 4).
+    let s = urged_from(Some("meeting_decisions"));
+    let err = apply_json(WorkflowKind::Escalation, &s, REQUEST).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::IllegalTransition);
+    assert_eq!(
+        err.message(Language::Chinese),
+        "该事项来源于第五条第（三）项（市政府全体会议、常务会议、市长办公会议决定事项），\
+         本由市政府督查室督办，不能转交市政府督查室提级督查（第四条）"
+    );
+    assert!(err
+        .message(Language::English)
+        .contains("(meeting_decisions), which the Supervision Office already supervises itself"));
+    let next: Value =
+        serde_json::from_str(&next_json(WorkflowKind::Escalation, &s, d("2024-05-06")).unwrap())
+            .unwrap();
+    assert_eq!(next["allowed"], json!(["urge"]));
+    // Urging it is still allowed, and the source stays with the state.
+    let urged = apply_json(
+        WorkflowKind::Escalation,
+        &s,
+        r#"{"event":"urge","on":"2024-05-06"}"#,
+    )
+    .unwrap();
+    let urged: Value = serde_json::from_str(&urged).unwrap();
+    assert_eq!(urged["source"], "meeting_decisions");
+    assert_eq!(
+        urged["state"],
+        json!({"state": "urged", "on": "2024-05-06"})
+    );
+}
+
+#[test]
+fn an_art6_source_or_none_is_escalated_and_the_source_is_kept() {
+    // leader_meeting_decisions is Art. 6 (1).
+    let s = urged_from(Some("leader_meeting_decisions"));
+    let next: Value =
+        serde_json::from_str(&next_json(WorkflowKind::Escalation, &s, d("2024-05-06")).unwrap())
+            .unwrap();
+    assert_eq!(next["allowed"], json!(["urge", "request_escalation"]));
+    let requested: Value =
+        serde_json::from_str(&apply_json(WorkflowKind::Escalation, &s, REQUEST).unwrap()).unwrap();
+    assert_eq!(requested["source"], "leader_meeting_decisions");
+    assert_eq!(requested["state"]["state"], "requested");
+    // No source: allowed, as the check allows a matter without one; absent stays absent.
+    let requested: Value = serde_json::from_str(
+        &apply_json(WorkflowKind::Escalation, &urged_from(None), REQUEST).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(requested.get("source"), None);
+    assert_eq!(requested["state"]["state"], "requested");
+}
+
+#[test]
+fn a_source_on_another_workflow_is_kept_and_ignored() {
+    let s = r#"{"schema":"duban-state/1","kind":"report","source":"major_decisions",
+        "state":{"state":"awaiting"}}"#;
+    let next: Value = serde_json::from_str(
+        &apply_json(
+            WorkflowKind::Report,
+            s,
+            r#"{"event":"submit","on":"2024-03-28"}"#,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(next["source"], "major_decisions");
+    assert_eq!(next["state"]["state"], "submitted");
+}
+
+#[test]
+fn a_source_that_is_not_a_code_is_refused_by_name() {
+    let s = urged_from(Some("the_mayor"));
+    let err = apply_json(WorkflowKind::Escalation, &s, REQUEST).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(
+        err.message(Language::English).contains("the_mayor"),
+        "{}",
+        err.message(Language::English)
+    );
+    assert!(err.message(Language::Chinese).contains("the_mayor"));
+}
+
+#[test]
+fn the_check_and_the_stored_state_give_the_same_source_refusal() {
+    let matter = json!({"id": "M-PROP", "kind": "escalation", "unit": "u", "sector": "s",
+        "source": "major_decisions", "events": [
+            {"event": "urge", "on": "2024-04-22"},
+            serde_json::from_str::<Value>(REQUEST).unwrap()]});
+    let doc = json!({"schema": "duban-caseload/1", "as_of": "2024-05-06", "matters": [matter]});
+    let report = duban::check(
+        &Caseload::from_json(&doc.to_string()).unwrap(),
+        &Policy::ankang_2020(),
+        &Calendar::china(),
+        d("2024-05-06"),
+    )
+    .unwrap();
+    let err = apply_json(
+        WorkflowKind::Escalation,
+        &urged_from(Some("major_decisions")),
+        REQUEST,
+    )
+    .unwrap_err();
+    let refused = &report.errors[0];
+    assert_eq!(
+        refused.message_zh,
+        format!("第2个事件：{}", err.message(Language::Chinese))
+    );
+    assert_eq!(
+        refused.message_en,
+        format!("event 2: {}", err.message(Language::English))
+    );
 }

@@ -825,24 +825,8 @@ fn check_matter<'a>(
                     EventName::Urge => EscalationEvent::Urge { on: e.on },
                     EventName::RequestEscalation => {
                         // Art. 4 hands matters handled below the Office up to it; an Art. 5
-                        // matter is the Office's own already.
-                        if let Some(source) = m.source.filter(|s| s.is_supervision_office()) {
-                            return Err(Problem::new(
-                                "illegal_transition",
-                                format!(
-                                    "第{}个事件：该事项来源于{}（{}），本由市政府督查室督办，不能转交市政府督查室提级督查（第四条）",
-                                    i + 1,
-                                    source.article().label(Language::Chinese),
-                                    source.label(Language::Chinese)
-                                ),
-                                format!(
-                                    "event {}: the matter comes from {} ({}), which the Supervision Office already supervises itself; it cannot be escalated to it (Art. 4)",
-                                    i + 1,
-                                    source.article().label(Language::English),
-                                    source.code()
-                                ),
-                            ));
-                        }
+                        // matter is the Office's own already. The same gate as apply's.
+                        EscalationFlow::may_escalate(m.source).map_err(|err| at_event(err, i))?;
                         EscalationEvent::RequestEscalation {
                             on: e.on,
                             grounds: e.grounds.clone(),

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::transition;
 use super::EscalationFlow;
-use crate::{Article, Language, Result};
+use crate::{Article, Error, ErrorKind, Language, MatterSource, Result};
 
 /// The article the workflow implements.
 pub(super) const ARTICLE: Article = Article::whole(4);
@@ -277,6 +277,61 @@ fn missing_grounds(grounds: &[EscalationGround], test: EscalationTest) -> Option
         format!("提级督查须具备第四条所列情形，缺少：{}", zh.join("；")),
         format!("Art. 4 grounds are missing: {}", en.join("; and ")),
     ))
+}
+
+impl EscalationFlow {
+    /// The Art. 4 gate on a matter's source, the one place it is decided: a matter from an
+    /// Art. 5 source is the Supervision Office's own (督查室督办), so it cannot be handed
+    /// up to the Office (转交市政府督查室提级督查); a request to escalate it is refused. A
+    /// matter from an Art. 6 source, or whose source is not known (`None`), may be.
+    ///
+    /// The caseload [`check`](crate::check) asks it for each `request_escalation` of a
+    /// matter, with the matter's `source`; [`Workflow::apply_from`](super::Workflow::apply_from)
+    /// and [`apply_json_with`](crate::apply_json_with) ask it with the source a stored
+    /// state carries.
+    ///
+    /// “对于涉及面广、事关全局、综合性强、协调难度大且催办后落实效果不佳的事项，经市政府秘书长同意后，可转交市政府督查室提级督查。”
+    ///
+    /// ```
+    /// use duban::{EscalationFlow, ErrorKind, Language, MatterSource};
+    /// assert!(EscalationFlow::may_escalate(None).is_ok());
+    /// assert!(EscalationFlow::may_escalate(Some(MatterSource::LeaderMeetingDecisions)).is_ok());
+    /// let err = EscalationFlow::may_escalate(Some(MatterSource::MajorDecisions)).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::IllegalTransition);
+    /// assert!(err.message(Language::Chinese).contains("不能转交市政府督查室提级督查（第四条）"));
+    /// assert!(err.message(Language::English).contains("(major_decisions)"));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::IllegalTransition`] for an Art. 5 source, naming it.
+    pub fn may_escalate(source: Option<MatterSource>) -> Result<()> {
+        let Some(source) = source.filter(|s| s.is_supervision_office()) else {
+            return Ok(());
+        };
+        Err(Error::new(
+            ErrorKind::IllegalTransition,
+            format!(
+                "该事项来源于{}（{}），本由市政府督查室督办，不能转交市政府督查室提级督查（第四条）",
+                source.article().label(Language::Chinese),
+                source.label(Language::Chinese)
+            ),
+            format!(
+                "the matter comes from {} ({}), which the Supervision Office already supervises itself; it cannot be escalated to it (Art. 4)",
+                source.article().label(Language::English),
+                source.code()
+            ),
+        ))
+    }
+
+    /// [`EscalationFlow::may_escalate`] for a `request_escalation`; any other event is
+    /// admitted whatever the source.
+    pub(super) fn admits(source: Option<MatterSource>, event: &EscalationEvent) -> Result<()> {
+        match event {
+            EscalationEvent::RequestEscalation { .. } => EscalationFlow::may_escalate(source),
+            _ => Ok(()),
+        }
+    }
 }
 
 impl EscalationState {

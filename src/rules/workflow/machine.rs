@@ -14,7 +14,9 @@ use super::{
     AccountabilityState, EscalationEvent, EscalationGround, EscalationState, InspectionEvent,
     InspectionState, KeySupervisionTrigger, Remedy, ReportEvent, ReportState, ReturnReason,
 };
-use crate::{json_text, Article, Calendar, Error, ErrorKind, Language, Policy, Result};
+use crate::{
+    json_text, Article, Calendar, Error, ErrorKind, Language, MatterSource, Policy, Result,
+};
 
 /// The schema tag of a stored workflow state.
 pub const STATE_SCHEMA: &str = "duban-state/1";
@@ -119,6 +121,57 @@ pub trait Workflow {
         calendar: &Calendar,
     ) -> Result<Self::State>;
 
+    /// Whether `event` may happen at all to a matter from `source` (`None`: not known),
+    /// whatever its state: the rules that need the matter and not its state. Only the
+    /// escalation workflow has one ([`EscalationFlow::may_escalate`], Art. 4: a matter
+    /// from an Art. 5 source is not escalated); the others admit every event from every
+    /// source.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::IllegalTransition`] when the source rules the event out.
+    fn admits(source: Option<MatterSource>, event: &Self::Event) -> Result<()> {
+        let _ = (source, event);
+        Ok(())
+    }
+
+    /// [`Workflow::apply_in`] for a matter from `source`: the event must pass
+    /// [`Workflow::admits`] first, as in the caseload [`check`](crate::check), which refuses
+    /// it before it looks at the state. With `None` this is [`Workflow::apply_in`].
+    ///
+    /// ```
+    /// use duban::{parse_date, Calendar, EscalationEvent, EscalationFlow, EscalationGround,
+    ///             EscalationState, MatterSource, Policy, Workflow};
+    /// let urged = EscalationState::Urged { on: parse_date("2024-04-22")? };
+    /// let request = EscalationEvent::RequestEscalation {
+    ///     on: parse_date("2024-05-06")?,
+    ///     grounds: vec![EscalationGround::Overall, EscalationGround::IneffectiveAfterUrging],
+    /// };
+    /// let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
+    /// // An Art. 6 source may be escalated; an Art. 5 one is the Office's own already.
+    /// let art6 = Some(MatterSource::LeaderMeetingDecisions);
+    /// assert!(EscalationFlow::apply_from(&urged, &request, art6, &policy, &cal).is_ok());
+    /// let art5 = Some(MatterSource::MeetingDecisions);
+    /// assert!(EscalationFlow::apply_from(&urged, &request, art5, &policy, &cal).is_err());
+    /// let on = parse_date("2024-05-06")?;
+    /// assert!(EscalationFlow::allowed_from(&urged, on, art5, &policy, &cal).is_empty());
+    /// # Ok::<(), duban::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Workflow::admits`], then as [`Workflow::apply_in`].
+    fn apply_from(
+        state: &Self::State,
+        event: &Self::Event,
+        source: Option<MatterSource>,
+        policy: &Policy,
+        calendar: &Calendar,
+    ) -> Result<Self::State> {
+        Self::admits(source, event)?;
+        Self::apply_in(state, event, policy, calendar)
+    }
+
     /// A well-formed event of the given name, dated `on` (its other data chosen so that it
     /// passes every check of its own), or `None` for a name the workflow does not know.
     fn sample_event(name: &str, on: NaiveDate) -> Option<Self::Event>;
@@ -169,6 +222,27 @@ pub trait Workflow {
             .copied()
             .collect()
     }
+
+    /// The events allowed in `state` on the day `on` for a matter from `source` under
+    /// `policy` over `calendar`: those of which a well-formed event dated `on` is accepted
+    /// by [`Workflow::apply_from`]. With `None` this is [`Workflow::allowed_in`].
+    fn allowed_from(
+        state: &Self::State,
+        on: NaiveDate,
+        source: Option<MatterSource>,
+        policy: &Policy,
+        calendar: &Calendar,
+    ) -> Vec<Label> {
+        Self::EVENTS
+            .iter()
+            .filter(|label| {
+                Self::sample_event(label.name, on).is_some_and(|event| {
+                    Self::apply_from(state, &event, source, policy, calendar).is_ok()
+                })
+            })
+            .copied()
+            .collect()
+    }
 }
 
 /// The progress report workflow (Art. 9 ¶2): [`ReportState`], [`ReportEvent`].
@@ -195,7 +269,8 @@ pub struct AccountabilityFlow;
 macro_rules! workflow {
     (
         $flow:ident: $kind:ident, $state:ident, $event:ident, $article:path, $words:path,
-        $sample:ident, $apply_in:ident, $case:path, $referred:path, start: $start:literal
+        $sample:ident, $apply_in:ident, $admits:path, $case:path, $referred:path,
+        start: $start:literal
     ) => {
         impl Workflow for $flow {
             type State = $state;
@@ -236,6 +311,9 @@ macro_rules! workflow {
                 calendar: &Calendar,
             ) -> Result<$state> {
                 $apply_in(state, event, policy, calendar)
+            }
+            fn admits(source: Option<MatterSource>, event: &$event) -> Result<()> {
+                $admits(source, event)
             }
             fn sample_event(name: &str, on: NaiveDate) -> Option<$event> {
                 $sample(name, on)
@@ -377,21 +455,26 @@ replay!(AccountabilityFlow, AccountabilityState, AccountabilityEvent);
 
 workflow!(
     ReportFlow: Report, ReportState, ReportEvent, report::ARTICLE, words::REPORT,
-    sample_report, report_in, itself, never, start: "ReportState::new()"
+    sample_report, report_in, anywhere, itself, never, start: "ReportState::new()"
 );
 workflow!(
     InspectionFlow: Inspection, InspectionState, InspectionEvent, inspection::ARTICLE,
-    words::INSPECTION, sample_inspection, inspection_in, itself, never, start: "InspectionState::new(duban::AnnualPlan::Listed)"
+    words::INSPECTION, sample_inspection, inspection_in, anywhere, itself, never, start: "InspectionState::new(duban::AnnualPlan::Listed)"
 );
 workflow!(
     EscalationFlow: Escalation, EscalationState, EscalationEvent, escalation::ARTICLE,
-    words::ESCALATION, sample_escalation, escalation_in, itself, never, start: "EscalationState::new()"
+    words::ESCALATION, sample_escalation, escalation_in, EscalationFlow::admits, itself, never, start: "EscalationState::new()"
 );
 workflow!(
     AccountabilityFlow: Accountability, AccountabilityState, AccountabilityEvent,
     accountability::ARTICLE, words::ACCOUNTABILITY, sample_accountability, accountability_in,
-    AccountabilityState::case, AccountabilityState::referred_on, start: "AccountabilityState::new()"
+    anywhere, AccountabilityState::case, AccountabilityState::referred_on, start: "AccountabilityState::new()"
 );
+
+/// Every event may happen to a matter from any source.
+fn anywhere<E>(_: Option<MatterSource>, _: &E) -> Result<()> {
+    Ok(())
+}
 
 /// A state apart from a referral: itself (only an accountability case is ever referred).
 fn itself<S>(state: &S) -> &S {
@@ -597,6 +680,10 @@ impl std::str::FromStr for WorkflowKind {
 struct Stored<S> {
     schema: String,
     kind: WorkflowKind,
+    /// The matter's source (Art. 5, 6), the caseload's `source` codes; absent when not
+    /// known. Kept by `apply`; read by the rules that need it ([`Workflow::admits`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<MatterSource>,
     state: S,
 }
 
@@ -763,7 +850,8 @@ fn to_json<T: Serialize>(value: &T) -> Result<String> {
 const STATE_WORDS: (&str, &str) = ("流程状态", "workflow state");
 const EVENT_WORDS: (&str, &str) = ("流程事件", "workflow event");
 
-fn load<W: Workflow>(state: &str) -> Result<W::State> {
+/// The stored state's machine state and the matter's source.
+fn load<W: Workflow>(state: &str) -> Result<(W::State, Option<MatterSource>)> {
     let head = head(state)?;
     if head.kind != W::KIND {
         return Err(Error::invalid_input(
@@ -783,7 +871,7 @@ fn load<W: Workflow>(state: &str) -> Result<W::State> {
     let base = offset_in(state, inner);
     let read: W::State = read(state, base, inner, STATE_WORDS, true)?;
     once_referred::<W>(&read, state, base, inner)?;
-    Ok(read)
+    Ok((read, head.source))
 }
 
 /// Refuses a referral inside a referral: a case is referred once (Art. 12 (3)), and a
@@ -811,10 +899,11 @@ fn once_referred<W: Workflow>(
     .with_position(at))
 }
 
-fn store<W: Workflow>(state: W::State) -> Result<String> {
+fn store<W: Workflow>(state: W::State, source: Option<MatterSource>) -> Result<String> {
     to_json(&Stored {
         schema: STATE_SCHEMA.to_owned(),
         kind: W::KIND,
+        source,
         state,
     })
 }
@@ -886,7 +975,7 @@ pub fn stored_state(kind: WorkflowKind, state: &str) -> Result<String> {
     fn go<W: Workflow>(state: &str) -> Result<String> {
         let read: W::State = read(state, 0, state, STATE_WORDS, true)?;
         once_referred::<W>(&read, state, 0, state)?;
-        store::<W>(read)
+        store::<W>(read, None)
     }
     with_flow!(kind, W => go::<W>(state))
 }
@@ -972,9 +1061,12 @@ pub fn apply_json_with(
         policy: &Policy,
         calendar: &Calendar,
     ) -> Result<String> {
-        let state = load::<W>(state)?;
+        let (state, source) = load::<W>(state)?;
         let event: W::Event = read(event, 0, event, EVENT_WORDS, false)?;
-        store::<W>(W::apply_in(&state, &event, policy, calendar)?)
+        store::<W>(
+            W::apply_from(&state, &event, source, policy, calendar)?,
+            source,
+        )
     }
     with_flow!(kind, W => go::<W>(state, event, policy, calendar))
 }
@@ -1041,7 +1133,7 @@ pub fn next_json_with(
         policy: &Policy,
         calendar: &Calendar,
     ) -> Result<String> {
-        let state = load::<W>(state)?;
+        let (state, source) = load::<W>(state)?;
         // Every answer is counted from the as-of day, as in the check.
         calendar.is_workday(as_of)?;
         let label = W::state_label(W::case(&state));
@@ -1052,7 +1144,7 @@ pub fn next_json_with(
             label_en: label.text(Language::English),
             referred_on: W::referred_on(&state),
             last_event_on: W::last_event_on(&state),
-            allowed: W::allowed_in(&state, as_of, policy, calendar)
+            allowed: W::allowed_from(&state, as_of, source, policy, calendar)
                 .into_iter()
                 .map(|l| l.name)
                 .collect(),

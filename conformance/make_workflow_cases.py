@@ -171,6 +171,35 @@ stored_esc = open("tests/data/states/escalation.json", encoding="utf-8").read().
 case("escalation-stored-state-of-this-version-request", "escalation", stored_esc,
      ev("request_escalation", "2024-05-20", grounds=["overall", "ineffective_after_urging"]))
 
+
+def sourced(state, source):
+    """The stored state `state` of a matter from `source` (Art. 5, 6)."""
+    d = json.loads(state)
+    return compact({"schema": d["schema"], "kind": d["kind"], "source": source,
+                    "state": d["state"]})
+
+
+# The source gate (Art. 4): an Art. 5 matter is the Supervision Office's own, so it cannot
+# be escalated to it; an Art. 6 matter can; the source is kept through apply.
+case("escalation-urged-request-art5-source-refused", "escalation",
+     sourced(urged, "meeting_decisions"),
+     ev("request_escalation", "2024-04-30", grounds=["wide_reaching", "ineffective_after_urging"]))
+case("escalation-open-request-art5-source-refused-first", "escalation",
+     sourced(open_, "leader_instructions"),
+     ev("request_escalation", "2024-04-22", grounds=["wide_reaching", "ineffective_after_urging"]))
+case("escalation-urged-request-art6-source", "escalation",
+     sourced(urged, "leader_meeting_decisions"),
+     ev("request_escalation", "2024-04-30", grounds=["wide_reaching", "ineffective_after_urging"]))
+case("escalation-urged-urge-art5-source-kept", "escalation",
+     sourced(urged, "major_decisions"), ev("urge", "2024-04-30"))
+case("escalation-requested-approve-art6-source-kept", "escalation",
+     sourced(requested, "key_projects"), ev("approve", "2024-05-06"))
+case("report-awaiting-submit-source-kept-and-ignored", "report",
+     sourced(awaiting, "major_decisions"), ev("submit", "2024-03-28"))
+case("escalation-urged-request-unknown-source-refused", "escalation",
+     sourced(urged, "the_mayor"),
+     ev("request_escalation", "2024-04-30", grounds=["wide_reaching", "ineffective_after_urging"]))
+
 # ---- accountability (Art. 12 (3)): around National Day 2023 ---------------------------
 KS = ev("place_under_key_supervision", "2023-09-01", triggers=["slow_progress"],
         rectify_by="2023-09-15")
@@ -339,6 +368,11 @@ nxt("escalation-escalated", "escalation",
     dict(esc, events=req + [ev("approve", "2024-05-06")]), "2024-05-11", "en")
 nxt("escalation-declined", "escalation",
     dict(esc, events=req + [ev("decline", "2024-05-06")]), "2024-05-11")
+nxt("escalation-urged-art5-source", "escalation",
+    dict(esc, source="online_messages", events=[ev("urge", "2024-04-22")]), "2024-04-30")
+nxt("escalation-urged-art6-source", "escalation",
+    dict(esc, source="instructions_and_documents", events=[ev("urge", "2024-04-22")]),
+    "2024-04-30", "en")
 
 acct = {"id": "YT-1", "kind": "accountability", "unit": "市林业局", "sector": "城建"}
 steps = [

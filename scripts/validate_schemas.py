@@ -351,6 +351,7 @@ def workflows(report):
         ("a misspelled field in the state (submited_on)",
          lambda d: inner(d, submited_on=d["state"].pop("submitted_on"))),
         ("an unknown kind", lambda d: d.update(kind="audit")),
+        ("an unknown source (the_mayor)", lambda d: d.update(source="the_mayor")),
         ("a state of another workflow", lambda d: d.update(kind="inspection")),
         ("an unknown state", lambda d: inner(d, state="half_done")),
         ("an unknown remedy", lambda d: inner(d, remedy="redo_twice")),
@@ -360,6 +361,11 @@ def workflows(report):
         d = copy.deepcopy(good)
         mutate(d)
         expect_invalid(state, d, f"state with {label}")
+    # The optional source (Art. 5, 6) the stored frame may carry.
+    for source in ["meeting_decisions", "key_projects"]:
+        d = copy.deepcopy(good)
+        d["source"] = source
+        expect_valid(state, d, f"state with source {source}")
     referred = load(os.path.join(ROOT, "tests/data/states/accountability.json"))
     d = copy.deepcopy(referred)
     d["state"]["case"] = copy.deepcopy(referred["state"])

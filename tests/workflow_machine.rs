@@ -398,15 +398,18 @@ proptest! {
                     }
                 }
                 (Err(err), Some(e)) => {
-                    // Refused for the matter's source: the same words, the check's naming
-                    // the event's place.
+                    // Refused for the matter's source: the gate's words in both, the check
+                    // naming the event's place, apply the state and the event.
                     if name == "request_escalation"
                         && source.is_some_and(|s| s.is_supervision_office())
                     {
-                        prop_assert!(e.message_en.ends_with(&err.message(Language::English)),
-                                     "{} / {}", e.message_en, err.message(Language::English));
-                        prop_assert!(e.message_zh.ends_with(&err.message(Language::Chinese)));
-                        prop_assert!(e.message_en.contains("(Art. 4)"));
+                        let gate = EscalationFlow::may_escalate(source).unwrap_err();
+                        for lang in [Language::Chinese, Language::English] {
+                            prop_assert!(err.message(lang).ends_with(gate.message(lang)));
+                        }
+                        prop_assert!(e.message_en.ends_with(gate.message(Language::English)),
+                                     "{} / {}", e.message_en, gate.message(Language::English));
+                        prop_assert!(e.message_zh.ends_with(gate.message(Language::Chinese)));
                     }
                 }
                 (Err(err), None) => {
@@ -878,7 +881,8 @@ fn an_art5_source_in_the_stored_state_is_not_escalated() {
     assert_eq!(err.kind(), ErrorKind::IllegalTransition);
     assert_eq!(
         err.message(Language::Chinese),
-        "该事项来源于第五条第（三）项（市政府全体会议、常务会议、市长办公会议决定事项），\
+        "提级督查流程（第四条）处于“已催办”状态，不能于2024-05-06“申请提级督查”：\
+         该事项来源于第五条第（三）项（市政府全体会议、常务会议、市长办公会议决定事项），\
          本由市政府督查室督办，不能转交市政府督查室提级督查（第四条）"
     );
     assert!(err
@@ -968,6 +972,7 @@ fn the_check_and_the_stored_state_give_the_same_source_refusal() {
         d("2024-05-06"),
     )
     .unwrap();
+    let gate = EscalationFlow::may_escalate(Some(duban::MatterSource::MajorDecisions)).unwrap_err();
     let err = apply_json(
         WorkflowKind::Escalation,
         &urged_from(Some("major_decisions")),
@@ -975,12 +980,21 @@ fn the_check_and_the_stored_state_give_the_same_source_refusal() {
     )
     .unwrap_err();
     let refused = &report.errors[0];
+    assert_eq!(refused.code, "illegal_transition");
+    for lang in [Language::Chinese, Language::English] {
+        // The check: the gate's words after the event's place; apply: after the state
+        // and the event.
+        assert!(err.message(lang).ends_with(gate.message(lang)));
+    }
     assert_eq!(
         refused.message_zh,
-        format!("第2个事件：{}", err.message(Language::Chinese))
+        format!("第2个事件：{}", gate.message(Language::Chinese))
     );
     assert_eq!(
         refused.message_en,
-        format!("event 2: {}", err.message(Language::English))
+        format!("event 2: {}", gate.message(Language::English))
     );
+    assert!(err
+        .message(Language::English)
+        .starts_with("cannot request_escalation on 2024-05-06 in state urged"));
 }

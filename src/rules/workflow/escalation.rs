@@ -324,11 +324,24 @@ impl EscalationFlow {
         ))
     }
 
-    /// [`EscalationFlow::may_escalate`] for a `request_escalation`; any other event is
-    /// admitted whatever the source.
-    pub(super) fn admits(source: Option<MatterSource>, event: &EscalationEvent) -> Result<()> {
+    /// [`EscalationFlow::may_escalate`] for a `request_escalation`, its refusal naming the
+    /// state and the event as every refused step does; any other event is admitted
+    /// whatever the source.
+    pub(super) fn admits(
+        state: &EscalationState,
+        source: Option<MatterSource>,
+        event: &EscalationEvent,
+    ) -> Result<()> {
         match event {
-            EscalationEvent::RequestEscalation { .. } => EscalationFlow::may_escalate(source),
+            EscalationEvent::RequestEscalation { .. } => EscalationFlow::may_escalate(source)
+                .map_err(|err| {
+                    transition::illegal::<EscalationFlow>(
+                        state,
+                        event,
+                        err.message(Language::Chinese),
+                        err.message(Language::English),
+                    )
+                }),
             _ => Ok(()),
         }
     }

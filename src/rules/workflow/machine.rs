@@ -125,13 +125,18 @@ pub trait Workflow {
     /// whatever its state: the rules that need the matter and not its state. Only the
     /// escalation workflow has one ([`EscalationFlow::may_escalate`], Art. 4: a matter
     /// from an Art. 5 source is not escalated); the others admit every event from every
-    /// source.
+    /// source. `state` is only named in the refusal.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::IllegalTransition`] when the source rules the event out.
-    fn admits(source: Option<MatterSource>, event: &Self::Event) -> Result<()> {
-        let _ = (source, event);
+    /// [`ErrorKind::IllegalTransition`] when the source rules the event out, naming the
+    /// state, the event and the source.
+    fn admits(
+        state: &Self::State,
+        source: Option<MatterSource>,
+        event: &Self::Event,
+    ) -> Result<()> {
+        let _ = (state, source, event);
         Ok(())
     }
 
@@ -168,7 +173,7 @@ pub trait Workflow {
         policy: &Policy,
         calendar: &Calendar,
     ) -> Result<Self::State> {
-        Self::admits(source, event)?;
+        Self::admits(state, source, event)?;
         Self::apply_in(state, event, policy, calendar)
     }
 
@@ -312,8 +317,12 @@ macro_rules! workflow {
             ) -> Result<$state> {
                 $apply_in(state, event, policy, calendar)
             }
-            fn admits(source: Option<MatterSource>, event: &$event) -> Result<()> {
-                $admits(source, event)
+            fn admits(
+                state: &$state,
+                source: Option<MatterSource>,
+                event: &$event,
+            ) -> Result<()> {
+                $admits(state, source, event)
             }
             fn sample_event(name: &str, on: NaiveDate) -> Option<$event> {
                 $sample(name, on)
@@ -472,7 +481,7 @@ workflow!(
 );
 
 /// Every event may happen to a matter from any source.
-fn anywhere<E>(_: Option<MatterSource>, _: &E) -> Result<()> {
+fn anywhere<S, E>(_: &S, _: Option<MatterSource>, _: &E) -> Result<()> {
     Ok(())
 }
 

@@ -196,7 +196,7 @@ case("escalation-requested-approve-art6-source-kept", "escalation",
      sourced(requested, "key_projects"), ev("approve", "2024-05-06"))
 case("report-awaiting-submit-source-kept-and-ignored", "report",
      sourced(awaiting, "major_decisions"), ev("submit", "2024-03-28"))
-case("escalation-urged-request-unknown-source-refused", "escalation",
+case("malformed-unknown-source", "escalation",
      sourced(urged, "the_mayor"),
      ev("request_escalation", "2024-04-30", grounds=["wide_reaching", "ineffective_after_urging"]))
 

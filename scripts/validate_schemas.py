@@ -287,6 +287,7 @@ def workflows(report):
         "malformed-unknown-kind",
         "malformed-misspelled-field",
         "malformed-unknown-state",
+        "malformed-unknown-source",
         "malformed-unknown-field-in-state",
         "malformed-unknown-field-in-referred-case",
     }

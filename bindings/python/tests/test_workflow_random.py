@@ -65,6 +65,12 @@ GROUNDS = ["wide_reaching", "overall", "comprehensive", "hard_to_coordinate",
 TRIGGERS = ["neglect", "weak_measures", "slow_progress", "late_reporting", "false_reporting"]
 REASONS = ["missing_item", "no_physical_progress", "no_evidence", "other"]
 MET = ("met_on_time", "met_late")
+# The caseload's source codes: Art. 5 (the Supervision Office's own; not escalated, Art. 4),
+# then Art. 6.
+SOURCES = ["major_decisions", "government_work_report", "meeting_decisions",
+           "leader_instructions", "deputies_proposals", "media_reports", "online_messages",
+           "inspection_and_audit_findings", "leader_assignments",
+           "leader_meeting_decisions", "instructions_and_documents", "key_projects"]
 
 
 def compact(value) -> str:
@@ -88,8 +94,13 @@ def matter_of(kind: str, rng: random.Random):
         return {"id": "M", "kind": "inspection", "unit": "市教育局", "sector": "社会",
                 "start": "2023-10-16", "annual_plan": plan}, day("2023-09-27")
     if kind == "escalation":
-        return {"id": "M", "kind": "escalation", "unit": "市自然资源局",
-                "sector": "城建"}, day("2024-04-22")
+        # A random source (an Art. 5 one cannot be escalated), or, half the time, none (so
+        # that the sequences still reach every state).
+        matter = {"id": "M", "kind": "escalation", "unit": "市自然资源局", "sector": "城建"}
+        source = rng.choice(SOURCES + [None] * len(SOURCES))
+        if source is not None:
+            matter["source"] = source
+        return matter, day("2024-04-22")
     return {"id": "M", "kind": "accountability", "unit": "市林业局",
             "sector": "城建"}, day("2023-09-01")
 
@@ -171,7 +182,9 @@ def drive(kind: str, seed: int):
         initial = "planned" if matter["annual_plan"] == "listed" else "proposed"
     else:
         initial = {"report": "awaiting", "escalation": "open", "accountability": "normal"}[kind]
-    stored = compact({"schema": "duban-state/1", "kind": kind, "state": {"state": initial}})
+    stored = compact({"schema": "duban-state/1", "kind": kind,
+                      **({"source": matter["source"]} if "source" in matter else {}),
+                      "state": {"state": initial}})
     log, allowed, visited = [], [], {initial}
     for step in range(rng.randint(1, 14)):
         on += datetime.timedelta(days=rng.randint(0, 4))
@@ -192,6 +205,8 @@ def drive(kind: str, seed: int):
             assert (after is not None) == accepted, where
         if after is not None:
             # Taken by both: the stored state moves on and is the check's state.
+            # The source is kept through apply (absent stays absent).
+            assert json.loads(after).get("source") == matter.get("source"), where
             stored = after
             log.append(event)
             visited |= {json.loads(stored)["state"]["state"], effective_state(stored)}

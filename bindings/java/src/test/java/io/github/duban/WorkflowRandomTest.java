@@ -40,6 +40,11 @@ final class WorkflowRandomTest {
     private static final String[] TRIGGERS = {"neglect", "weak_measures", "slow_progress", "late_reporting",
         "false_reporting"};
     private static final String[] REASONS = {"missing_item", "no_physical_progress", "no_evidence", "other"};
+    /** The caseload's source codes: Art. 5 (not escalated, Art. 4), then Art. 6. */
+    private static final String[] SOURCES = {"major_decisions", "government_work_report", "meeting_decisions",
+        "leader_instructions", "deputies_proposals", "media_reports", "online_messages",
+        "inspection_and_audit_findings", "leader_assignments", "leader_meeting_decisions",
+        "instructions_and_documents", "key_projects"};
     private static final Map<String, String[]> EVENTS = new LinkedHashMap<String, String[]>();
 
     static {
@@ -330,6 +335,7 @@ final class WorkflowRandomTest {
         Map<String, Object> matter;
         LocalDate on;
         String initial;
+        String source = null;
         if (kind.equals("report")) {
             matter = map("id", "M", "kind", "monthly_report", "unit", "市财政局", "sector", "经济", "month", "2023-09");
             on = LocalDate.of(2023, 9, 20);
@@ -342,6 +348,13 @@ final class WorkflowRandomTest {
             initial = listed ? "planned" : "proposed";
         } else if (kind.equals("escalation")) {
             matter = map("id", "M", "kind", "escalation", "unit", "市自然资源局", "sector", "城建");
+            // A random source (an Art. 5 one cannot be escalated), or, half the time, none
+            // (so that the sequences still reach every state).
+            int pick = rng.nextInt(2 * SOURCES.length);
+            if (pick < SOURCES.length) {
+                source = SOURCES[pick];
+                matter.put("source", source);
+            }
             on = LocalDate.of(2024, 4, 22);
             initial = "open";
         } else {
@@ -350,7 +363,12 @@ final class WorkflowRandomTest {
             initial = "normal";
         }
         String[] names = EVENTS.get(kind);
-        String stored = write(map("schema", "duban-state/1", "kind", kind, "state", map("state", initial)));
+        Map<String, Object> frame = map("schema", "duban-state/1", "kind", kind);
+        if (source != null) {
+            frame.put("source", source);
+        }
+        frame.put("state", map("state", initial));
+        String stored = write(frame);
         List<Object> log = new ArrayList<Object>();
         List<String> allowed = new ArrayList<String>();
         Set<String> visited = new HashSet<String>();
@@ -386,6 +404,9 @@ final class WorkflowRandomTest {
                 check((after != null) == accepted, "apply " + (after != null) + ", check " + accepted + ": " + where);
             }
             if (after != null) {
+                // The source is kept through apply (absent stays absent).
+                Object kept = obj(Reader.parse(after)).get("source");
+                check(source == null ? kept == null : source.equals(kept), "source " + kept + ": " + where);
                 stored = after;
                 log.add(event);
                 visited.add((String) obj(obj(Reader.parse(stored)).get("state")).get("state"));

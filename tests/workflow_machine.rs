@@ -966,7 +966,7 @@ fn the_check_and_the_stored_state_give_the_same_source_refusal() {
             serde_json::from_str::<Value>(REQUEST).unwrap()]});
     let doc = json!({"schema": "duban-caseload/1", "as_of": "2024-05-06", "matters": [matter]});
     let report = duban::check(
-        &Caseload::from_json(&doc.to_string()).unwrap(),
+        &Caseload::from_json(doc.to_string()).unwrap(),
         &Policy::ankang_2020(),
         &Calendar::china(),
         d("2024-05-06"),

@@ -159,7 +159,13 @@ pub trait Workflow {
     /// let art5 = Some(MatterSource::MeetingDecisions);
     /// assert!(EscalationFlow::apply_from(&urged, &request, art5, &policy, &cal).is_err());
     /// let on = parse_date("2024-05-06")?;
-    /// assert!(EscalationFlow::allowed_from(&urged, on, art5, &policy, &cal).is_empty());
+    /// let names = |source| -> Vec<_> {
+    ///     EscalationFlow::allowed_from(&urged, on, source, &policy, &cal)
+    ///         .iter().map(|l| l.name).collect()
+    /// };
+    /// assert_eq!(names(art5), ["urge"]);
+    /// assert_eq!(names(art6), ["urge", "request_escalation"]);
+    /// assert_eq!(names(None), ["urge", "request_escalation"]);
     /// # Ok::<(), duban::Error>(())
     /// ```
     ///

@@ -1314,6 +1314,10 @@ enum Streamed {
 /// kept (in memory, then in an unlinked temporary file) until the summary before them is
 /// known.
 fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, CliError> {
+    // Entries held in memory before the rest spill to a temporary file: as many bytes as
+    // the caseload file has, if more than the default (the report is about twice its input,
+    // so at most about half of it spills and peak memory stays within twice the input).
+    let mut spill_threshold = StreamOptions::default().spill_threshold;
     let (input, name): (Box<dyn Read>, String) = if path == "-" {
         (
             Box::new(io::stdin().lock()),
@@ -1322,6 +1326,10 @@ fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, Cl
     } else {
         let file = std::fs::File::open(path)
             .map_err(|e| read_error(ctx.lang, "事项清单", "caseload file", path, &e))?;
+        if let Ok(meta) = file.metadata() {
+            let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+            spill_threshold = spill_threshold.max(size);
+        }
         (Box::new(file), path.to_owned())
     };
     let failed = |e: duban::Error| CliError::Failed(format!("{name}: {}", e.message(ctx.lang)));
@@ -1342,6 +1350,7 @@ fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, Cl
         } else {
             Explanations::Include(policy, &cal)
         },
+        spill_threshold,
         ..StreamOptions::default()
     };
     let streamed = reader.check(policy, &cal, as_of, &options)?;

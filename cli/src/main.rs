@@ -1309,14 +1309,17 @@ enum Streamed {
     Whole(Vec<u8>, String),
 }
 
+/// The least bytes of report entries `check` keeps in memory before spilling the rest.
+const SPILL_LEAST: usize = 1 << 20;
+
 /// `check FILE|-` with a JSON report: the caseload read a window at a time and checked on
 /// `--threads` threads, each matter's entry of the report written as it is checked and
 /// kept (in memory, then in an unlinked temporary file) until the summary before them is
 /// known.
 fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, CliError> {
     // Entries held in memory before the rest spill to a temporary file: as many bytes as
-    // the caseload file has, if more than the default (the report is about twice its input,
-    // so at most about half of it spills and peak memory stays within twice the input).
+    // the caseload file has (at least 1 MiB), else the default. The report is about twice
+    // its input, so about half of it spills, and peak memory stays within twice the input.
     let mut spill_threshold = StreamOptions::default().spill_threshold;
     let (input, name): (Box<dyn Read>, String) = if path == "-" {
         (
@@ -1328,7 +1331,7 @@ fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, Cl
             .map_err(|e| read_error(ctx.lang, "事项清单", "caseload file", path, &e))?;
         if let Ok(meta) = file.metadata() {
             let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
-            spill_threshold = spill_threshold.max(size);
+            spill_threshold = size.max(SPILL_LEAST);
         }
         (Box::new(file), path.to_owned())
     };

@@ -866,4 +866,3 @@ fn temporary_file(dir: &std::path::Path) -> io::Result<File> {
     }
     Err(io::Error::other("no free name for a temporary file"))
 }
-

@@ -871,21 +871,28 @@ fn temporary_file(dir: &std::path::Path) -> io::Result<File> {
 mod spill_tests {
     use super::*;
 
+    /// The ranges `from..to` of `pairs`.
+    fn runs(pairs: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
+        pairs.iter().map(|&(from, to)| from..to).collect()
+    }
+
     #[test]
     fn entries_come_back_in_order_from_memory_then_the_file() {
         let mut spill = Spill::new(10, None);
         spill
-            .keep(b"abcdef".to_vec(), vec![0..2, 4..6])
+            .keep(b"abcdef".to_vec(), runs(&[(0, 2), (4, 6)]))
             .expect("held");
         spill
-            .keep(b"ghij".to_vec(), vec![1..4])
+            .keep(b"ghij".to_vec(), runs(&[(1, 4)]))
             .expect("held: 10 bytes in all");
         assert!(spill.file.is_none());
-        spill.keep(b"klm".to_vec(), vec![0..3]).expect("spilled");
+        spill
+            .keep(b"klm".to_vec(), runs(&[(0, 3)]))
+            .expect("spilled");
         assert!(spill.file.is_some());
         spill.keep(b"nop".to_vec(), Vec::new()).expect("nothing");
         // Once the file is open, even a small batch goes there, after those before it.
-        spill.keep(b"q".to_vec(), vec![0..1]).expect("spilled");
+        spill.keep(b"q".to_vec(), runs(&[(0, 1)])).expect("spilled");
         assert_eq!(spill.held_bytes, 10);
         let mut out = Vec::new();
         spill.write_to(&mut out).expect("writes");

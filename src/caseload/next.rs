@@ -132,7 +132,7 @@ pub fn next_step(
     })?;
     let as_of = as_of.or(caseload.as_of()).ok_or_else(|| {
         Error::invalid_input(
-            "未给出检查日期：事项清单中没有 as_of，也未指定",
+            "未给出检查日期：事项清单中没有“as_of”字段，也未指定",
             "no as-of day: the caseload has no as_of and none was given",
         )
     })?;

@@ -580,7 +580,7 @@ impl std::str::FromStr for WorkflowKind {
             .find(|k| k.name() == s)
             .ok_or_else(|| {
                 Error::invalid_input(
-                    format!("未知的流程类型“{s}”，应为 report、inspection、escalation 或 accountability"),
+                    format!("未知的流程类型“{s}”，应为“report”“inspection”“escalation”或“accountability”"),
                     format!(
                         "unknown workflow kind {s:?}, expected report, inspection, escalation \
                          or accountability"
@@ -841,7 +841,7 @@ fn head(state: &str) -> Result<Stored<&RawValue>> {
     if head.schema != STATE_SCHEMA {
         return Err(Error::invalid_input(
             format!(
-                "流程状态的 schema 为“{}”，本版本只能读取 {STATE_SCHEMA}",
+                "流程状态的“schema”字段为“{}”，本版本只能读取“{STATE_SCHEMA}”",
                 head.schema
             ),
             format!(

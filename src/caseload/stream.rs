@@ -552,6 +552,10 @@ impl Job<'_> {
         bytes.reserve(batch.bytes.len().saturating_mul(times) / per);
         let mut positions = Positions::continuing(&batch.bytes, batch.base, batch.start);
         let mut outcomes = Vec::with_capacity(batch.matters.len());
+        // The batch's bytes checked as UTF-8 at once: its matters are then read without
+        // checking each string again (the same parser, the same errors); else each matter
+        // is read from its bytes.
+        let text = std::str::from_utf8(&batch.bytes).ok();
         for (k, matter) in batch.matters.iter().enumerate() {
             let index = batch.first + k;
             let outcome = match matter {
@@ -560,7 +564,11 @@ impl Job<'_> {
                     if raw.len() > self.matter_bytes {
                         Outcome::unread(document::too_large(index, raw, self.matter_bytes))
                     } else {
-                        match serde_json::from_slice::<MatterInput>(raw) {
+                        let read = match text.and_then(|t| t.get(range.clone())) {
+                            Some(t) => serde_json::from_str::<MatterInput>(t),
+                            None => serde_json::from_slice::<MatterInput>(raw),
+                        };
+                        match read {
                             Ok(m) => {
                                 let mut o = check::check_one(
                                     index,

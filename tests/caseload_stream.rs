@@ -200,6 +200,36 @@ fn a_spilled_report_leaves_no_file_behind() {
     std::fs::remove_dir(&dir).expect("still empty");
 }
 
+#[test]
+fn a_matter_with_bytes_not_utf8_is_reported_as_by_the_whole_document() {
+    // Batches whose bytes are UTF-8 are read without checking each string again; one that
+    // is not is read matter by matter: the same report, errors and positions either way.
+    let mut json = Vec::new();
+    generate::write_caseload(&mut json, 60, 3).expect("writes");
+    let at = json
+        .windows(6)
+        .rposition(|w| w == b"\"unit\"")
+        .expect("a unit")
+        + 8; // the start of the unit's name
+    let intact = whole(&json, &Limits::default(), Language::English).expect("reads");
+    json.splice(at..at, [0xFF, 0xFE]);
+    let expected = whole(&json, &Limits::default(), Language::English);
+    let errors = |r: &[u8]| {
+        r.windows(19)
+            .filter(|w| w == b"\"code\": \"malformed\"")
+            .count()
+    };
+    assert_eq!(
+        expected.as_deref().map(errors),
+        Ok(errors(&intact) + 1),
+        "the damaged matter is reported"
+    );
+    for (threads, block) in [(1, 1 << 20), (2, 97), (3, 4096)] {
+        let out = streamed(&json, &Limits::default(), Language::English, block, threads);
+        assert!(out == expected, "{threads} threads, blocks of {block}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 

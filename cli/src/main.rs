@@ -1309,11 +1309,21 @@ enum Streamed {
     Whole(Vec<u8>, String),
 }
 
+/// The least bytes of report entries `check` keeps in memory before spilling the rest.
+const SPILL_LEAST: usize = 1 << 20;
+/// The most bytes of report entries `check` keeps in memory before spilling the rest.
+const SPILL_MOST: usize = 1 << 30;
+
 /// `check FILE|-` with a JSON report: the caseload read a window at a time and checked on
 /// `--threads` threads, each matter's entry of the report written as it is checked and
 /// kept (in memory, then in an unlinked temporary file) until the summary before them is
 /// known.
 fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, CliError> {
+    // Entries held in memory before the rest spill to a temporary file: as many bytes as
+    // the caseload file has (at least 1 MiB, at most 1 GiB), else the default. The report
+    // is about twice its input, so at least about half of it spills, and peak memory stays
+    // within twice the input (and does not grow with it past 1 GiB of entries).
+    let mut spill_threshold = StreamOptions::default().spill_threshold;
     let (input, name): (Box<dyn Read>, String) = if path == "-" {
         (
             Box::new(io::stdin().lock()),
@@ -1322,6 +1332,10 @@ fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, Cl
     } else {
         let file = std::fs::File::open(path)
             .map_err(|e| read_error(ctx.lang, "事项清单", "caseload file", path, &e))?;
+        if let Ok(meta) = file.metadata() {
+            let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+            spill_threshold = size.clamp(SPILL_LEAST, SPILL_MOST);
+        }
         (Box::new(file), path.to_owned())
     };
     let failed = |e: duban::Error| CliError::Failed(format!("{name}: {}", e.message(ctx.lang)));
@@ -1342,6 +1356,7 @@ fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, Cl
         } else {
             Explanations::Include(policy, &cal)
         },
+        spill_threshold,
         ..StreamOptions::default()
     };
     let streamed = reader.check(policy, &cal, as_of, &options)?;

@@ -342,33 +342,27 @@ pub(crate) struct Streamed {
     pub(crate) error: Option<std::io::Error>,
     /// Whether an entry was written (the first drops its separator's comma).
     written: bool,
-    /// Entries of the current batch merged but not yet written: a range of its bytes
-    /// (consecutive entries go out in one write).
-    run: Option<std::ops::Range<usize>>,
+    /// Entries of the current batch merged but not yet handed to `sink`: ranges of its
+    /// bytes (consecutive entries make one range).
+    runs: Vec<std::ops::Range<usize>>,
 }
 
 impl Streamed {
-    /// Writes the pending run of entries, of the batch `bytes`.
-    fn flush(&mut self, bytes: &[u8]) {
-        let Some(run) = self.run.take() else {
-            return;
-        };
-        if self.error.is_some() {
+    /// Hands the current batch's merged entries, of its `bytes`, to the sink.
+    fn end_batch(&mut self, bytes: Vec<u8>) {
+        let mut runs = std::mem::take(&mut self.runs);
+        if self.error.is_some() || runs.is_empty() {
             return;
         }
         // Each entry comes after the separator of one not the first: the very first entry
         // of the report drops its comma (see `output::matter_separator`).
-        let run = if self.written {
-            run
-        } else {
+        if !self.written {
             self.written = true;
-            run.start.saturating_add(1)..run.end
-        };
-        use std::io::Write as _;
-        self.error = self
-            .sink
-            .write_all(bytes.get(run).unwrap_or_default())
-            .err();
+            if let Some(first) = runs.first_mut() {
+                first.start = first.start.saturating_add(1).min(first.end);
+            }
+        }
+        self.error = self.sink.keep(bytes, runs).err();
     }
 }
 
@@ -501,7 +495,7 @@ impl Merger {
             counts: Summary::default(),
             error: None,
             written: false,
-            run: None,
+            runs: Vec::new(),
         });
         self
     }
@@ -511,9 +505,9 @@ impl Merger {
         self.report.errors.extend(errors);
     }
 
-    /// Adds the next matter's outcome; outcomes must come in input order. `bytes` are those
-    /// of the batch the outcome's entry was written into, if it was.
-    pub(crate) fn push(&mut self, outcome: Outcome, bytes: &[u8]) {
+    /// Adds the next matter's outcome; outcomes must come in input order (an entry written
+    /// out goes with its batch's bytes to [`Merger::end_batch`]).
+    pub(crate) fn push(&mut self, outcome: Outcome) {
         let Outcome {
             index,
             id_hash,
@@ -588,22 +582,20 @@ impl Merger {
             (Some((range, counts)), Some(streamed)) => {
                 streamed.counts.checked += 1;
                 streamed.counts.add_obligations(&counts);
-                match &mut streamed.run {
+                match streamed.runs.last_mut() {
                     Some(run) if run.end == range.start => run.end = range.end,
-                    _ => {
-                        streamed.flush(bytes);
-                        streamed.run = Some(range);
-                    }
+                    _ => streamed.runs.push(range),
                 }
             }
             _ => self.report.matters.push(done.report),
         }
     }
 
-    /// The end of a batch: its entries go out (the next batch's bytes are others).
-    pub(crate) fn end_batch(&mut self, bytes: &[u8]) {
+    /// The end of a batch: its entries merged, with its `bytes`, go to the sink (the next
+    /// batch's bytes are others).
+    pub(crate) fn end_batch(&mut self, bytes: Vec<u8>) {
         if let Some(streamed) = &mut self.streamed {
-            streamed.flush(bytes);
+            streamed.end_batch(bytes);
         }
     }
 
@@ -677,7 +669,7 @@ pub(crate) fn run(
     let mut merger = Merger::new(policy, calendar, as_of, caseload.matters.len())?;
     merger.errors(caseload.errors.iter().cloned());
     for (index, matter) in &caseload.matters {
-        merger.push(check_one(*index, matter, policy, calendar, as_of), &[]);
+        merger.push(check_one(*index, matter, policy, calendar, as_of));
     }
     Ok(merger.finish(None))
 }

@@ -442,7 +442,7 @@ where
         for i in 0..n {
             bytes.clear();
             let o = outcome(&mut state, i, &mut bytes);
-            merger.push(o, &bytes);
+            merger.push(o);
         }
         return Ok(());
     }
@@ -477,9 +477,9 @@ where
         let mut waiting: BTreeMap<usize, Batch> = BTreeMap::new();
         for (chunk, done) in rx {
             waiting.insert(chunk, done);
-            while let Some((done, bytes)) = waiting.remove(&merged) {
+            while let Some((done, _bytes)) = waiting.remove(&merged) {
                 for o in done {
-                    merger.push(o, &bytes);
+                    merger.push(o);
                 }
                 merged += 1;
             }

@@ -882,18 +882,18 @@ pub(crate) fn matter_separator(first: bool) -> &'static [u8] {
 const EMPTY_MATTERS: &[u8] = b"\n  \"matters\": []";
 
 /// A writer that passes a report written with no matters to `out`, putting `matters`
-/// (the entries, each with its separator, read from `entries`) into its `matters` array.
+/// (the entries, each with its separator, kept in `entries`) into its `matters` array.
 /// A string of the report cannot hold the line break that starts [`EMPTY_MATTERS`], so
 /// its first occurrence is the top-level key.
-pub(crate) struct Splice<'a, W: io::Write> {
+pub(crate) struct Splice<W: io::Write> {
     out: W,
     head: Vec<u8>,
-    entries: Option<(&'a mut dyn io::Read, bool)>,
+    entries: Option<(super::stream::Spill, bool)>,
 }
 
-impl<'a, W: io::Write> Splice<'a, W> {
+impl<W: io::Write> Splice<W> {
     /// `any`: whether `entries` holds at least one matter.
-    pub(crate) fn new(out: W, entries: &'a mut dyn io::Read, any: bool) -> Splice<'a, W> {
+    pub(crate) fn new(out: W, entries: super::stream::Spill, any: bool) -> Splice<W> {
         Splice {
             out,
             head: Vec::new(),
@@ -911,7 +911,7 @@ impl<'a, W: io::Write> Splice<'a, W> {
     }
 }
 
-impl<W: io::Write> io::Write for Splice<'_, W> {
+impl<W: io::Write> io::Write for Splice<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let Some((entries, any)) = self.entries.take() else {
             return self.out.write(buf);
@@ -929,7 +929,7 @@ impl<W: io::Write> io::Write for Splice<'_, W> {
         let open = at + EMPTY_MATTERS.len() - 1;
         let (head, rest) = self.head.split_at(open);
         self.out.write_all(head)?;
-        io::copy(entries, &mut self.out)?;
+        entries.write_to(&mut self.out)?;
         if any {
             self.out.write_all(b"\n  ")?;
         }

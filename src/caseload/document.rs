@@ -209,16 +209,10 @@ impl<'a> CaseloadDocument<'a> {
                 format!("第{}个事项不存在", index + 1),
                 format!("there is no matter #{}", index + 1),
             )),
-            Some(Ok(raw)) if raw.len() > self.matter_bytes => {
-                Err(too_large(index, raw, self.matter_bytes))
-            }
-            Some(Ok(raw)) => serde_json::from_slice::<MatterInput>(raw).map_err(|e| {
+            Some(Ok(raw)) => {
                 let base = (raw.as_ptr() as usize).saturating_sub(document.as_ptr() as usize);
-                let at = positions
-                    .offset_of(base, raw, &e)
-                    .map(|offset| positions.at(offset));
-                matter_parse_error(index, raw, &e, at)
-            }),
+                read_raw_matter(index, raw, None, base, self.matter_bytes, positions)
+            }
             Some(Err((partial, why))) => Err(cut(index, partial, why, positions.at(why.at))),
         }
     }
@@ -382,6 +376,33 @@ pub(super) fn malformed(fatal: &scan::ScanError, at: crate::Position) -> Problem
         format!("文档结构有误{at_zh}，其后的内容未能读取：{why_zh}"),
         format!("the document is malformed{at_en}; nothing after this point was read: {why_en}"),
     )
+}
+
+/// Reads matter `index` from its bytes `raw`, found at offset `base` of the document that
+/// `positions` covers (`text`: the same bytes, when already known to be UTF-8): an entry too
+/// large for the limit `matter_bytes`, or one serde cannot read, is the matter's problem,
+/// placed by line and column.
+pub(super) fn read_raw_matter(
+    index: usize,
+    raw: &[u8],
+    text: Option<&str>,
+    base: usize,
+    matter_bytes: usize,
+    positions: &mut Positions<'_>,
+) -> std::result::Result<MatterInput, Problem> {
+    if raw.len() > matter_bytes {
+        return Err(too_large(index, raw, matter_bytes));
+    }
+    let read = match text {
+        Some(text) => serde_json::from_str::<MatterInput>(text),
+        None => serde_json::from_slice::<MatterInput>(raw),
+    };
+    read.map_err(|e| {
+        let at = positions
+            .offset_of(base, raw, &e)
+            .map(|offset| positions.at(offset));
+        matter_parse_error(index, raw, &e, at)
+    })
 }
 
 /// The error of the matter at `index`, `raw`, larger than `limit` bytes.

@@ -12,13 +12,13 @@ use std::sync::{mpsc, Arc, Mutex};
 
 use chrono::NaiveDate;
 
+use super::caseload_error;
 use super::check::{self, Merger, Outcome, Streamed};
 use super::document::{self, Head};
-use super::input::{self, MatterInput};
+use super::input;
 use super::output::{Explanations, Splice};
 use super::report::{CheckReport, InputError as Problem};
 use super::scan::{Found, Incremental, ScanError};
-use super::{caseload_error, matter_parse_error};
 use crate::json_text::{advance, Positions};
 use crate::limits::Document;
 use crate::{Calendar, Error, Language, Limits, Policy, Position, Result};
@@ -562,37 +562,25 @@ impl Job<'_> {
             let outcome = match matter {
                 RawMatter::Whole(range) => {
                     let raw = batch.bytes.get(range.clone()).unwrap_or_default();
-                    if raw.len() > self.matter_bytes {
-                        Outcome::unread(document::too_large(index, raw, self.matter_bytes))
-                    } else {
-                        let read = match text.and_then(|t| t.get(range.clone())) {
-                            Some(t) => serde_json::from_str::<MatterInput>(t),
-                            None => serde_json::from_slice::<MatterInput>(raw),
-                        };
-                        match read {
-                            Ok(m) => {
-                                let mut o = check::check_one(
-                                    index,
-                                    &m,
-                                    self.policy,
-                                    self.calendar,
-                                    self.as_of,
-                                );
-                                o.hash_id(&self.ids);
-                                if o.write_entry(bytes, self.language, self.explanations)
-                                    .is_err()
-                                {
-                                    // Writing to a `Vec` does not fail; keep the report.
-                                }
-                                o
-                            }
-                            Err(e) => {
-                                let at = positions
-                                    .offset_of(batch.base + range.start, raw, &e)
-                                    .map(|offset| positions.at(offset));
-                                Outcome::unread(matter_parse_error(index, raw, &e, at))
-                            }
+                    let text = text.and_then(|t| t.get(range.clone()));
+                    let base = batch.base + range.start;
+                    match document::read_raw_matter(
+                        index,
+                        raw,
+                        text,
+                        base,
+                        self.matter_bytes,
+                        &mut positions,
+                    ) {
+                        Ok(m) => {
+                            let mut o =
+                                check::check_one(index, &m, self.policy, self.calendar, self.as_of);
+                            o.hash_id(&self.ids);
+                            // Writing to a `Vec` does not fail.
+                            let _ = o.write_entry(bytes, self.language, self.explanations);
+                            o
                         }
+                        Err(problem) => Outcome::unread(problem),
                     }
                 }
                 RawMatter::Cut(range, why, at) => {

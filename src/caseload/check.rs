@@ -170,14 +170,13 @@ impl Outcome {
         self.id_hash = self.id.as_deref().map(|id| hasher.hash_one(id));
     }
 
-    /// Writes the checked matter's entry of the JSON report at the end of `bytes` (see
-    /// [`super::output::write_matter_entry`]) and keeps only what the merge needs; a matter
-    /// not checked is left as it is.
+    /// Writes the checked matter's entry of the JSON report at the end of `bytes` with
+    /// `writer` (see [`super::output::write_matter_entry`]) and keeps only what the merge
+    /// needs; a matter not checked is left as it is.
     pub(crate) fn write_entry(
         &mut self,
         bytes: &mut Vec<u8>,
-        language: Language,
-        explanations: super::Explanations<'_>,
+        writer: &mut super::output::EntryWriter<'_>,
     ) -> std::io::Result<()> {
         let Ok(done) = &mut self.result else {
             return Ok(());
@@ -185,7 +184,7 @@ impl Outcome {
         let start = bytes.len();
         // Every entry after its separator, as if not the first: see `Streamed::flush`.
         bytes.extend_from_slice(super::output::matter_separator(false));
-        super::output::write_matter_entry(&done.report, language, explanations, bytes)?;
+        writer.write(&done.report, bytes)?;
         let mut counts = Summary::default();
         for o in &done.report.obligations {
             counts.count(&o.status);

@@ -1,5 +1,6 @@
 //! Writing a report: `duban-report/1` JSON, and a table for people.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io;
 
@@ -31,10 +32,22 @@ pub enum Explanations<'a> {
     Include(&'a Policy, &'a Calendar),
 }
 
+/// An obligation in the report: three runs of fields, each of which [`EntryWriter`] also
+/// writes (and remembers) on its own.
 #[derive(Serialize)]
 struct ObligationView<'a> {
     #[serde(flatten)]
     deadline: &'a crate::Deadline,
+    #[serde(flatten)]
+    status: StatusView<'a>,
+    #[serde(flatten)]
+    explanation: ExplanationView,
+}
+
+/// The fields of an obligation that depend on its status: when it was met, the status and
+/// its text.
+#[derive(Serialize)]
+struct StatusView<'a> {
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::period::iso_opt"
@@ -42,8 +55,43 @@ struct ObligationView<'a> {
     met_on: Option<NaiveDate>,
     status: &'a Status,
     status_text: String,
+}
+
+impl<'a> StatusView<'a> {
+    fn of(o: &'a ObligationReport, language: Language) -> StatusView<'a> {
+        StatusView {
+            met_on: o.met_on,
+            status: &o.status,
+            status_text: o.status.describe(language),
+        }
+    }
+}
+
+/// The explanation of an obligation's deadline, when asked for.
+#[derive(Serialize)]
+struct ExplanationView {
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<Vec<String>>,
+}
+
+impl ExplanationView {
+    fn of(
+        deadline: &crate::Deadline,
+        language: Language,
+        explanations: Explanations<'_>,
+    ) -> ExplanationView {
+        ExplanationView {
+            explanation: match explanations {
+                Explanations::Omit => None,
+                Explanations::Include(policy, calendar) => Some(
+                    deadline
+                        .explain(policy, calendar, language)
+                        .map(|e| e.lines)
+                        .unwrap_or_else(|e| vec![e.message(language).to_owned()]),
+                ),
+            },
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -59,6 +107,20 @@ struct MatterView<'a> {
     )]
     referred_on: Option<NaiveDate>,
     obligations: Vec<ObligationView<'a>>,
+}
+
+impl<'a> MatterView<'a> {
+    fn of(m: &'a MatterReport, obligations: Vec<ObligationView<'a>>) -> MatterView<'a> {
+        MatterView {
+            id: &m.id,
+            kind: m.kind,
+            unit: &m.unit,
+            sector: &m.sector,
+            state: m.state,
+            referred_on: m.referred_on,
+            obligations,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -143,34 +205,17 @@ impl View for MatterReport {
         language: Language,
         explanations: Explanations<'_>,
     ) -> Result<S::Ok, S::Error> {
-        let m = self;
-        MatterView {
-            id: &m.id,
-            kind: m.kind,
-            unit: &m.unit,
-            sector: &m.sector,
-            state: m.state,
-            referred_on: m.referred_on,
-            obligations: m
-                .obligations
+        MatterView::of(
+            self,
+            self.obligations
                 .iter()
                 .map(|o| ObligationView {
                     deadline: &o.deadline,
-                    met_on: o.met_on,
-                    status: &o.status,
-                    status_text: o.status.describe(language),
-                    explanation: match explanations {
-                        Explanations::Omit => None,
-                        Explanations::Include(policy, calendar) => Some(
-                            o.deadline
-                                .explain(policy, calendar, language)
-                                .map(|e| e.lines)
-                                .unwrap_or_else(|e| vec![e.message(language).to_owned()]),
-                        ),
-                    },
+                    status: StatusView::of(o, language),
+                    explanation: ExplanationView::of(&o.deadline, language, explanations),
                 })
                 .collect(),
-        }
+        )
         .serialize(s)
     }
 }
@@ -864,6 +909,187 @@ pub(crate) fn write_matter_entry(
     let mut s = serde_json::Serializer::with_formatter(out, Indented::new(MATTER_DEPTH));
     m.write(&mut s, language, explanations)
         .map_err(io::Error::other)
+}
+
+/// The depth of an obligation in the report: an element of a matter's `obligations`.
+const OBLIGATION_DEPTH: usize = MATTER_DEPTH + 2;
+
+/// The most pieces each cache of an [`EntryWriter`] holds before it is emptied: more than
+/// the distinct deadlines and statuses of a realistic caseload on one as-of day (a few
+/// thousand), and a few megabytes at most with explanations.
+const ENTRY_CACHE_CAPACITY: usize = 4096;
+
+/// Writes matters' entries of the report, the bytes [`write_matter_entry`] writes, several
+/// times faster: most of an entry is its obligations' deadlines and statuses, and a
+/// caseload has few distinct ones (a deadline depends on a period or a date, a status on a
+/// date and counts), so the fields of each are serialized once (by the views
+/// [`CheckReport::write_json`] uses, at the same depth) and their bytes reused.
+///
+/// Its caches hold bytes written in one language with one policy and calendar: a writer
+/// belongs to one check (one per worker thread), never shared between checks.
+pub(crate) struct EntryWriter<'a> {
+    language: Language,
+    explanations: Explanations<'a>,
+    capacity: usize,
+    /// A deadline's fields, then (from `split`) its explanation's.
+    deadlines: HashMap<crate::Deadline, (Box<[u8]>, usize)>,
+    /// The fields of a status and the day it was met.
+    statuses: HashMap<(Option<NaiveDate>, Status), Box<[u8]>>,
+    /// What a matter written without obligations ends with after its `obligations` key.
+    empty_tail: Vec<u8>,
+    /// What an object at [`OBLIGATION_DEPTH`] ends with.
+    object_end: Vec<u8>,
+    scratch: Vec<u8>,
+}
+
+impl<'a> EntryWriter<'a> {
+    /// A writer of entries in `language`, with or without explanations.
+    pub(crate) fn new(language: Language, explanations: Explanations<'a>) -> EntryWriter<'a> {
+        EntryWriter::with_capacity(language, explanations, ENTRY_CACHE_CAPACITY)
+    }
+
+    fn with_capacity(
+        language: Language,
+        explanations: Explanations<'a>,
+        capacity: usize,
+    ) -> EntryWriter<'a> {
+        // The bytes the formatter writes to end an empty array inside a matter's object and
+        // then the object, and to end a non-empty object at an obligation's depth.
+        let mut empty_tail = Vec::new();
+        let mut f = Indented {
+            depth: MATTER_DEPTH + 1,
+            has_value: true,
+        };
+        let _ = serde_json::ser::Formatter::begin_array(&mut f, &mut empty_tail);
+        let _ = serde_json::ser::Formatter::end_array(&mut f, &mut empty_tail);
+        let _ = serde_json::ser::Formatter::end_object_value(&mut f, &mut empty_tail);
+        let _ = serde_json::ser::Formatter::end_object(&mut f, &mut empty_tail);
+        let mut object_end = Vec::new();
+        let mut f = Indented {
+            depth: OBLIGATION_DEPTH + 1,
+            has_value: true,
+        };
+        let _ = serde_json::ser::Formatter::end_object(&mut f, &mut object_end);
+        EntryWriter {
+            language,
+            explanations,
+            capacity: capacity.max(1),
+            deadlines: HashMap::new(),
+            statuses: HashMap::new(),
+            empty_tail,
+            object_end,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Appends to `out` the bytes [`write_matter_entry`] appends for `m`.
+    pub(crate) fn write(&mut self, m: &MatterReport, out: &mut Vec<u8>) -> io::Result<()> {
+        let start = out.len();
+        if self.write_fast(m, out).is_none() {
+            // Not reached: the formatter ends objects and arrays as `new` found. Should it
+            // ever not, the entry is written the slow way rather than wrong.
+            out.truncate(start);
+            write_matter_entry(m, self.language, self.explanations, out)?;
+        }
+        Ok(())
+    }
+
+    fn write_fast(&mut self, m: &MatterReport, out: &mut Vec<u8>) -> Option<()> {
+        use serde_json::ser::Formatter;
+        // The matter without obligations, as serde writes it.
+        let mut s = serde_json::Serializer::with_formatter(&mut *out, Indented::new(MATTER_DEPTH));
+        MatterView::of(m, Vec::new()).serialize(&mut s).ok()?;
+        if m.obligations.is_empty() {
+            return Some(());
+        }
+        // Its end, from the `obligations` array, written again with the obligations, driving
+        // the formatter as serde would.
+        let cut = out.len().checked_sub(self.empty_tail.len())?;
+        if out.get(cut..)? != self.empty_tail.as_slice() {
+            return None;
+        }
+        out.truncate(cut);
+        let mut f = Indented {
+            depth: MATTER_DEPTH + 1,
+            has_value: true,
+        };
+        f.begin_array(out).ok()?;
+        for (k, o) in m.obligations.iter().enumerate() {
+            f.begin_array_value(out, k == 0).ok()?;
+            f.begin_object(out).ok()?;
+            let (language, explanations) = (self.language, self.explanations);
+            let (scratch, end) = (&mut self.scratch, &self.object_end);
+            let (deadline, split) =
+                remembered(&mut self.deadlines, o.deadline, self.capacity, || {
+                    let mut bytes = fields(&o.deadline, scratch, end)?;
+                    let split = bytes.len();
+                    let explanation = ExplanationView::of(&o.deadline, language, explanations);
+                    bytes.extend_from_slice(&fields(&explanation, scratch, end)?);
+                    Some((bytes.into_boxed_slice(), split))
+                })?;
+            let status = remembered(
+                &mut self.statuses,
+                (o.met_on, o.status),
+                self.capacity,
+                || {
+                    let view = StatusView::of(o, language);
+                    Some(fields(&view, scratch, end)?.into_boxed_slice())
+                },
+            )?;
+            let (deadline, explanation) = deadline.split_at_checked(*split)?;
+            let mut any = false;
+            for fields in [deadline, status, explanation] {
+                if fields.is_empty() {
+                    continue;
+                }
+                if any {
+                    out.push(b',');
+                }
+                out.extend_from_slice(fields);
+                any = true;
+            }
+            if any {
+                f.end_object_value(out).ok()?;
+            }
+            f.end_object(out).ok()?;
+            f.end_array_value(out).ok()?;
+        }
+        f.end_array(out).ok()?;
+        f.end_object_value(out).ok()?;
+        f.end_object(out).ok()
+    }
+}
+
+/// The value `map` holds for `key`, made by `make` if it holds none; `map` is emptied
+/// first if it holds `capacity` values.
+fn remembered<K: std::hash::Hash + Eq, V>(
+    map: &mut HashMap<K, V>,
+    key: K,
+    capacity: usize,
+    make: impl FnOnce() -> Option<V>,
+) -> Option<&V> {
+    use std::collections::hash_map::Entry;
+    if map.len() >= capacity && !map.contains_key(&key) {
+        map.clear();
+    }
+    match map.entry(key) {
+        Entry::Occupied(e) => Some(e.into_mut()),
+        Entry::Vacant(e) => Some(e.insert(make()?)),
+    }
+}
+
+/// The fields `value` (an object) writes at [`OBLIGATION_DEPTH`], each after a line break
+/// and its indentation, separated by commas: what it writes without its `{` and the `end`
+/// of the object, or nothing for an empty object.
+fn fields<T: Serialize>(value: &T, scratch: &mut Vec<u8>, end: &[u8]) -> Option<Vec<u8>> {
+    scratch.clear();
+    let mut s =
+        serde_json::Serializer::with_formatter(&mut *scratch, Indented::new(OBLIGATION_DEPTH));
+    value.serialize(&mut s).ok()?;
+    if scratch.as_slice() == b"{}" {
+        return Some(Vec::new());
+    }
+    Some(scratch.strip_prefix(b"{")?.strip_suffix(end)?.to_vec())
 }
 
 /// What comes before each matter's entry in the report: a newline after the array's `[`

@@ -16,7 +16,7 @@ use super::caseload_error;
 use super::check::{self, Merger, Outcome, Streamed};
 use super::document::{self, Head};
 use super::input;
-use super::output::{Explanations, Splice};
+use super::output::{EntryWriter, Explanations, Splice};
 use super::report::{CheckReport, InputError as Problem};
 use super::scan::{Found, Incremental, ScanError};
 use crate::json_text::{advance, Positions};
@@ -259,9 +259,10 @@ impl<R: Read> CaseloadReader<R> {
         let (mut merger, tail) = if workers <= 1 {
             let mut merger = merger;
             merger.errors(head_errors);
+            let mut writer = job.entry_writer();
             let scanned = self.matters(|batch| {
                 let mut bytes = Vec::new();
-                for o in job.run(&batch, &mut bytes) {
+                for o in job.run(&batch, &mut bytes, &mut writer) {
                     merger.push(o);
                 }
                 merger.end_batch(bytes);
@@ -308,6 +309,7 @@ impl<R: Read> CaseloadReader<R> {
             for _ in 0..workers {
                 let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
                 scope.spawn(move || {
+                    let mut writer = job.entry_writer();
                     loop {
                         let next = match work_rx.lock() {
                             Ok(rx) => rx.recv(),
@@ -315,7 +317,7 @@ impl<R: Read> CaseloadReader<R> {
                         };
                         let Ok((seq, batch)) = next else { break };
                         let mut bytes = Vec::new();
-                        let outcomes = job.run(&batch, &mut bytes);
+                        let outcomes = job.run(&batch, &mut bytes, &mut writer);
                         drop(batch);
                         if done_tx.send((seq, outcomes, bytes)).is_err() {
                             break;
@@ -541,10 +543,20 @@ struct Job<'a> {
     ids: std::hash::RandomState,
 }
 
-impl Job<'_> {
+impl<'a> Job<'a> {
+    /// A writer of the entries of the matters this job checks, for one thread.
+    fn entry_writer(&self) -> EntryWriter<'a> {
+        EntryWriter::new(self.language, self.explanations)
+    }
+
     /// Reads and checks the batch's matters, writing the entries of those checked into
-    /// `bytes`.
-    fn run(&self, batch: &RawBatch, bytes: &mut Vec<u8>) -> Vec<Outcome> {
+    /// `bytes` with `writer` (from [`Job::entry_writer`]).
+    fn run(
+        &self,
+        batch: &RawBatch,
+        bytes: &mut Vec<u8>,
+        writer: &mut EntryWriter<'_>,
+    ) -> Vec<Outcome> {
         // Room for the batch's entries at once, rather than grown (and copied) in steps.
         let (times, per) = match self.explanations {
             Explanations::Omit => ENTRY_RATIO,
@@ -577,7 +589,7 @@ impl Job<'_> {
                                 check::check_one(index, &m, self.policy, self.calendar, self.as_of);
                             o.hash_id(&self.ids);
                             // Writing to a `Vec` does not fail.
-                            let _ = o.write_entry(bytes, self.language, self.explanations);
+                            let _ = o.write_entry(bytes, writer);
                             o
                         }
                         Err(problem) => Outcome::unread(problem),

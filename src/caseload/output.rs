@@ -1168,3 +1168,206 @@ impl<W: io::Write> io::Write for Splice<W> {
         self.out.flush()
     }
 }
+
+#[cfg(test)]
+#[path = "../../examples/support/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse_date, Caseload};
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    /// What [`write_matter_entry`] (serde through the report's views) writes for `m`.
+    fn reference(m: &MatterReport, language: Language, explanations: Explanations<'_>) -> String {
+        let mut out = Vec::new();
+        write_matter_entry(m, language, explanations, &mut out).expect("writes to a Vec");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    /// Checks that `writer` writes every matter of `report`, in order, as the reference
+    /// does, without falling back to it, its caches never above `capacity`.
+    #[track_caller]
+    fn same_entries(report: &CheckReport, writer: &mut EntryWriter<'_>, capacity: usize) {
+        for m in &report.matters {
+            let mut fast = Vec::new();
+            assert!(
+                writer.write_fast(m, &mut fast).is_some(),
+                "fast path for {}",
+                m.id
+            );
+            let fast = String::from_utf8(fast).expect("UTF-8");
+            assert_eq!(
+                fast,
+                reference(m, writer.language, writer.explanations),
+                "matter {}",
+                m.id
+            );
+            assert!(writer.deadlines.len() <= capacity && writer.statuses.len() <= capacity);
+        }
+    }
+
+    /// The same in both languages, with and without explanations, with a cache of the
+    /// default capacity and with a tiny one that fills and is emptied many times.
+    #[track_caller]
+    fn same_everywhere(report: &CheckReport, policy: &Policy, calendar: &Calendar) {
+        for language in [Language::Chinese, Language::English] {
+            for explanations in [Explanations::Omit, Explanations::Include(policy, calendar)] {
+                for capacity in [ENTRY_CACHE_CAPACITY, 3] {
+                    let mut writer = EntryWriter::with_capacity(language, explanations, capacity);
+                    same_entries(report, &mut writer, capacity);
+                    // Again with the caches full: every entry from remembered bytes.
+                    same_entries(report, &mut writer, capacity);
+                }
+            }
+        }
+    }
+
+    fn generated(n: usize, seed: u64) -> Caseload {
+        let mut json = Vec::new();
+        generate::write_caseload(&mut json, n, seed).expect("writes to a Vec");
+        Caseload::from_json(json).expect("a generated caseload")
+    }
+
+    #[test]
+    fn generated_matters_of_every_kind_and_status_are_written_as_serde_writes_them() {
+        let calendar = Calendar::china();
+        let mut policy = Policy::ankang_2020();
+        let caseload = generated(1_500, 7);
+        let mut kinds = BTreeSet::new();
+        let mut codes = BTreeSet::new();
+        let mut statuses = BTreeSet::new();
+        let (mut empty, mut referred) = (false, false);
+        // The as-of days: the generator's, and days on which more obligations are due
+        // today or pending; then under a policy that sets a supplement deadline.
+        let days = ["2025-12-01", "2023-10-31"];
+        for supplement in [None, Some(crate::WorkingDays(3))] {
+            policy.parameters.supplement_period.value = supplement;
+            for day in days {
+                let as_of = parse_date(day).expect("a date");
+                let report = crate::check(&caseload, &policy, &calendar, as_of).expect("checks");
+                same_everywhere(&report, &policy, &calendar);
+                for m in &report.matters {
+                    kinds.insert(format!("{:?}", m.kind));
+                    empty |= m.obligations.is_empty();
+                    referred |= m.referred_on.is_some();
+                    for o in &m.obligations {
+                        codes.insert(o.deadline.kind().code());
+                        statuses.insert(format!("{}{}", o.status.code(), o.met_on.is_some()));
+                        if let Status::AwaitingSupplement { supplement_due, .. } = o.status {
+                            statuses.insert(format!("supplement due {}", supplement_due.is_some()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            empty && referred,
+            "matters without obligations and referred ones"
+        );
+        assert_eq!(codes.len(), 7, "every obligation: {codes:?}");
+        for status in [
+            "pendingfalse",
+            "due_todayfalse",
+            "overduefalse",
+            "met_on_timetrue",
+            "met_latetrue",
+            "awaiting_supplementfalse",
+            "supplement due true",
+            "supplement due false",
+        ] {
+            assert!(statuses.contains(status), "{status} in {statuses:?}");
+        }
+        // Every kind the generator writes (all but evaluations, which have no obligation).
+        assert_eq!(kinds.len(), 7, "kinds of matter: {kinds:?}");
+    }
+
+    #[test]
+    fn odd_names_are_escaped_as_serde_escapes_them() {
+        let calendar = Calendar::china();
+        let policy = Policy::ankang_2020();
+        let odd = [
+            r#"引号\"与反斜杠\\"#,
+            r#"控制字符\u0001\u001f\t\n\r\b\f"#,
+            r#"\u2028\u2029 行分隔 😀 é"#,
+            r#"</script>&<>'"#,
+            "",
+        ];
+        let mut matters = Vec::new();
+        for (k, name) in odd.iter().enumerate() {
+            matters.push(format!(
+                r#"{{"id": "{name}-{k}", "kind": "monthly_report", "unit": "{name}", "sector": "{name}x", "month": "2023-10",
+                   "events": [{{"event": "submit", "on": "2023-11-03", "items": []}}]}}"#
+            ));
+            matters.push(format!(
+                r#"{{"id": "{name}", "kind": "escalation", "unit": "单位{name}", "sector": "{name}"}}"#
+            ));
+        }
+        let json = format!(
+            r#"{{"schema": "duban-caseload/1", "matters": [{}]}}"#,
+            matters.join(",")
+        );
+        let caseload = Caseload::from_json(json).expect("a caseload");
+        let report = crate::check(
+            &caseload,
+            &policy,
+            &calendar,
+            parse_date("2023-11-10").unwrap(),
+        )
+        .expect("checks");
+        assert_eq!(report.matters.len(), 2 * odd.len(), "{:?}", report.errors);
+        assert!(report.matters.iter().any(|m| m.obligations.is_empty()));
+        assert!(report.matters.iter().any(|m| m.unit.contains('\u{1}')));
+        same_everywhere(&report, &policy, &calendar);
+    }
+
+    #[test]
+    fn the_example_caseload_is_written_as_serde_writes_it() {
+        let calendar = Calendar::china();
+        let policy = Policy::ankang_2020();
+        let json = include_str!("../../examples/data/caseload.json");
+        let caseload = Caseload::from_json(json).expect("the example");
+        let report = crate::check(
+            &caseload,
+            &policy,
+            &calendar,
+            parse_date("2023-11-10").unwrap(),
+        )
+        .expect("checks");
+        same_everywhere(&report, &policy, &calendar);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Any generated caseload, on any day of the calendar's last years, with caches of
+        /// any size.
+        #[test]
+        fn any_generated_caseload_is_written_as_serde_writes_it(
+            seed in any::<u64>(),
+            n in 1usize..60,
+            day in 0u64..(5 * 365),
+            capacity in 1usize..40,
+            english in any::<bool>(),
+            explain in any::<bool>(),
+        ) {
+            let calendar = Calendar::china();
+            let policy = Policy::ankang_2020();
+            let caseload = generated(n, seed);
+            let as_of = parse_date("2021-01-01").unwrap() + chrono::Days::new(day);
+            let report = crate::check(&caseload, &policy, &calendar, as_of).expect("checks");
+            let language = if english { Language::English } else { Language::Chinese };
+            let explanations = if explain {
+                Explanations::Include(&policy, &calendar)
+            } else {
+                Explanations::Omit
+            };
+            let mut writer = EntryWriter::with_capacity(language, explanations, capacity);
+            same_entries(&report, &mut writer, capacity);
+            same_entries(&report, &mut writer, capacity);
+        }
+    }
+}

@@ -914,10 +914,11 @@ pub(crate) fn write_matter_entry(
 /// The depth of an obligation in the report: an element of a matter's `obligations`.
 const OBLIGATION_DEPTH: usize = MATTER_DEPTH + 2;
 
-/// The most pieces each cache of an [`EntryWriter`] holds before it is emptied: more than
-/// the distinct deadlines and statuses of a realistic caseload on one as-of day (a few
-/// thousand), and a few megabytes at most with explanations.
-const ENTRY_CACHE_CAPACITY: usize = 4096;
+/// The most bytes each cache of an [`EntryWriter`] holds (with its keys, not counting the
+/// hash table's spare room) before it is emptied. The 1,000,000-matter generated caseload
+/// has about 12,000 distinct deadlines and 24,000 distinct statuses (with the days they
+/// were met): without explanations their bytes take about ? MiB and ? MiB, with them ?.
+const ENTRY_CACHE_BUDGET: usize = 16 << 20;
 
 /// Writes matters' entries of the report, the bytes [`write_matter_entry`] writes, several
 /// times faster: most of an entry is its obligations' deadlines and statuses, and a
@@ -930,13 +931,12 @@ const ENTRY_CACHE_CAPACITY: usize = 4096;
 pub(crate) struct EntryWriter<'a> {
     language: Language,
     explanations: Explanations<'a>,
-    capacity: usize,
-    /// A deadline's fields, then (from `split`) its explanation's.
-    deadlines: HashMap<crate::Deadline, (Box<[u8]>, usize)>,
+    /// The most bytes each cache holds.
+    budget: usize,
+    /// A deadline's fields, then (from the place given) its explanation's.
+    deadlines: Memo<DeadlineKey>,
     /// The fields of a status and the day it was met.
-    statuses: HashMap<(Option<NaiveDate>, Status), Box<[u8]>>,
-    /// What a matter written without obligations ends with after its `obligations` key.
-    empty_tail: Vec<u8>,
+    statuses: Memo<(Option<NaiveDate>, Status)>,
     /// What an object at [`OBLIGATION_DEPTH`] ends with.
     object_end: Vec<u8>,
     scratch: Vec<u8>,
@@ -945,25 +945,15 @@ pub(crate) struct EntryWriter<'a> {
 impl<'a> EntryWriter<'a> {
     /// A writer of entries in `language`, with or without explanations.
     pub(crate) fn new(language: Language, explanations: Explanations<'a>) -> EntryWriter<'a> {
-        EntryWriter::with_capacity(language, explanations, ENTRY_CACHE_CAPACITY)
+        EntryWriter::with_budget(language, explanations, ENTRY_CACHE_BUDGET)
     }
 
-    fn with_capacity(
+    fn with_budget(
         language: Language,
         explanations: Explanations<'a>,
-        capacity: usize,
+        budget: usize,
     ) -> EntryWriter<'a> {
-        // The bytes the formatter writes to end an empty array inside a matter's object and
-        // then the object, and to end a non-empty object at an obligation's depth.
-        let mut empty_tail = Vec::new();
-        let mut f = Indented {
-            depth: MATTER_DEPTH + 1,
-            has_value: true,
-        };
-        let _ = serde_json::ser::Formatter::begin_array(&mut f, &mut empty_tail);
-        let _ = serde_json::ser::Formatter::end_array(&mut f, &mut empty_tail);
-        let _ = serde_json::ser::Formatter::end_object_value(&mut f, &mut empty_tail);
-        let _ = serde_json::ser::Formatter::end_object(&mut f, &mut empty_tail);
+        // The bytes the formatter writes to end a non-empty object at an obligation's depth.
         let mut object_end = Vec::new();
         let mut f = Indented {
             depth: OBLIGATION_DEPTH + 1,
@@ -973,10 +963,9 @@ impl<'a> EntryWriter<'a> {
         EntryWriter {
             language,
             explanations,
-            capacity: capacity.max(1),
-            deadlines: HashMap::new(),
-            statuses: HashMap::new(),
-            empty_tail,
+            budget,
+            deadlines: Memo::new(),
+            statuses: Memo::new(),
             object_end,
             scratch: Vec::new(),
         }
@@ -996,47 +985,47 @@ impl<'a> EntryWriter<'a> {
 
     fn write_fast(&mut self, m: &MatterReport, out: &mut Vec<u8>) -> Option<()> {
         use serde_json::ser::Formatter;
-        // The matter without obligations, as serde writes it.
-        let mut s = serde_json::Serializer::with_formatter(&mut *out, Indented::new(MATTER_DEPTH));
-        MatterView::of(m, Vec::new()).serialize(&mut s).ok()?;
-        if m.obligations.is_empty() {
-            return Some(());
+        // The fields of `MatterView`, as serde writes them.
+        let mut f = Indented::new(MATTER_DEPTH);
+        f.begin_object(out).ok()?;
+        field(&mut f, out, "id", true, |out| string(out, &m.id))?;
+        field(&mut f, out, "kind", false, |out| {
+            m.kind.serialize(&mut serde_json::Serializer::new(out)).ok()
+        })?;
+        for (key, value) in [
+            ("unit", &*m.unit),
+            ("sector", &m.sector),
+            ("state", m.state),
+        ] {
+            field(&mut f, out, key, false, |out| string(out, value))?;
         }
-        // Its end, from the `obligations` array, written again with the obligations, driving
-        // the formatter as serde would.
-        let cut = out.len().checked_sub(self.empty_tail.len())?;
-        if out.get(cut..)? != self.empty_tail.as_slice() {
-            return None;
+        if let Some(day) = m.referred_on {
+            field(&mut f, out, "referred_on", false, |out| {
+                crate::period::iso(&day, &mut serde_json::Serializer::new(out)).ok()
+            })?;
         }
-        out.truncate(cut);
-        let mut f = Indented {
-            depth: MATTER_DEPTH + 1,
-            has_value: true,
-        };
+        f.begin_object_key(out, false).ok()?;
+        string(out, "obligations")?;
+        f.begin_object_value(out).ok()?;
         f.begin_array(out).ok()?;
         for (k, o) in m.obligations.iter().enumerate() {
             f.begin_array_value(out, k == 0).ok()?;
             f.begin_object(out).ok()?;
             let (language, explanations) = (self.language, self.explanations);
             let (scratch, end) = (&mut self.scratch, &self.object_end);
-            let (deadline, split) =
-                remembered(&mut self.deadlines, o.deadline, self.capacity, || {
-                    let mut bytes = fields(&o.deadline, scratch, end)?;
-                    let split = bytes.len();
-                    let explanation = ExplanationView::of(&o.deadline, language, explanations);
-                    bytes.extend_from_slice(&fields(&explanation, scratch, end)?);
-                    Some((bytes.into_boxed_slice(), split))
-                })?;
-            let status = remembered(
-                &mut self.statuses,
-                (o.met_on, o.status),
-                self.capacity,
-                || {
-                    let view = StatusView::of(o, language);
-                    Some(fields(&view, scratch, end)?.into_boxed_slice())
-                },
-            )?;
-            let (deadline, explanation) = deadline.split_at_checked(*split)?;
+            let budget = self.budget;
+            let (deadline, split) = self.deadlines.get(DeadlineKey(o.deadline), budget, || {
+                let mut bytes = fields(&o.deadline, scratch, end)?;
+                let split = bytes.len();
+                let explanation = ExplanationView::of(&o.deadline, language, explanations);
+                bytes.extend_from_slice(&fields(&explanation, scratch, end)?);
+                Some((bytes.into_boxed_slice(), split))
+            })?;
+            let (status, _) = self.statuses.get((o.met_on, o.status), budget, || {
+                let view = StatusView::of(o, language);
+                Some((fields(&view, scratch, end)?.into_boxed_slice(), 0))
+            })?;
+            let (deadline, explanation) = deadline.split_at_checked(split)?;
             let mut any = false;
             for fields in [deadline, status, explanation] {
                 if fields.is_empty() {
@@ -1060,21 +1049,154 @@ impl<'a> EntryWriter<'a> {
     }
 }
 
-/// The value `map` holds for `key`, made by `make` if it holds none; `map` is emptied
-/// first if it holds `capacity` values.
-fn remembered<K: std::hash::Hash + Eq, V>(
-    map: &mut HashMap<K, V>,
-    key: K,
-    capacity: usize,
-    make: impl FnOnce() -> Option<V>,
-) -> Option<&V> {
-    use std::collections::hash_map::Entry;
-    if map.len() >= capacity && !map.contains_key(&key) {
-        map.clear();
+/// A deadline as a key of [`EntryWriter`]'s cache: hashed by its obligation alone (under
+/// one policy and calendar, the obligation decides the rest), compared whole.
+#[derive(PartialEq, Eq)]
+struct DeadlineKey(crate::Deadline);
+
+impl std::hash::Hash for DeadlineKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.obligation().hash(state);
     }
-    match map.entry(key) {
-        Entry::Occupied(e) => Some(e.into_mut()),
-        Entry::Vacant(e) => Some(e.insert(make()?)),
+}
+
+/// The hasher of [`EntryWriter`]'s caches: their keys are a few small integers, which
+/// SipHash would take longer to hash than the rest of an entry takes to write. FxHash's
+/// mix (rustc's), from a random seed; the caches are small and bounded, so that even keys
+/// chosen to collide cost little.
+#[derive(Clone, Copy)]
+struct FastState(u64);
+
+impl FastState {
+    fn new() -> FastState {
+        FastState(std::hash::BuildHasher::hash_one(
+            &std::collections::hash_map::RandomState::new(),
+            0u8,
+        ))
+    }
+}
+
+impl std::hash::BuildHasher for FastState {
+    type Hasher = FastHasher;
+
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(self.0)
+    }
+}
+
+struct FastHasher(u64);
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            if let Some(head) = word.get_mut(..chunk.len()) {
+                head.copy_from_slice(chunk);
+            }
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(n.into());
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.add(n.into());
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(n.into());
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+/// Writes the field `key` of an object with `f`, its value by `value`.
+fn field(
+    f: &mut Indented,
+    out: &mut Vec<u8>,
+    key: &str,
+    first: bool,
+    value: impl FnOnce(&mut Vec<u8>) -> Option<()>,
+) -> Option<()> {
+    use serde_json::ser::Formatter;
+    f.begin_object_key(out, first).ok()?;
+    string(out, key)?;
+    f.begin_object_value(out).ok()?;
+    value(out)?;
+    f.end_object_value(out).ok()
+}
+
+/// Writes `value` as a JSON string, escaped as serde_json escapes it.
+fn string(out: &mut Vec<u8>, value: &str) -> Option<()> {
+    serde::Serializer::serialize_str(&mut serde_json::Serializer::new(out), value).ok()
+}
+
+/// Bytes remembered by key, up to a budget: once it is reached, all are forgotten before
+/// the next new piece is remembered. Once a caseload's distinct pieces fit, none is made
+/// twice.
+struct Memo<K> {
+    map: HashMap<K, (Box<[u8]>, usize), FastState>,
+    /// The bytes held, counting each entry's own size.
+    bytes: usize,
+    /// How many times all were forgotten.
+    forgotten: usize,
+}
+
+impl<K: std::hash::Hash + Eq> Memo<K> {
+    fn new() -> Memo<K> {
+        Memo {
+            map: HashMap::with_hasher(FastState::new()),
+            bytes: 0,
+            forgotten: 0,
+        }
+    }
+
+    /// What holding `bytes` costs: their length and the entry's own size.
+    fn size(bytes: &[u8]) -> usize {
+        bytes.len() + std::mem::size_of::<(K, Box<[u8]>, usize)>()
+    }
+
+    /// The piece remembered for `key` (its bytes and a place in them), made by `make` if
+    /// there is none.
+    fn get(
+        &mut self,
+        key: K,
+        budget: usize,
+        make: impl FnOnce() -> Option<(Box<[u8]>, usize)>,
+    ) -> Option<(&[u8], usize)> {
+        use std::collections::hash_map::Entry;
+        if self.bytes >= budget && !self.map.contains_key(&key) {
+            self.map.clear();
+            self.bytes = 0;
+            self.forgotten += 1;
+        }
+        let held = match self.map.entry(key) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => {
+                let piece = make()?;
+                self.bytes = self.bytes.saturating_add(Self::size(&piece.0));
+                e.insert(piece)
+            }
+        };
+        Some((&held.0, held.1))
     }
 }
 
@@ -1189,9 +1311,10 @@ mod tests {
     }
 
     /// Checks that `writer` writes every matter of `report`, in order, as the reference
-    /// does, without falling back to it, its caches never above `capacity`.
+    /// does, without falling back to it, its caches within their budget (but for the
+    /// last piece remembered).
     #[track_caller]
-    fn same_entries(report: &CheckReport, writer: &mut EntryWriter<'_>, capacity: usize) {
+    fn same_entries(report: &CheckReport, writer: &mut EntryWriter<'_>) {
         for m in &report.matters {
             let mut fast = Vec::new();
             assert!(
@@ -1206,21 +1329,36 @@ mod tests {
                 "matter {}",
                 m.id
             );
-            assert!(writer.deadlines.len() <= capacity && writer.statuses.len() <= capacity);
+            within_budget(&writer.deadlines, writer.budget);
+            within_budget(&writer.statuses, writer.budget);
         }
     }
 
-    /// The same in both languages, with and without explanations, with a cache of the
-    /// default capacity and with a tiny one that fills and is emptied many times.
+    #[track_caller]
+    fn within_budget<K: std::hash::Hash + Eq>(memo: &Memo<K>, budget: usize) {
+        let largest = memo
+            .map
+            .values()
+            .map(|(b, _)| Memo::<K>::size(b))
+            .max()
+            .unwrap_or(0);
+        assert!(memo.bytes < budget + largest, "{} bytes held", memo.bytes);
+    }
+
+    /// The same in both languages, with and without explanations, with caches of the
+    /// default budget and with tiny ones that fill and are emptied many times.
     #[track_caller]
     fn same_everywhere(report: &CheckReport, policy: &Policy, calendar: &Calendar) {
         for language in [Language::Chinese, Language::English] {
             for explanations in [Explanations::Omit, Explanations::Include(policy, calendar)] {
-                for capacity in [ENTRY_CACHE_CAPACITY, 3] {
-                    let mut writer = EntryWriter::with_capacity(language, explanations, capacity);
-                    same_entries(report, &mut writer, capacity);
-                    // Again with the caches full: every entry from remembered bytes.
-                    same_entries(report, &mut writer, capacity);
+                for budget in [ENTRY_CACHE_BUDGET, 2_000] {
+                    let mut writer = EntryWriter::with_budget(language, explanations, budget);
+                    same_entries(report, &mut writer);
+                    // Again with the caches full: entries from remembered bytes.
+                    same_entries(report, &mut writer);
+                    if budget < ENTRY_CACHE_BUDGET && report.matters.len() > 100 {
+                        assert!(writer.deadlines.forgotten > 10 && writer.statuses.forgotten > 10);
+                    }
                 }
             }
         }
@@ -1350,7 +1488,7 @@ mod tests {
             seed in any::<u64>(),
             n in 1usize..60,
             day in 0u64..(5 * 365),
-            capacity in 1usize..40,
+            budget in 0usize..5_000,
             english in any::<bool>(),
             explain in any::<bool>(),
         ) {
@@ -1365,9 +1503,9 @@ mod tests {
             } else {
                 Explanations::Omit
             };
-            let mut writer = EntryWriter::with_capacity(language, explanations, capacity);
-            same_entries(&report, &mut writer, capacity);
-            same_entries(&report, &mut writer, capacity);
+            let mut writer = EntryWriter::with_budget(language, explanations, budget);
+            same_entries(&report, &mut writer);
+            same_entries(&report, &mut writer);
         }
     }
 }

@@ -295,7 +295,7 @@ impl Reading {
 /// assert_eq!((exclusive.date.to_string(), exclusive.chosen), ("2023-09-27".into(), false));
 /// # Ok::<(), duban::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ReadingDate {
     /// The reading.
@@ -343,7 +343,7 @@ pub struct SkippedBreak {
 /// assert_eq!(d.earliest(), parse_date("2023-09-28")?);
 /// # Ok::<(), duban::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Deadline {
     obligation: Obligation,
     due: NaiveDate,

@@ -936,7 +936,7 @@ pub(crate) struct EntryWriter<'a> {
     /// The most bytes each cache holds.
     budget: usize,
     /// A deadline's fields, then (from the place given) its explanation's.
-    deadlines: Memo<DeadlineKey>,
+    deadlines: Memo<crate::Deadline>,
     /// The fields of a status and the day it was met.
     statuses: Memo<(Option<NaiveDate>, Status)>,
     /// What an object at [`OBLIGATION_DEPTH`] ends with.
@@ -1007,7 +1007,7 @@ impl<'a> EntryWriter<'a> {
             })?;
         }
         f.begin_object_key(out, false).ok()?;
-        string(out, "obligations")?;
+        out.extend_from_slice(b"\"obligations\"");
         f.begin_object_value(out).ok()?;
         f.begin_array(out).ok()?;
         for (k, o) in m.obligations.iter().enumerate() {
@@ -1016,14 +1016,17 @@ impl<'a> EntryWriter<'a> {
             let (language, explanations) = (self.language, self.explanations);
             let (scratch, end) = (&mut self.scratch, &self.object_end);
             let budget = self.budget;
-            let (deadline, split) = self.deadlines.get(DeadlineKey(o.deadline), budget, || {
-                let mut bytes = fields(&o.deadline, scratch, end)?;
-                let split = bytes.len();
-                let explanation = ExplanationView::of(&o.deadline, language, explanations);
-                bytes.extend_from_slice(&fields(&explanation, scratch, end)?);
-                Some((bytes.into_boxed_slice(), split))
-            })?;
-            let (status, _) = self.statuses.get((o.met_on, o.status), budget, || {
+            let (deadline, split) =
+                self.deadlines
+                    .get(o.deadline, &o.deadline.obligation(), budget, || {
+                        let mut bytes = fields(&o.deadline, scratch, end)?;
+                        let split = bytes.len();
+                        let explanation = ExplanationView::of(&o.deadline, language, explanations);
+                        bytes.extend_from_slice(&fields(&explanation, scratch, end)?);
+                        Some((bytes.into_boxed_slice(), split))
+                    })?;
+            let key = (o.met_on, o.status);
+            let (status, _) = self.statuses.get(key, &key, budget, || {
                 let view = StatusView::of(o, language);
                 Some((fields(&view, scratch, end)?.into_boxed_slice(), 0))
             })?;
@@ -1048,17 +1051,6 @@ impl<'a> EntryWriter<'a> {
         f.end_array(out).ok()?;
         f.end_object_value(out).ok()?;
         f.end_object(out).ok()
-    }
-}
-
-/// A deadline as a key of [`EntryWriter`]'s cache: hashed by its obligation alone (under
-/// one policy and calendar, the obligation decides the rest), compared whole.
-#[derive(PartialEq, Eq)]
-struct DeadlineKey(crate::Deadline);
-
-impl std::hash::Hash for DeadlineKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.0.obligation().hash(state);
     }
 }
 
@@ -1136,7 +1128,8 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
-/// Writes the field `key` of an object with `f`, its value by `value`.
+/// Writes the field `key` (a field's name in `MatterView`: letters and underscores, which
+/// JSON does not escape) of an object with `f`, its value by `value`.
 fn field(
     f: &mut Indented,
     out: &mut Vec<u8>,
@@ -1146,7 +1139,9 @@ fn field(
 ) -> Option<()> {
     use serde_json::ser::Formatter;
     f.begin_object_key(out, first).ok()?;
-    string(out, key)?;
+    out.push(b'"');
+    out.extend_from_slice(key.as_bytes());
+    out.push(b'"');
     f.begin_object_value(out).ok()?;
     value(out)?;
     f.end_object_value(out).ok()
@@ -1160,51 +1155,85 @@ fn string(out: &mut Vec<u8>, value: &str) -> Option<()> {
 /// Bytes remembered by key, up to a budget: once it is reached, all are forgotten before
 /// the next new piece is remembered. Once a caseload's distinct pieces fit, none is made
 /// twice.
+///
+/// The hash table holds only a fingerprint of each key and where its piece is, so that it
+/// stays small enough for the processor's caches: looking a key up is then one probe of a
+/// small table, and one comparison of the key kept with the piece.
 struct Memo<K> {
-    map: HashMap<K, (Box<[u8]>, usize), FastState>,
-    /// The bytes held, counting each entry's own size.
+    /// Where the piece of a key is in `pieces`, by the key's fingerprint.
+    index: HashMap<u64, u32, FastState>,
+    pieces: Vec<Piece<K>>,
+    /// The hasher of fingerprints.
+    fingerprints: FastState,
+    /// The bytes held, counting each piece's own size.
     bytes: usize,
     /// How many times all were forgotten.
     forgotten: usize,
 }
 
-impl<K: std::hash::Hash + Eq> Memo<K> {
+/// Bytes remembered, the key they were made for, and a place in them.
+struct Piece<K> {
+    key: K,
+    bytes: Box<[u8]>,
+    split: usize,
+}
+
+impl<K: PartialEq> Memo<K> {
     fn new() -> Memo<K> {
         Memo {
-            map: HashMap::with_hasher(FastState::new()),
+            index: HashMap::with_hasher(FastState::new()),
+            pieces: Vec::new(),
+            fingerprints: FastState::new(),
             bytes: 0,
             forgotten: 0,
         }
     }
 
-    /// What holding `bytes` costs: their length and the entry's own size.
+    /// What holding `bytes` costs: their length and the piece's own size.
     fn size(bytes: &[u8]) -> usize {
-        bytes.len() + std::mem::size_of::<(K, Box<[u8]>, usize)>()
+        bytes.len() + std::mem::size_of::<(u64, u32, Piece<K>)>()
     }
 
     /// The piece remembered for `key` (its bytes and a place in them), made by `make` if
-    /// there is none.
+    /// there is none. `hashed` is what of `key` is hashed: all of it, or a part that
+    /// decides the rest in practice (keys that agree on it but differ elsewhere are still
+    /// told apart, at the cost of making their pieces again).
     fn get(
         &mut self,
         key: K,
+        hashed: &impl std::hash::Hash,
         budget: usize,
         make: impl FnOnce() -> Option<(Box<[u8]>, usize)>,
     ) -> Option<(&[u8], usize)> {
         use std::collections::hash_map::Entry;
-        if self.bytes >= budget && !self.map.contains_key(&key) {
-            self.map.clear();
+        let print = std::hash::BuildHasher::hash_one(&self.fingerprints, hashed);
+        if self.bytes >= budget && !self.index.contains_key(&print) {
+            self.index.clear();
+            self.pieces.clear();
             self.bytes = 0;
             self.forgotten += 1;
         }
-        let held = match self.map.entry(key) {
-            Entry::Occupied(e) => e.into_mut(),
+        let at = match self.index.entry(print) {
+            Entry::Occupied(e) => {
+                let at = *e.get();
+                let held = self.pieces.get_mut(usize::try_from(at).ok()?)?;
+                if held.key != key {
+                    let (bytes, split) = make()?;
+                    self.bytes = self.bytes.saturating_add(Self::size(&bytes));
+                    *held = Piece { key, bytes, split };
+                }
+                at
+            }
             Entry::Vacant(e) => {
-                let piece = make()?;
-                self.bytes = self.bytes.saturating_add(Self::size(&piece.0));
-                e.insert(piece)
+                let (bytes, split) = make()?;
+                let at = u32::try_from(self.pieces.len()).ok()?;
+                self.bytes = self.bytes.saturating_add(Self::size(&bytes));
+                self.pieces.push(Piece { key, bytes, split });
+                *e.insert(at)
             }
         };
-        Some((&held.0, held.1))
+        let held = self.pieces.get(usize::try_from(at).ok()?)?;
+        Some((&held.bytes, held.split))
     }
 }
 
@@ -1343,14 +1372,39 @@ mod tests {
     }
 
     #[track_caller]
-    fn within_budget<K: std::hash::Hash + Eq>(memo: &Memo<K>, budget: usize) {
-        let largest = memo
-            .map
-            .values()
-            .map(|(b, _)| Memo::<K>::size(b))
-            .max()
-            .unwrap_or(0);
+    fn within_budget<K: PartialEq>(memo: &Memo<K>, budget: usize) {
+        let sizes = memo.pieces.iter().map(|p| Memo::<K>::size(&p.bytes));
+        let largest = sizes.clone().max().unwrap_or(0);
         assert!(memo.bytes < budget + largest, "{} bytes held", memo.bytes);
+        assert_eq!(memo.index.len(), memo.pieces.len());
+        assert!(sizes.sum::<usize>() <= memo.bytes);
+    }
+
+    #[test]
+    fn keys_with_one_fingerprint_are_told_apart() {
+        let mut memo = Memo::new();
+        let mut made = 0;
+        for key in [1u32, 2, 2, 1, 3, 3, 3, 1] {
+            let piece = |made: &mut usize| {
+                *made += 1;
+                Some((key.to_string().into_bytes().into_boxed_slice(), 0))
+            };
+            // Every key hashed alike: a piece held for another key is made again.
+            let (bytes, _) = memo.get(key, &0u8, 1 << 20, || piece(&mut made)).unwrap();
+            assert_eq!(bytes, key.to_string().as_bytes());
+            assert_eq!(memo.pieces.len(), 1);
+        }
+        assert_eq!(made, 5);
+        let (mut memo, mut made) = (Memo::new(), 0);
+        for key in [1u32, 2, 2, 1, 3, 3, 3, 1] {
+            let piece = |made: &mut usize| {
+                *made += 1;
+                Some((key.to_string().into_bytes().into_boxed_slice(), 0))
+            };
+            let (bytes, _) = memo.get(key, &key, 1 << 20, || piece(&mut made)).unwrap();
+            assert_eq!(bytes, key.to_string().as_bytes());
+        }
+        assert_eq!((made, memo.pieces.len(), memo.forgotten), (3, 3, 0));
     }
 
     /// The same in both languages, with and without explanations, with caches of the

@@ -29,11 +29,7 @@ use super::input::{
 /// The matter in `text` (one JSON object, as the scanner delimited it), when it is plain
 /// enough to read without serde; `None` when serde must read it.
 pub(super) fn read_matter(text: &str) -> Option<MatterInput> {
-    let mut p = Parser {
-        bytes: text.as_bytes(),
-        text,
-        at: 0,
-    };
+    let mut p = Parser::new(text);
     p.space();
     let matter = p.matter()?;
     p.space();
@@ -63,6 +59,14 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Parser<'a> {
+        Parser {
+            bytes: text.as_bytes(),
+            text,
+            at: 0,
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -89,6 +93,7 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
         let start = self.at;
+        self.skip_plain();
         loop {
             match self.peek()? {
                 b'"' => break,
@@ -100,6 +105,30 @@ impl<'a> Parser<'a> {
         let s = self.text.get(start..self.at)?;
         self.at += 1;
         Some(s)
+    }
+
+    /// Skips eight bytes at a time while none of them is a quote, a backslash or a control
+    /// character (which [`Parser::string`] then looks at one by one).
+    fn skip_plain(&mut self) {
+        const ONES: u64 = u64::from_ne_bytes([1; 8]);
+        const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+        // Whether some byte of `x` is zero (the classic bit trick: a borrow starts only at a
+        // zero byte, so the answer is exact).
+        let any_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+        while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
+            let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+                return;
+            };
+            let w = u64::from_ne_bytes(chunk);
+            let special = any_zero(w ^ (ONES * u64::from(b'"')))
+                | any_zero(w ^ (ONES * u64::from(b'\\')))
+                // Whether some byte is below 0x20 (the same trick).
+                | (w.wrapping_sub(ONES * 0x20) & !w & HIGH);
+            if special != 0 {
+                return;
+            }
+            self.at += 8;
+        }
     }
 
     fn owned(&mut self) -> Option<String> {
@@ -545,6 +574,26 @@ mod tests {
             let quick = read_matter(text);
             assert!(quick.is_some(), "declined: {text}");
             assert_eq!(quick, serde(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn strings_end_at_their_quote_and_escapes_are_declined_wherever_they_are() {
+        for len in 0..40 {
+            let body: String = "督查abcdefg".chars().cycle().take(len).collect();
+            let quoted = format!("\"{body}\",\"x\"");
+            let mut p = Parser::new(&quoted);
+            assert_eq!(p.string(), Some(body.as_str()));
+            assert_eq!(p.peek(), Some(b','));
+            for special in ['\\', '\u{0}', '\u{1f}', '\n'] {
+                for at in 0..=body.chars().count() {
+                    let mut chars: Vec<char> = body.chars().collect();
+                    chars.insert(at, special);
+                    let text = format!("\"{}\"", chars.into_iter().collect::<String>());
+                    let mut p = Parser::new(&text);
+                    assert_eq!(p.string(), None, "{text:?}");
+                }
+            }
         }
     }
 

@@ -22,6 +22,8 @@ use chrono::NaiveDate;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::Deserialize;
 
+use crate::json_text;
+
 use super::input::{
     intern, EventInput, ItemCategory, ItemInput, MatterInput, MeetingInput, ReportedItem,
 };
@@ -107,28 +109,9 @@ impl<'a> Parser<'a> {
         Some(s)
     }
 
-    /// Skips eight bytes at a time while none of them is a quote, a backslash or a control
-    /// character (which [`Parser::string`] then looks at one by one).
+    /// Skips the bytes [`json_text::plain_run`] vouches for.
     fn skip_plain(&mut self) {
-        const ONES: u64 = u64::from_ne_bytes([1; 8]);
-        const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-        // Whether some byte of `x` is zero (the classic bit trick: a borrow starts only at a
-        // zero byte, so the answer is exact).
-        let any_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-        while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
-            let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-                return;
-            };
-            let w = u64::from_ne_bytes(chunk);
-            let special = any_zero(w ^ (ONES * u64::from(b'"')))
-                | any_zero(w ^ (ONES * u64::from(b'\\')))
-                // Whether some byte is below 0x20 (the same trick).
-                | (w.wrapping_sub(ONES * 0x20) & !w & HIGH);
-            if special != 0 {
-                return;
-            }
-            self.at += 8;
-        }
+        self.at = json_text::plain_run(self.bytes, self.at);
     }
 
     fn owned(&mut self) -> Option<String> {

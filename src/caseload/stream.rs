@@ -110,6 +110,33 @@ pub struct CaseloadReader<R> {
     /// The scan ended before the matters: the structural error, if one stopped it.
     ended: Option<Option<ScanError>>,
     matter_bytes: usize,
+    /// Buffers of batches already checked, for the next batches' bytes: a batch is about
+    /// a block of input, and a fresh allocation of that size each time costs page faults.
+    spares: Spares,
+}
+
+/// Batch buffers handed back by the workers once done with.
+#[derive(Clone, Default)]
+struct Spares(Arc<Mutex<Vec<Vec<u8>>>>);
+
+impl Spares {
+    /// At most this many are kept (the batches in flight are bounded too).
+    const KEPT: usize = 16;
+
+    fn take(&self) -> Vec<u8> {
+        let spare = self.0.lock().ok().and_then(|mut spares| spares.pop());
+        let mut bytes = spare.unwrap_or_default();
+        bytes.clear();
+        bytes
+    }
+
+    fn give(&self, bytes: Vec<u8>) {
+        if let Ok(mut spares) = self.0.lock() {
+            if spares.len() < Spares::KEPT {
+                spares.push(bytes);
+            }
+        }
+    }
 }
 
 impl<R: Read> CaseloadReader<R> {
@@ -163,6 +190,7 @@ impl<R: Read> CaseloadReader<R> {
             has_matters: false,
             ended: None,
             matter_bytes: limits.matter_bytes,
+            spares: Spares::default(),
         };
         loop {
             let found = reader.scanner.next(
@@ -259,12 +287,14 @@ impl<R: Read> CaseloadReader<R> {
         let (mut merger, tail) = if workers <= 1 {
             let mut merger = merger;
             merger.errors(head_errors);
+            let spares = self.spares.clone();
             let scanned = self.matters(|batch| {
                 let mut bytes = Vec::new();
                 for o in job.run(&batch, &mut bytes) {
                     merger.push(o);
                 }
                 merger.end_batch(bytes);
+                spares.give(batch.bytes);
                 true
             });
             input::forget_names();
@@ -307,6 +337,7 @@ impl<R: Read> CaseloadReader<R> {
             let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Outcome>, Vec<u8>)>();
             for _ in 0..workers {
                 let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
+                let spares = self.spares.clone();
                 scope.spawn(move || {
                     loop {
                         let next = match work_rx.lock() {
@@ -316,7 +347,7 @@ impl<R: Read> CaseloadReader<R> {
                         let Ok((seq, batch)) = next else { break };
                         let mut bytes = Vec::new();
                         let outcomes = job.run(&batch, &mut bytes);
-                        drop(batch);
+                        spares.give(batch.bytes);
                         if done_tx.send((seq, outcomes, bytes)).is_err() {
                             break;
                         }
@@ -448,7 +479,8 @@ impl<R: Read> CaseloadReader<R> {
         };
         let from = start.saturating_sub(self.window.base);
         let to = open.end.saturating_sub(self.window.base);
-        let bytes = self.window.buf.get(from..to).unwrap_or_default().to_vec();
+        let mut bytes = self.spares.take();
+        bytes.extend_from_slice(self.window.buf.get(from..to).unwrap_or_default());
         let at = open.start_position;
         let raw = RawBatch {
             first: open.first,

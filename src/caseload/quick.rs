@@ -58,7 +58,13 @@ struct Parser<'a> {
     bytes: &'a [u8],
     text: &'a str,
     at: usize,
+    /// The item names of this matter so far: its reports name its items again and again,
+    /// and a look here is cheaper than one in the names shared by the thread.
+    items: Vec<Arc<str>>,
 }
+
+/// Item names a matter keeps at hand (a meeting decides a handful of items).
+const ITEMS_AT_HAND: usize = 16;
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Parser<'a> {
@@ -66,7 +72,21 @@ impl<'a> Parser<'a> {
             bytes: text.as_bytes(),
             text,
             at: 0,
+            items: Vec::new(),
         }
+    }
+
+    /// An item's name, shared with its other occurrences.
+    fn item_name(&mut self) -> Option<Arc<str>> {
+        let text = self.string()?;
+        if let Some(name) = self.items.iter().find(|name| ***name == *text) {
+            return Some(name.clone());
+        }
+        let name = intern(text);
+        if self.items.len() < ITEMS_AT_HAND {
+            self.items.push(name.clone());
+        }
+        Some(name)
     }
 
     fn peek(&self) -> Option<u8> {
@@ -331,7 +351,7 @@ impl<'a> Parser<'a> {
             match key {
                 "id" => {
                     once(&mut seen, 0)?;
-                    id = Some(intern(p.string()?));
+                    id = Some(p.item_name()?);
                 }
                 "category" => {
                     once(&mut seen, 1)?;
@@ -354,7 +374,7 @@ impl<'a> Parser<'a> {
             match key {
                 "item" => {
                     once(&mut seen, 0)?;
-                    item = Some(intern(p.string()?));
+                    item = Some(p.item_name()?);
                 }
                 "progress" => {
                     once(&mut seen, 1)?;

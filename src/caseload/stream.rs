@@ -16,7 +16,7 @@ use super::caseload_error;
 use super::check::{self, Merger, Outcome, Streamed};
 use super::document::{self, Head};
 use super::input;
-use super::output::{Explanations, Splice};
+use super::output::{self, Explanations};
 use super::report::{CheckReport, InputError as Problem};
 use super::scan::{Found, Incremental, ScanError};
 use crate::json_text::{advance, Positions};
@@ -311,6 +311,7 @@ impl<R: Read> CaseloadReader<R> {
             report,
             streamed,
             language: options.language,
+            threads: options.threads,
         })
     }
 
@@ -741,6 +742,8 @@ pub struct StreamedReport {
     report: CheckReport,
     streamed: Option<Streamed>,
     language: Language,
+    /// The threads asked for: 1 keeps the writing on the calling thread too.
+    threads: usize,
 }
 
 impl std::fmt::Debug for StreamedReport {
@@ -769,6 +772,7 @@ impl StreamedReport {
             report,
             streamed,
             language,
+            threads,
         } = self;
         let (entries, any) = match streamed {
             None => (Spill::new(0, None), false),
@@ -780,9 +784,36 @@ impl StreamedReport {
                 (streamed.sink, any)
             }
         };
-        let mut splice = Splice::new(out, entries, any);
-        report.write_json(&mut splice, language, Explanations::Omit)?;
-        splice.finish().map(drop)
+        let mut out = BufWriter::with_capacity(1 << 16, out);
+        // The report with its lists but no matters, on another thread (unless one thread
+        // was asked for) while this one writes its head and copies the entries out: the
+        // lists after the matters are a tenth of a large report.
+        let rest = |report: &CheckReport| -> io::Result<Vec<u8>> {
+            let mut bytes = Vec::new();
+            report.write_view(&mut bytes, language, Explanations::Omit, true)?;
+            Ok(bytes)
+        };
+        std::thread::scope(|scope| {
+            let later = (threads != 1).then(|| scope.spawn(|| rest(&report)));
+            let mut head = Vec::new();
+            report.write_view(&mut head, language, Explanations::Omit, false)?;
+            let open = output::matters_open(&head)?;
+            out.write_all(head.get(..open).unwrap_or_default())?;
+            drop(head);
+            entries.write_to(&mut out)?;
+            if any {
+                out.write_all(b"\n  ")?;
+            }
+            let rest = match later {
+                Some(later) => later
+                    .join()
+                    .unwrap_or_else(|_| Err(io::Error::other("the report's writer stopped")))?,
+                None => rest(&report)?,
+            };
+            let open = output::matters_open(&rest)?;
+            out.write_all(rest.get(open..).unwrap_or_default())?;
+            out.flush()
+        })
     }
 }
 

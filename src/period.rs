@@ -39,8 +39,15 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
     if !well_formed {
         return Err(bad());
     }
-    let num = |r: std::ops::Range<usize>| text[r].parse::<u32>().map_err(|_| bad());
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    // The digits are checked above: their values, without a parser (dates are read by the
+    // million).
+    let num = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .unwrap_or_default()
+            .iter()
+            .fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'))
+    };
+    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
     NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(bad)
 }
 
@@ -417,6 +424,33 @@ mod iso_tests {
             checked += 1;
         }
         assert!(checked > 20_000);
+    }
+
+    #[test]
+    fn parse_date_reads_every_well_formed_text_as_its_calendar_date() {
+        // Every year, month and day field of two digits, for years around the edges and
+        // the calendar's: a date when (and only when) that day exists.
+        for y in [0, 1, 999, 1900, 2000, 2019, 2023, 2024, 2100, 9999] {
+            for m in 0..100 {
+                for d in 0..100 {
+                    let text = format!("{y:04}-{m:02}-{d:02}");
+                    assert_eq!(
+                        parse_date(&text).ok(),
+                        NaiveDate::from_ymd_opt(y, m, d),
+                        "{text}"
+                    );
+                }
+            }
+        }
+        for text in [
+            "2024-1-01",
+            "2024-01-1 ",
+            "+2024-01-01",
+            "2024/01/01",
+            "２０２４-01-01",
+        ] {
+            assert!(parse_date(text).is_err(), "{text}");
+        }
     }
 
     mod erased {

@@ -1406,13 +1406,15 @@ impl Calendar {
         &self,
         first: NaiveDate,
         last: NaiveDate,
-        zh: String,
-        en: String,
+        // The period's name in both languages, made only for the error (deadlines ask
+        // millions of times).
+        name: impl FnOnce() -> (String, String),
     ) -> Result<NaiveDate> {
         // The whole period must be covered: a period is only known when all of it is.
         self.covered_range(first, last)?;
         let found = self.workday_on_or_before(last)?;
         if found < first {
+            let (zh, en) = name();
             return Err(Error::invalid_input(
                 format!("{zh}没有工作日"),
                 format!("{en} has no working day"),
@@ -1436,12 +1438,12 @@ impl Calendar {
     /// # Ok::<(), duban::Error>(())
     /// ```
     pub fn last_workday_of_month(&self, month: YearMonth) -> Result<NaiveDate> {
-        self.last_workday_in(
-            month.first_day(),
-            month.last_day(),
-            format!("{}年{}月", month.year(), month.month()),
-            month.to_string(),
-        )
+        self.last_workday_in(month.first_day(), month.last_day(), || {
+            (
+                format!("{}年{}月", month.year(), month.month()),
+                month.to_string(),
+            )
+        })
     }
 
     /// The last working day of a quarter (Art. 7's 每个季度末最后1个工作日).
@@ -1461,8 +1463,12 @@ impl Calendar {
         self.last_workday_in(
             quarter.first_month().first_day(),
             quarter.last_day(),
-            format!("{}年第{}季度", quarter.year(), quarter.number()),
-            quarter.to_string(),
+            || {
+                (
+                    format!("{}年第{}季度", quarter.year(), quarter.number()),
+                    quarter.to_string(),
+                )
+            },
         )
     }
 
@@ -1489,6 +1495,6 @@ impl Calendar {
                 format!("{year} is not a valid year"),
             ));
         };
-        self.last_workday_in(first, last, format!("{year}年"), year.to_string())
+        self.last_workday_in(first, last, || (format!("{year}年"), year.to_string()))
     }
 }

@@ -393,6 +393,12 @@ pub(super) fn read_raw_matter(
     if raw.len() > matter_bytes {
         return Err(too_large(index, raw, matter_bytes));
     }
+    // Nearly every matter is plain enough for the quick reader; it declines the others
+    // (and every error) to serde, whose reading it matches.
+    let text = text.or_else(|| std::str::from_utf8(raw).ok());
+    if let Some(matter) = text.and_then(super::quick::read_matter) {
+        return Ok(matter);
+    }
     let read = match text {
         Some(text) => serde_json::from_str::<MatterInput>(text),
         None => serde_json::from_slice::<MatterInput>(raw),

@@ -69,7 +69,7 @@ fn owned_name<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
     d.deserialize_str(Owned)
 }
 
-fn intern(text: &str) -> Arc<str> {
+pub(super) fn intern(text: &str) -> Arc<str> {
     if text.len() > NAME_BYTES_KEPT {
         return Arc::from(text);
     }

@@ -18,6 +18,7 @@ mod input;
 mod lookup;
 mod next;
 mod output;
+mod quick;
 mod report;
 mod scan;
 mod stream;

@@ -16,7 +16,7 @@ use super::caseload_error;
 use super::check::{self, Merger, Outcome, Streamed};
 use super::document::{self, Head};
 use super::input;
-use super::output::{EntryWriter, Explanations, Splice};
+use super::output::{self, EntryWriter, Explanations};
 use super::report::{CheckReport, InputError as Problem};
 use super::scan::{Found, Incremental, ScanError};
 use crate::json_text::{advance, Positions};
@@ -110,6 +110,33 @@ pub struct CaseloadReader<R> {
     /// The scan ended before the matters: the structural error, if one stopped it.
     ended: Option<Option<ScanError>>,
     matter_bytes: usize,
+    /// Buffers of batches already checked, for the next batches' bytes: a batch is about
+    /// a block of input, and a fresh allocation of that size each time costs page faults.
+    spares: Spares,
+}
+
+/// Batch buffers handed back by the workers once done with.
+#[derive(Clone, Default)]
+struct Spares(Arc<Mutex<Vec<Vec<u8>>>>);
+
+impl Spares {
+    /// At most this many are kept (the batches in flight are bounded too).
+    const KEPT: usize = 16;
+
+    fn take(&self) -> Vec<u8> {
+        let spare = self.0.lock().ok().and_then(|mut spares| spares.pop());
+        let mut bytes = spare.unwrap_or_default();
+        bytes.clear();
+        bytes
+    }
+
+    fn give(&self, bytes: Vec<u8>) {
+        if let Ok(mut spares) = self.0.lock() {
+            if spares.len() < Spares::KEPT {
+                spares.push(bytes);
+            }
+        }
+    }
 }
 
 impl<R: Read> CaseloadReader<R> {
@@ -163,6 +190,7 @@ impl<R: Read> CaseloadReader<R> {
             has_matters: false,
             ended: None,
             matter_bytes: limits.matter_bytes,
+            spares: Spares::default(),
         };
         loop {
             let found = reader.scanner.next(
@@ -260,12 +288,14 @@ impl<R: Read> CaseloadReader<R> {
             let mut merger = merger;
             merger.errors(head_errors);
             let mut writer = job.entry_writer();
+            let spares = self.spares.clone();
             let scanned = self.matters(|batch| {
                 let mut bytes = Vec::new();
                 for o in job.run(&batch, &mut bytes, &mut writer) {
                     merger.push(o);
                 }
                 merger.end_batch(bytes);
+                spares.give(batch.bytes);
                 true
             });
             input::forget_names();
@@ -282,6 +312,7 @@ impl<R: Read> CaseloadReader<R> {
             report,
             streamed,
             language: options.language,
+            threads: options.threads,
         })
     }
 
@@ -308,6 +339,7 @@ impl<R: Read> CaseloadReader<R> {
             let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Outcome>, Vec<u8>)>();
             for _ in 0..workers {
                 let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
+                let spares = self.spares.clone();
                 scope.spawn(move || {
                     let mut writer = job.entry_writer();
                     loop {
@@ -318,7 +350,7 @@ impl<R: Read> CaseloadReader<R> {
                         let Ok((seq, batch)) = next else { break };
                         let mut bytes = Vec::new();
                         let outcomes = job.run(&batch, &mut bytes, &mut writer);
-                        drop(batch);
+                        spares.give(batch.bytes);
                         if done_tx.send((seq, outcomes, bytes)).is_err() {
                             break;
                         }
@@ -450,7 +482,8 @@ impl<R: Read> CaseloadReader<R> {
         };
         let from = start.saturating_sub(self.window.base);
         let to = open.end.saturating_sub(self.window.base);
-        let bytes = self.window.buf.get(from..to).unwrap_or_default().to_vec();
+        let mut bytes = self.spares.take();
+        bytes.extend_from_slice(self.window.buf.get(from..to).unwrap_or_default());
         let at = open.start_position;
         let raw = RawBatch {
             first: open.first,
@@ -721,6 +754,8 @@ pub struct StreamedReport {
     report: CheckReport,
     streamed: Option<Streamed>,
     language: Language,
+    /// The threads asked for: 1 keeps the writing on the calling thread too.
+    threads: usize,
 }
 
 impl std::fmt::Debug for StreamedReport {
@@ -749,6 +784,7 @@ impl StreamedReport {
             report,
             streamed,
             language,
+            threads,
         } = self;
         let (entries, any) = match streamed {
             None => (Spill::new(0, None), false),
@@ -760,9 +796,36 @@ impl StreamedReport {
                 (streamed.sink, any)
             }
         };
-        let mut splice = Splice::new(out, entries, any);
-        report.write_json(&mut splice, language, Explanations::Omit)?;
-        splice.finish().map(drop)
+        let mut out = BufWriter::with_capacity(1 << 16, out);
+        // The report with its lists but no matters, on another thread (unless one thread
+        // was asked for) while this one writes its head and copies the entries out: the
+        // lists after the matters are a tenth of a large report.
+        let rest = |report: &CheckReport| -> io::Result<Vec<u8>> {
+            let mut bytes = Vec::new();
+            report.write_view(&mut bytes, language, Explanations::Omit, true)?;
+            Ok(bytes)
+        };
+        std::thread::scope(|scope| {
+            let later = (threads != 1).then(|| scope.spawn(|| rest(&report)));
+            let mut head = Vec::new();
+            report.write_view(&mut head, language, Explanations::Omit, false)?;
+            let open = output::matters_open(&head)?;
+            out.write_all(head.get(..open).unwrap_or_default())?;
+            drop(head);
+            entries.write_to(&mut out)?;
+            if any {
+                out.write_all(b"\n  ")?;
+            }
+            let rest = match later {
+                Some(later) => later
+                    .join()
+                    .unwrap_or_else(|_| Err(io::Error::other("the report's writer stopped")))?,
+                None => rest(&report)?,
+            };
+            let open = output::matters_open(&rest)?;
+            out.write_all(rest.get(open..).unwrap_or_default())?;
+            out.flush()
+        })
     }
 }
 

@@ -1300,9 +1300,11 @@ pub(crate) fn matters_open(report: &[u8]) -> io::Result<usize> {
         .ok_or_else(|| io::Error::other("the report has no `matters` array"))
 }
 
+/// The generator of `examples/gen_caseload.rs`, for the tests (`quick`'s tests have their
+/// own copy of the module, private to them).
 #[cfg(test)]
 #[path = "../../examples/support/generate.rs"]
-#[allow(dead_code)]
+#[allow(dead_code, clippy::duplicate_mod)]
 mod generate;
 
 #[cfg(test)]

@@ -947,12 +947,12 @@ const ENTRY_CACHE_BUDGET: usize = 32 << 20;
 
 /// Writes matters' entries of the report, the bytes [`write_matter_entry`] writes, at less
 /// cost (on the generated 1,000,000-matter caseload, 2.5 times less without explanations,
-/// and the explanations, which cost three times the rest of the check, are rendered once
-/// per distinct deadline): most of an entry is its obligations' deadlines and statuses, and
-/// a caseload has few distinct ones (a deadline depends on a period or a date, a status on
-/// a date and counts), so the fields of each are serialized once (by the views
-/// [`CheckReport::write_json`] uses, at the same depth) and their bytes reused. The rest of
-/// an entry (the matter's names and state) is written field by field with the same
+/// and the explanations, which cost nearly three times the rest of the check, are rendered
+/// once per distinct deadline): most of an entry is its obligations' deadlines and
+/// statuses, and a caseload has few distinct ones (a deadline depends on a period or a
+/// date, a status on a date and counts), so the fields of each are serialized once (by the
+/// views [`CheckReport::write_json`] uses, at the same depth) and their bytes reused. The
+/// rest of an entry (the matter's names and state) is written field by field with the same
 /// formatter and serde_json's escaping.
 ///
 /// Its caches hold bytes written in one language with one policy and calendar: a writer

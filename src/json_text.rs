@@ -354,32 +354,6 @@ pub(crate) fn advance((line, column): (usize, usize), bytes: &[u8]) -> (usize, u
     }
 }
 
-/// From `at`, the end of the run of whole eight-byte words of `bytes` that hold no quote,
-/// backslash or control character (none of which a string holds unescaped, so a reader
-/// inside a string may skip the run at once and look at what follows byte by byte).
-pub(crate) fn plain_run(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Whether some byte of `x` is zero (the classic bit trick: a borrow starts only at a
-    // zero byte, so the answer is exact).
-    let any_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    while let Some(chunk) = bytes.get(at..at.saturating_add(8)) {
-        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let w = u64::from_ne_bytes(chunk);
-        let special = any_zero(w ^ (ONES * u64::from(b'"')))
-            | any_zero(w ^ (ONES * u64::from(b'\\')))
-            // Whether some byte is below 0x20 (the same trick).
-            | (w.wrapping_sub(ONES * 0x20) & !w & HIGH);
-        if special != 0 {
-            break;
-        }
-        at += 8;
-    }
-    at
-}
-
 /// The text " (line L, column C)" / "（第L行第C列）" for a message, or nothing.
 pub(crate) fn at_text(position: Option<Position>) -> (String, String) {
     match position {

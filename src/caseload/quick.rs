@@ -22,8 +22,6 @@ use chrono::NaiveDate;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::Deserialize;
 
-use crate::json_text;
-
 use super::input::{
     intern, EventInput, ItemCategory, ItemInput, MatterInput, MeetingInput, ReportedItem,
 };
@@ -115,7 +113,6 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
         let start = self.at;
-        self.skip_plain();
         loop {
             match self.peek()? {
                 b'"' => break,
@@ -127,11 +124,6 @@ impl<'a> Parser<'a> {
         let s = self.text.get(start..self.at)?;
         self.at += 1;
         Some(s)
-    }
-
-    /// Skips the bytes [`json_text::plain_run`] vouches for.
-    fn skip_plain(&mut self) {
-        self.at = json_text::plain_run(self.bytes, self.at);
     }
 
     fn owned(&mut self) -> Option<String> {

@@ -152,9 +152,7 @@ impl<'a> Cursor<'a> {
     fn string(&mut self) -> Result<&'a [u8], ScanError> {
         let start = self.pos;
         self.pos += 1;
-        loop {
-            self.pos = crate::json_text::plain_run(self.bytes, self.pos);
-            let Some(b) = self.peek() else { break };
+        while let Some(b) = self.peek() {
             self.pos += 1;
             match b {
                 b'\\' => self.pos += 1,

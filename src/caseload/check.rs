@@ -175,7 +175,7 @@ impl Outcome {
     /// needs; a matter not checked is left as it is.
     pub(crate) fn write_entry(
         &mut self,
-        bytes: &mut Vec<u8>,
+        bytes: &mut super::output::Entries,
         writer: &mut super::output::EntryWriter<'_>,
     ) -> std::io::Result<()> {
         let Ok(done) = &mut self.result else {
@@ -348,7 +348,7 @@ pub(crate) struct Streamed {
 
 impl Streamed {
     /// Hands the current batch's merged entries, of its `bytes`, to the sink.
-    fn end_batch(&mut self, bytes: Vec<u8>) {
+    fn end_batch(&mut self, bytes: super::output::Entries) {
         let mut runs = std::mem::take(&mut self.runs);
         if self.error.is_some() || runs.is_empty() {
             return;
@@ -592,7 +592,7 @@ impl Merger {
 
     /// The end of a batch: its entries merged, with its `bytes`, go to the sink (the next
     /// batch's bytes are others).
-    pub(crate) fn end_batch(&mut self, bytes: Vec<u8>) {
+    pub(crate) fn end_batch(&mut self, bytes: super::output::Entries) {
         if let Some(streamed) = &mut self.streamed {
             streamed.end_batch(bytes);
         }

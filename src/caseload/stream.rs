@@ -16,7 +16,7 @@ use super::caseload_error;
 use super::check::{self, Merger, Outcome, Streamed};
 use super::document::{self, Head};
 use super::input;
-use super::output::{self, EntryWriter, Explanations};
+use super::output::{self, Entries, EntryWriter, Explanations};
 use super::report::{CheckReport, InputError as Problem};
 use super::scan::{Found, Incremental, ScanError};
 use crate::json_text::{advance, Positions};
@@ -26,12 +26,11 @@ use crate::{Calendar, Error, Language, Limits, Policy, Position, Result};
 /// The least read from the input at a time.
 const BLOCK: usize = 1 << 20;
 
-/// Bytes of report entries reserved per byte of a batch's input, as a fraction: an entry
-/// without explanations is about twice its matter's input (2.07 times in the generated
-/// caseloads), with them about four times (4.02 times); a batch that needs more grows.
-const ENTRY_RATIO: (usize, usize) = (5, 2);
-/// The same for entries with explanations.
-const ENTRY_RATIO_EXPLAINED: (usize, usize) = (9, 2);
+/// Bytes of report entries reserved per byte of a batch's input, as a fraction: the
+/// entries' own bytes, their deadlines' and statuses' pieces apart (see
+/// [`output::Entries`]), are 0.45 times their matters' input in the generated caseloads,
+/// with or without explanations; a batch that needs more grows.
+const ENTRY_RATIO: (usize, usize) = (1, 2);
 
 /// Matters handed to a worker at a time, at most.
 const BATCH_MATTERS: usize = 1024;
@@ -290,8 +289,8 @@ impl<R: Read> CaseloadReader<R> {
             let mut writer = job.entry_writer();
             let spares = self.spares.clone();
             let scanned = self.matters(|batch| {
-                let mut bytes = Vec::new();
-                for o in job.run(&batch, &mut bytes, &mut writer) {
+                let (outcomes, bytes) = job.run(&batch, &mut writer);
+                for o in outcomes {
                     merger.push(o);
                 }
                 merger.end_batch(bytes);
@@ -336,7 +335,7 @@ impl<R: Read> CaseloadReader<R> {
         std::thread::scope(|scope| {
             let (work_tx, work_rx) = mpsc::sync_channel::<(usize, RawBatch)>(workers);
             let work_rx = Arc::new(Mutex::new(work_rx));
-            let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Outcome>, Vec<u8>)>();
+            let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Outcome>, Entries)>();
             for _ in 0..workers {
                 let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
                 let spares = self.spares.clone();
@@ -348,8 +347,7 @@ impl<R: Read> CaseloadReader<R> {
                             Err(_) => break,
                         };
                         let Ok((seq, batch)) = next else { break };
-                        let mut bytes = Vec::new();
-                        let outcomes = job.run(&batch, &mut bytes, &mut writer);
+                        let (outcomes, bytes) = job.run(&batch, &mut writer);
                         spares.give(batch.bytes);
                         if done_tx.send((seq, outcomes, bytes)).is_err() {
                             break;
@@ -584,18 +582,10 @@ impl<'a> Job<'a> {
 
     /// Reads and checks the batch's matters, writing the entries of those checked into
     /// `bytes` with `writer` (from [`Job::entry_writer`]).
-    fn run(
-        &self,
-        batch: &RawBatch,
-        bytes: &mut Vec<u8>,
-        writer: &mut EntryWriter<'_>,
-    ) -> Vec<Outcome> {
+    fn run(&self, batch: &RawBatch, writer: &mut EntryWriter<'_>) -> (Vec<Outcome>, Entries) {
         // Room for the batch's entries at once, rather than grown (and copied) in steps.
-        let (times, per) = match self.explanations {
-            Explanations::Omit => ENTRY_RATIO,
-            Explanations::Include(..) => ENTRY_RATIO_EXPLAINED,
-        };
-        bytes.reserve(batch.bytes.len().saturating_mul(times) / per);
+        let (times, per) = ENTRY_RATIO;
+        let mut bytes = Entries::with_capacity(batch.bytes.len().saturating_mul(times) / per);
         let mut positions = Positions::continuing(&batch.bytes, batch.base, batch.start);
         let mut outcomes = Vec::with_capacity(batch.matters.len());
         // The batch's bytes checked as UTF-8 at once: its matters are then read without
@@ -622,7 +612,7 @@ impl<'a> Job<'a> {
                                 check::check_one(index, &m, self.policy, self.calendar, self.as_of);
                             o.hash_id(&self.ids);
                             // Writing to a `Vec` does not fail.
-                            let _ = o.write_entry(bytes, writer);
+                            let _ = o.write_entry(&mut bytes, writer);
                             o
                         }
                         Err(problem) => Outcome::unread(problem),
@@ -635,7 +625,7 @@ impl<'a> Job<'a> {
             };
             outcomes.push(outcome);
         }
-        outcomes
+        (outcomes, bytes)
     }
 }
 
@@ -833,7 +823,7 @@ impl StreamedReport {
 /// they are (no copy) up to a threshold, then the later ones in an unlinked temporary file.
 pub(crate) struct Spill {
     /// Batches' bytes, and the ranges of them that are entries, in order.
-    held: Vec<(Vec<u8>, Vec<std::ops::Range<usize>>)>,
+    held: Vec<(Entries, Vec<std::ops::Range<usize>>)>,
     /// The bytes of `held`.
     held_bytes: usize,
     file: Option<BufWriter<File>>,
@@ -859,11 +849,12 @@ impl Spill {
     /// what is held stays within the threshold, else (and ever after) in the file.
     pub(crate) fn keep(
         &mut self,
-        bytes: Vec<u8>,
+        bytes: Entries,
         runs: Vec<std::ops::Range<usize>>,
     ) -> io::Result<()> {
-        if self.file.is_none() && self.held_bytes.saturating_add(bytes.len()) <= self.threshold {
-            self.held_bytes += bytes.len();
+        let size = bytes.held();
+        if self.file.is_none() && self.held_bytes.saturating_add(size) <= self.threshold {
+            self.held_bytes += size;
             self.held.push((bytes, runs));
             return Ok(());
         }
@@ -875,18 +866,13 @@ impl Spill {
                 self.file.insert(file)
             }
         };
-        for run in runs {
-            file.write_all(bytes.get(run).unwrap_or_default())?;
-        }
-        Ok(())
+        bytes.write_runs(&runs, file)
     }
 
     /// Writes every entry kept, in order, to `out`.
     pub(crate) fn write_to(self, out: &mut dyn Write) -> io::Result<()> {
         for (bytes, runs) in &self.held {
-            for run in runs {
-                out.write_all(bytes.get(run.clone()).unwrap_or_default())?;
-            }
+            bytes.write_runs(runs, out)?;
         }
         drop(self.held);
         let Some(file) = self.file else {
@@ -952,19 +938,19 @@ mod spill_tests {
     fn entries_come_back_in_order_from_memory_then_the_file() {
         let mut spill = Spill::new(10, None);
         spill
-            .keep(b"abcdef".to_vec(), runs(&[(0, 2), (4, 6)]))
+            .keep(b"abcdef".to_vec().into(), runs(&[(0, 2), (4, 6)]))
             .expect("held");
         spill
-            .keep(b"ghij".to_vec(), runs(&[(1, 4)]))
+            .keep(b"ghij".to_vec().into(), runs(&[(1, 4)]))
             .expect("held: 10 bytes in all");
         assert!(spill.file.is_none());
         spill
-            .keep(b"klm".to_vec(), runs(&[(0, 3)]))
+            .keep(b"klm".to_vec().into(), runs(&[(0, 3)]))
             .expect("spilled");
         assert!(spill.file.is_some());
-        spill.keep(b"nop".to_vec(), Vec::new()).expect("nothing");
+        spill.keep(b"nop".to_vec().into(), Vec::new()).expect("nothing");
         // Once the file is open, even a small batch goes there, after those before it.
-        spill.keep(b"q".to_vec(), runs(&[(0, 1)])).expect("spilled");
+        spill.keep(b"q".to_vec().into(), runs(&[(0, 1)])).expect("spilled");
         assert_eq!(spill.held_bytes, 10);
         let mut out = Vec::new();
         spill.write_to(&mut out).expect("writes");

@@ -34,6 +34,9 @@ use duban::{
 /// The longest range `calendar` prints: 100 years of days.
 const MAX_RANGE_DAYS: i64 = 36_525;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // `args_os` rather than `args`: an argument that is not UTF-8 must be an error, not a panic.
     let args: Vec<String> = std::env::args_os()

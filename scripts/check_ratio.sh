@@ -37,7 +37,7 @@ for n in "${sizes[@]}"; do
         target/release/examples/gen_caseload "$n" 1 > "$file"
         generated=1
     fi
-    bytes=$(stat -c %s "$file")
+    bytes=$(stat -L -c %s "$file")
     before=$(uptime | sed 's/.*load average: //')
     floor=$(measure floor target/release/examples/json_floor "$file")
     one=$(measure "1 thread" target/release/duban check "$file" --no-explain --threads 1)

@@ -948,6 +948,10 @@ pub(crate) struct Entries {
     bytes: Vec<u8>,
     /// In the order of `at`.
     placed: Vec<Placed>,
+    /// The bytes of the pieces these entries were the first to place: a piece's memory is
+    /// counted once, however many entries share it, but it is counted (kept pieces must
+    /// count against the memory a check holds even when every matter's differ).
+    pieces_bytes: usize,
 }
 
 #[cfg(test)]
@@ -956,6 +960,7 @@ impl From<Vec<u8>> for Entries {
         Entries {
             bytes,
             placed: Vec::new(),
+            pieces_bytes: 0,
         }
     }
 }
@@ -977,6 +982,7 @@ impl Entries {
         Entries {
             bytes: Vec::with_capacity(bytes),
             placed: Vec::new(),
+            pieces_bytes: 0,
         }
     }
 
@@ -986,9 +992,10 @@ impl Entries {
         self.bytes.len()
     }
 
-    /// What holding the entries costs in memory (their pieces apart, which are shared).
+    /// What holding the entries costs in memory: their own bytes, their places, and the
+    /// pieces no entry placed before them.
     pub(crate) fn held(&self) -> usize {
-        self.bytes.len() + self.placed.len() * std::mem::size_of::<Placed>()
+        self.bytes.len() + self.placed.len() * std::mem::size_of::<Placed>() + self.pieces_bytes
     }
 
     pub(crate) fn extend_from_slice(&mut self, bytes: &[u8]) {
@@ -1005,6 +1012,10 @@ impl Entries {
         if bytes.len() <= COPIED_PIECE {
             self.bytes.extend_from_slice(bytes);
         } else {
+            // Held by its cache alone: no entry has placed it yet.
+            if Arc::strong_count(piece) == 1 {
+                self.pieces_bytes = self.pieces_bytes.saturating_add(piece.len());
+            }
             self.placed.push(Placed {
                 at: self.bytes.len(),
                 piece: Arc::clone(piece),
@@ -1504,6 +1515,8 @@ mod tests {
         entries.place(&b, 0..3).expect("in range");
         entries.extend_from_slice(b"<3>");
         assert_eq!(entries.placed.len(), 3);
+        // Each piece counted once, however often placed.
+        assert_eq!(entries.pieces_bytes, a.len() + b.len());
         assert!(entries.place(&a, 0..a.len() + 1).is_none());
         fn written(entries: &Entries, runs: &[std::ops::Range<usize>]) -> String {
             let mut out = Vec::new();
@@ -1517,8 +1530,14 @@ mod tests {
         assert_eq!(written(&entries, &[4..8]), second);
         assert_eq!(written(&entries, &[8..14]), "bbb<3>");
         assert_eq!(written(&entries, &[0..4, 8..14]), format!("{first}bbb<3>"));
-        assert_eq!(written(&entries, &[1..8]), format!("{}{second}", &first[1..]));
-        assert_eq!(written(&entries, &[0..14]), format!("{first}{second}bbb<3>"));
+        assert_eq!(
+            written(&entries, &[1..8]),
+            format!("{}{second}", &first[1..])
+        );
+        assert_eq!(
+            written(&entries, &[0..14]),
+            format!("{first}{second}bbb<3>")
+        );
         // Truncating drops the pieces placed after the new end.
         entries.truncate(4);
         assert_eq!(entries.placed.len(), 2);

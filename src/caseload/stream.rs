@@ -948,9 +948,13 @@ mod spill_tests {
             .keep(b"klm".to_vec().into(), runs(&[(0, 3)]))
             .expect("spilled");
         assert!(spill.file.is_some());
-        spill.keep(b"nop".to_vec().into(), Vec::new()).expect("nothing");
+        spill
+            .keep(b"nop".to_vec().into(), Vec::new())
+            .expect("nothing");
         // Once the file is open, even a small batch goes there, after those before it.
-        spill.keep(b"q".to_vec().into(), runs(&[(0, 1)])).expect("spilled");
+        spill
+            .keep(b"q".to_vec().into(), runs(&[(0, 1)]))
+            .expect("spilled");
         assert_eq!(spill.held_bytes, 10);
         let mut out = Vec::new();
         spill.write_to(&mut out).expect("writes");

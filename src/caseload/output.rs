@@ -1501,6 +1501,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // A list of one run is meant.
     fn pieces_are_written_in_their_place_and_only_with_their_run() {
         let long = |c: u8| Arc::<[u8]>::from(vec![c; COPIED_PIECE + 10]);
         let (a, b) = (long(b'a'), long(b'b'));

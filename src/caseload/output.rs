@@ -1040,6 +1040,9 @@ impl Entries {
         runs: &[std::ops::Range<usize>],
         out: &mut dyn io::Write,
     ) -> io::Result<()> {
+        // The pieces of bytes go to `out` many at a time, by reference (`write_vectored`),
+        // rather than each copied into a buffer first: the entries are most of a report.
+        let mut gather = Gather::default();
         let mut next = 0;
         for run in runs {
             while self.placed.get(next).is_some_and(|p| p.at < run.start) {
@@ -1047,13 +1050,72 @@ impl Entries {
             }
             let mut from = run.start;
             while let Some(p) = self.placed.get(next).filter(|p| p.at < run.end) {
-                out.write_all(self.bytes.get(from..p.at).unwrap_or_default())?;
-                out.write_all(p.piece.get(p.range.clone()).unwrap_or_default())?;
+                gather.add(self.bytes.get(from..p.at).unwrap_or_default(), out)?;
+                gather.add(p.piece.get(p.range.clone()).unwrap_or_default(), out)?;
                 from = p.at;
                 next += 1;
             }
-            out.write_all(self.bytes.get(from..run.end).unwrap_or_default())?;
+            gather.add(self.bytes.get(from..run.end).unwrap_or_default(), out)?;
         }
+        gather.flush(out)
+    }
+}
+
+/// Slices of bytes gathered to be written together.
+#[derive(Default)]
+struct Gather<'a> {
+    slices: Vec<&'a [u8]>,
+    bytes: usize,
+}
+
+impl<'a> Gather<'a> {
+    /// Slices written at once, at most (the system's limit is 1,024 on Linux).
+    const SLICES: usize = 512;
+    /// Bytes written at once, about.
+    const BYTES: usize = 1 << 20;
+
+    fn add(&mut self, slice: &'a [u8], out: &mut dyn io::Write) -> io::Result<()> {
+        if slice.is_empty() {
+            return Ok(());
+        }
+        self.slices.push(slice);
+        self.bytes += slice.len();
+        if self.slices.len() >= Gather::SLICES || self.bytes >= Gather::BYTES {
+            self.flush(out)?;
+        }
+        Ok(())
+    }
+
+    /// Writes every slice gathered, in order, whatever part of them each call takes.
+    fn flush(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
+        let (mut first, mut offset) = (0, 0);
+        while first < self.slices.len() {
+            let rest = self.slices.get(first..).unwrap_or_default();
+            let mut io_slices: Vec<io::IoSlice<'_>> = Vec::with_capacity(rest.len());
+            for (k, slice) in rest.iter().enumerate() {
+                let skip = if k == 0 { offset } else { 0 };
+                io_slices.push(io::IoSlice::new(slice.get(skip..).unwrap_or_default()));
+            }
+            let mut written = match out.write_vectored(&io_slices) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            // Past the slices written whole, into the one written in part.
+            while let Some(slice) = self.slices.get(first) {
+                let left = slice.len() - offset;
+                if written < left {
+                    offset += written;
+                    break;
+                }
+                written -= left;
+                first += 1;
+                offset = 0;
+            }
+        }
+        self.slices.clear();
+        self.bytes = 0;
         Ok(())
     }
 }
@@ -1538,6 +1600,30 @@ mod tests {
         assert_eq!(
             written(&entries, &[0..14]),
             format!("{first}{second}bbb<3>")
+        );
+        // Written a few bytes at a time, with interruptions, the same bytes.
+        struct Trickle(Vec<u8>, usize);
+        impl io::Write for Trickle {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                self.1 += 1;
+                if self.1 % 3 == 0 {
+                    return Err(io::ErrorKind::Interrupted.into());
+                }
+                let n = buf.len().min(1 + self.1 % 7);
+                self.0.extend_from_slice(&buf[..n]);
+                Ok(n)
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut trickle = Trickle(Vec::new(), 0);
+        entries
+            .write_runs(&[0..4, 8..14], &mut trickle)
+            .expect("writes in the end");
+        assert_eq!(
+            String::from_utf8(trickle.0).expect("UTF-8"),
+            format!("{first}bbb<3>")
         );
         // Truncating drops the pieces placed after the new end.
         entries.truncate(4);

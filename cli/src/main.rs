@@ -1323,9 +1323,10 @@ const SPILL_MOST: usize = 1 << 30;
 /// known.
 fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, CliError> {
     // Entries held in memory before the rest spill to a temporary file: as many bytes as
-    // the caseload file has (at least 1 MiB, at most 1 GiB), else the default. The report
-    // is about twice its input, so at least about half of it spills, and peak memory stays
-    // within twice the input (and does not grow with it past 1 GiB of entries).
+    // the caseload file has (at least 1 MiB, at most 1 GiB), else the default. Entries are
+    // kept at about 0.6 times their input, so a generated caseload's all stay in memory up
+    // to 1 GiB of entries, peak memory stays within twice the input, and it does not grow
+    // with the input past that.
     let mut spill_threshold = StreamOptions::default().spill_threshold;
     let (input, name): (Box<dyn Read>, String) = if path == "-" {
         (

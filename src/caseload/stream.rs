@@ -792,8 +792,8 @@ impl StreamedReport {
         // The report with its lists but no matters, on another thread (unless one thread
         // was asked for) while this one writes its head and copies the entries out: the
         // lists after the matters are a tenth of a large report.
-        let rest = |report: &CheckReport| -> io::Result<Vec<u8>> {
-            let mut bytes = Vec::new();
+        let rest = |report: &CheckReport| -> io::Result<Blocks> {
+            let mut bytes = Blocks::default();
             report.write_view(&mut bytes, language, Explanations::Omit, true)?;
             Ok(bytes)
         };
@@ -802,8 +802,8 @@ impl StreamedReport {
             let mut head = Vec::new();
             report.write_view(&mut head, language, Explanations::Omit, false)?;
             let open = output::matters_open(&head)?;
-            out.write_all(head.get(..open).unwrap_or_default())?;
-            drop(head);
+            let head = head.get(..open).unwrap_or_default();
+            out.write_all(head)?;
             entries.write_to(&mut out)?;
             if any {
                 out.write_all(b"\n  ")?;
@@ -814,10 +814,57 @@ impl StreamedReport {
                     .unwrap_or_else(|_| Err(io::Error::other("the report's writer stopped")))?,
                 None => rest(&report)?,
             };
-            let open = output::matters_open(&rest)?;
-            out.write_all(rest.get(open..).unwrap_or_default())?;
+            // Up to the matters, the report with its lists is the head already written.
+            rest.write_after(head, &mut out)?;
             out.flush()
         })
+    }
+}
+
+/// Bytes written in blocks of about [`BLOCK`], never moved once written (a growing `Vec`
+/// copies everything it holds each time it doubles).
+#[derive(Default)]
+struct Blocks(Vec<Vec<u8>>);
+
+impl Write for Blocks {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let room = |b: &Vec<u8>| b.capacity() - b.len();
+        if self.0.last().map_or(true, |last| room(last) == 0) {
+            self.0.push(Vec::with_capacity(BLOCK));
+        }
+        let Some(last) = self.0.last_mut() else {
+            return Ok(0);
+        };
+        let n = buf.len().min(room(last));
+        last.extend_from_slice(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Blocks {
+    /// Writes to `out` what follows `head`, which the bytes must start with.
+    fn write_after(&self, head: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        let mut skip = head;
+        for block in &self.0 {
+            let n = skip.len().min(block.len());
+            let (same, after) = block.split_at(n);
+            if Some(same) != skip.get(..n) {
+                return Err(io::Error::other(
+                    "the report's head changed between two writings",
+                ));
+            }
+            skip = skip.get(n..).unwrap_or_default();
+            out.write_all(after)?;
+        }
+        if skip.is_empty() {
+            Ok(())
+        } else {
+            Err(io::Error::other("the report ended inside its head"))
+        }
     }
 }
 
@@ -961,6 +1008,29 @@ mod spill_tests {
         let mut out = Vec::new();
         spill.write_to(&mut out).expect("writes");
         assert_eq!(out, b"abefhijklmq");
+    }
+
+    #[test]
+    fn blocks_keep_every_byte_in_order_and_skip_only_their_head() {
+        let text: Vec<u8> = (0..3 * BLOCK + 17).map(|i| (i % 251) as u8).collect();
+        let mut blocks = Blocks::default();
+        for piece in text.chunks(BLOCK / 3 + 5) {
+            blocks.write_all(piece).expect("writes to memory");
+        }
+        assert_eq!(blocks.0.len(), 4);
+        for head in [0, 10, BLOCK, BLOCK + 3] {
+            let mut out = Vec::new();
+            blocks
+                .write_after(&text[..head], &mut out)
+                .expect("the head matches");
+            assert_eq!(out, &text[head..]);
+        }
+        let mut other = text[..20].to_vec();
+        other[19] ^= 1;
+        assert!(blocks.write_after(&other, &mut Vec::new()).is_err());
+        let mut longer = text.clone();
+        longer.push(0);
+        assert!(blocks.write_after(&longer, &mut Vec::new()).is_err());
     }
 
     #[test]

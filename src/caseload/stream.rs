@@ -582,8 +582,8 @@ impl<'a> Job<'a> {
         EntryWriter::new(self.language, self.explanations)
     }
 
-    /// Reads and checks the batch's matters, writing the entries of those checked into
-    /// `bytes` with `writer` (from [`Job::entry_writer`]).
+    /// Reads and checks the batch's matters: their outcomes, and the entries of those
+    /// checked, written with `writer` (from [`Job::entry_writer`]).
     fn run(&self, batch: &RawBatch, writer: &mut EntryWriter<'_>) -> (Vec<Outcome>, Entries) {
         // Room for the batch's entries at once, rather than grown (and copied) in steps.
         let (times, per) = ENTRY_RATIO;

@@ -168,7 +168,7 @@ impl<'a> Cursor<'a> {
     fn value(&mut self) -> Result<&'a [u8], ScanError> {
         self.skip_ws();
         let start = self.pos;
-        let mut closers: Vec<u8> = Vec::new();
+        let mut closers = Closers::default();
         loop {
             let Some(b) = self.peek() else {
                 return Err(self.truncated());
@@ -211,6 +211,54 @@ impl<'a> Cursor<'a> {
                 }
             }
         }
+    }
+}
+
+/// The closing brackets a value still needs, innermost last: a bit each (`}` or `]`), in a
+/// word while the value is no deeper than 64 (every matter, without an allocation per
+/// matter), in more words past that.
+#[derive(Default)]
+struct Closers {
+    depth: usize,
+    word: u64,
+    deeper: Vec<u64>,
+}
+
+impl Closers {
+    fn push(&mut self, closer: u8) {
+        let (index, bit) = (self.depth / 64, 1u64 << (self.depth % 64));
+        let word = match index.checked_sub(1) {
+            None => &mut self.word,
+            Some(k) => {
+                if self.deeper.len() <= k {
+                    self.deeper.push(0);
+                }
+                match self.deeper.get_mut(k) {
+                    Some(word) => word,
+                    None => return,
+                }
+            }
+        };
+        if closer == b'}' {
+            *word |= bit;
+        } else {
+            *word &= !bit;
+        }
+        self.depth += 1;
+    }
+
+    fn pop(&mut self) -> Option<u8> {
+        self.depth = self.depth.checked_sub(1)?;
+        let (index, bit) = (self.depth / 64, 1u64 << (self.depth % 64));
+        let word = match index.checked_sub(1) {
+            None => self.word,
+            Some(k) => self.deeper.get(k).copied().unwrap_or_default(),
+        };
+        Some(if word & bit != 0 { b'}' } else { b']' })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.depth == 0
     }
 }
 
@@ -568,6 +616,27 @@ impl Incremental {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The bit stack gives back what a stack of bytes would, at any depth.
+        #[test]
+        fn closers_pop_what_was_pushed(steps in prop::collection::vec(0u8..3, 0..600)) {
+            let (mut closers, mut model) = (Closers::default(), Vec::new());
+            for step in steps {
+                match step {
+                    0 => { closers.push(b'}'); model.push(b'}'); }
+                    1 => { closers.push(b']'); model.push(b']'); }
+                    _ => prop_assert_eq!(closers.pop(), model.pop()),
+                }
+                prop_assert_eq!(closers.is_empty(), model.is_empty());
+            }
+            while let Some(closer) = model.pop() {
+                prop_assert_eq!(closers.pop(), Some(closer));
+            }
+            prop_assert_eq!(closers.pop(), None);
+        }
+    }
 
     #[test]
     fn splits_matters_and_fields() {

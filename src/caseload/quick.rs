@@ -224,68 +224,68 @@ impl<'a> Parser<'a> {
         let (mut items, mut events) = (None, None);
         let mut seen = 0;
         self.object(|p, key| {
-            match key {
-                "id" => {
+            match key.as_bytes() {
+                b"id" => {
                     once(&mut seen, 0)?;
                     id = Some(Arc::from(p.string()?));
                 }
-                "kind" => {
+                b"kind" => {
                     once(&mut seen, 1)?;
                     kind = Some(p.code()?);
                 }
-                "unit" => {
+                b"unit" => {
                     once(&mut seen, 2)?;
                     unit = Some(intern(p.string()?));
                 }
-                "sector" => {
+                b"sector" => {
                     once(&mut seen, 3)?;
                     sector = Some(intern(p.string()?));
                 }
-                "unit_kind" => {
+                b"unit_kind" => {
                     once(&mut seen, 4)?;
                     unit_kind = Some(p.code()?);
                 }
-                "source" => {
+                b"source" => {
                     once(&mut seen, 5)?;
                     source = Some(p.code()?);
                 }
-                "title" => {
+                b"title" => {
                     once(&mut seen, 6)?;
                     title = Some(p.owned()?);
                 }
-                "meeting" => {
+                b"meeting" => {
                     once(&mut seen, 7)?;
                     meeting = Some(p.meeting()?);
                 }
-                "month" => {
+                b"month" => {
                     once(&mut seen, 8)?;
                     month = Some(p.string()?.parse().ok()?);
                 }
-                "quarter" => {
+                b"quarter" => {
                     once(&mut seen, 9)?;
                     quarter = Some(p.string()?.parse().ok()?);
                 }
-                "start" => {
+                b"start" => {
                     once(&mut seen, 10)?;
                     start = Some(p.date()?);
                 }
-                "annual_plan" => {
+                b"annual_plan" => {
                     once(&mut seen, 11)?;
                     annual_plan = Some(p.code()?);
                 }
-                "year" => {
+                b"year" => {
                     once(&mut seen, 12)?;
                     year = Some(p.int()?);
                 }
-                "grade" => {
+                b"grade" => {
                     once(&mut seen, 13)?;
                     grade = Some(p.code()?);
                 }
-                "items" => {
+                b"items" => {
                     once(&mut seen, 14)?;
                     items = Some(p.array(Parser::item)?);
                 }
-                "events" => {
+                b"events" => {
                     once(&mut seen, 15)?;
                     events = Some(p.array(Parser::event)?);
                 }
@@ -317,12 +317,12 @@ impl<'a> Parser<'a> {
         let (mut date, mut kind) = (None, None);
         let mut seen = 0;
         self.object(|p, key| {
-            match key {
-                "date" => {
+            match key.as_bytes() {
+                b"date" => {
                     once(&mut seen, 0)?;
                     date = Some(p.date()?);
                 }
-                "kind" => {
+                b"kind" => {
                     once(&mut seen, 1)?;
                     kind = Some(p.code()?);
                 }
@@ -340,12 +340,12 @@ impl<'a> Parser<'a> {
         let (mut id, mut category) = (None, None);
         let mut seen = 0;
         self.object(|p, key| {
-            match key {
-                "id" => {
+            match key.as_bytes() {
+                b"id" => {
                     once(&mut seen, 0)?;
                     id = Some(p.item_name()?);
                 }
-                "category" => {
+                b"category" => {
                     once(&mut seen, 1)?;
                     category = Some(p.code::<ItemCategory>()?);
                 }
@@ -363,20 +363,20 @@ impl<'a> Parser<'a> {
         let (mut item, mut progress, mut physical, mut evidence) = (None, None, None, None);
         let mut seen = 0;
         self.object(|p, key| {
-            match key {
-                "item" => {
+            match key.as_bytes() {
+                b"item" => {
                     once(&mut seen, 0)?;
                     item = Some(p.item_name()?);
                 }
-                "progress" => {
+                b"progress" => {
                     once(&mut seen, 1)?;
                     progress = Some(p.code()?);
                 }
-                "physical_progress" => {
+                b"physical_progress" => {
                     once(&mut seen, 2)?;
                     physical = Some(p.owned()?);
                 }
-                "evidence" => {
+                b"evidence" => {
                     once(&mut seen, 3)?;
                     evidence = Some(p.array(Parser::owned)?);
                 }
@@ -398,44 +398,44 @@ impl<'a> Parser<'a> {
         let (mut reason, mut note) = (None, None);
         let mut seen = 0;
         self.object(|p, key| {
-            match key {
-                "event" => {
+            match key.as_bytes() {
+                b"event" => {
                     once(&mut seen, 0)?;
                     event = Some(p.code()?);
                 }
-                "on" => {
+                b"on" => {
                     once(&mut seen, 1)?;
                     on = Some(p.date()?);
                 }
-                "remedy" => {
+                b"remedy" => {
                     once(&mut seen, 2)?;
                     remedy = Some(p.code()?);
                 }
-                "reasons" => {
+                b"reasons" => {
                     once(&mut seen, 3)?;
                     reasons = Some(p.array(Parser::code)?);
                 }
-                "items" => {
+                b"items" => {
                     once(&mut seen, 4)?;
                     items = Some(p.array(Parser::reported)?);
                 }
-                "triggers" => {
+                b"triggers" => {
                     once(&mut seen, 5)?;
                     triggers = Some(p.array(Parser::code)?);
                 }
-                "rectify_by" => {
+                b"rectify_by" => {
                     once(&mut seen, 6)?;
                     rectify_by = Some(p.date()?);
                 }
-                "grounds" => {
+                b"grounds" => {
                     once(&mut seen, 7)?;
                     grounds = Some(p.array(Parser::code)?);
                 }
-                "reason" => {
+                b"reason" => {
                     once(&mut seen, 8)?;
                     reason = Some(p.owned()?);
                 }
-                "note" => {
+                b"note" => {
                     once(&mut seen, 9)?;
                     note = Some(p.owned()?);
                 }

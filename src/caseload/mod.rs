@@ -24,6 +24,12 @@ mod scan;
 mod stream;
 mod whatif;
 
+/// The generator of `examples/gen_caseload.rs`, for the tests of the reader and the writer.
+#[cfg(test)]
+#[allow(dead_code)]
+#[path = "../../examples/support/generate.rs"]
+mod generate;
+
 use chrono::NaiveDate;
 
 pub use document::CaseloadDocument;

@@ -1495,13 +1495,6 @@ pub(crate) fn matters_open(report: &[u8]) -> io::Result<usize> {
         .ok_or_else(|| io::Error::other("the report has no `matters` array"))
 }
 
-/// The generator of `examples/gen_caseload.rs`, for the tests (`quick`'s tests have their
-/// own copy of the module, private to them).
-#[cfg(test)]
-#[path = "../../examples/support/generate.rs"]
-#[allow(dead_code, clippy::duplicate_mod)]
-mod generate;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1680,7 +1673,7 @@ mod tests {
 
     fn generated(n: usize, seed: u64) -> Caseload {
         let mut json = Vec::new();
-        generate::write_caseload(&mut json, n, seed).expect("writes to a Vec");
+        super::super::generate::write_caseload(&mut json, n, seed).expect("writes to a Vec");
         Caseload::from_json(json).expect("a generated caseload")
     }
 
@@ -1762,14 +1755,7 @@ mod tests {
             r#"{{"schema": "duban-caseload/1", "matters": [{}]}}"#,
             matters.join(",")
         );
-        let caseload = Caseload::from_json(json).expect("a caseload");
-        let report = crate::check(
-            &caseload,
-            &policy,
-            &calendar,
-            parse_date("2023-11-10").unwrap(),
-        )
-        .expect("checks");
+        let report = checked(&json, &policy, &calendar);
         assert_eq!(report.matters.len(), 2 * odd.len(), "{:?}", report.errors);
         assert!(report.matters.iter().any(|m| m.obligations.is_empty()));
         assert!(report.matters.iter().any(|m| m.unit.contains('\u{1}')));
@@ -1781,15 +1767,15 @@ mod tests {
         let calendar = Calendar::china();
         let policy = Policy::ankang_2020();
         let json = include_str!("../../examples/data/caseload.json");
-        let caseload = Caseload::from_json(json).expect("the example");
-        let report = crate::check(
-            &caseload,
-            &policy,
-            &calendar,
-            parse_date("2023-11-10").unwrap(),
-        )
-        .expect("checks");
+        let report = checked(json, &policy, &calendar);
         same_everywhere(&report, &policy, &calendar);
+    }
+
+    /// The report of the caseload `json` on 2023-11-10.
+    fn checked(json: &str, policy: &Policy, calendar: &Calendar) -> CheckReport {
+        let caseload = Caseload::from_json(json).expect("a caseload");
+        let as_of = parse_date("2023-11-10").expect("a date");
+        crate::check(&caseload, policy, calendar, as_of).expect("checks")
     }
 
     proptest! {

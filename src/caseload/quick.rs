@@ -458,12 +458,6 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// The generator of `examples/gen_caseload.rs`, for the tests.
-#[cfg(test)]
-#[allow(dead_code)]
-#[path = "../../examples/support/generate.rs"]
-mod generate;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,7 +466,7 @@ mod tests {
     /// The matters of a generated caseload of `n`, one per line, as written.
     fn generated(n: usize, seed: u64) -> Vec<String> {
         let mut out = Vec::new();
-        super::generate::write_caseload(&mut out, n, seed).expect("writes to memory");
+        super::super::generate::write_caseload(&mut out, n, seed).expect("writes to memory");
         let text = String::from_utf8(out).expect("the generator writes UTF-8");
         text.lines()
             .filter(|line| line.starts_with("{\"id\""))

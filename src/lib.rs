@@ -99,6 +99,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 mod calendar;
 mod caseload;
 mod error;
+mod fast_hash;
 mod ics;
 mod json_text;
 mod language;

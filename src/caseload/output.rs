@@ -950,10 +950,40 @@ pub(crate) struct Entries {
     bytes: Vec<u8>,
     /// In the order of `at`.
     placed: Vec<Placed>,
-    /// The bytes of the pieces these entries were the first to place: a piece's memory is
+    /// The generations of pieces placed, each once.
+    generations: Vec<Generation>,
+    /// The bytes of the pieces made while these entries were written: a piece's memory is
     /// counted once, however many entries share it, but it is counted (kept pieces must
     /// count against the memory a check holds even when every matter's differ).
     pieces_bytes: usize,
+}
+
+/// The pieces an [`EntryWriter`]'s cache made since it last forgot them, in the order
+/// made, shared with the entries that place them. Entries name a piece by its place here
+/// and hold the generation, not the piece: placing a piece then touches no counter shared
+/// between threads (an `Arc` a piece was a cache miss and an atomic add each time), and
+/// the pieces of a generation go when the last entries placing them are written out.
+/// The lock is taken to add a piece (a few thousand times a check) and to write entries
+/// out (once per batch).
+#[derive(Clone, Default)]
+struct Generation(Arc<std::sync::RwLock<Vec<Arc<[u8]>>>>);
+
+impl Generation {
+    /// Adds `piece`: its place.
+    fn add(&self, piece: Arc<[u8]>) -> Option<u32> {
+        let mut pieces = self.0.write().ok()?;
+        let at = u32::try_from(pieces.len()).ok()?;
+        pieces.push(piece);
+        Some(at)
+    }
+}
+
+/// A piece as a cache has it: its bytes, and where its generation keeps them.
+#[derive(Clone, Copy)]
+struct PieceRef<'a> {
+    bytes: &'a [u8],
+    generation: &'a Generation,
+    at: u32,
 }
 
 #[cfg(test)]
@@ -961,29 +991,33 @@ impl From<Vec<u8>> for Entries {
     fn from(bytes: Vec<u8>) -> Entries {
         Entries {
             bytes,
-            placed: Vec::new(),
-            pieces_bytes: 0,
+            ..Entries::default()
         }
     }
 }
 
-/// A piece of an entry: `piece[range]` goes before the byte at `at` of the entries'
-/// bytes.
+/// A piece of an entry: `start..end` of the piece at `piece` of the entries' generation
+/// `generation` goes before the byte at `at` of the entries' bytes. (Twenty bytes: a
+/// batch's entries are far under 4 GiB, and an entry that would not fit is written the
+/// slow way.)
 struct Placed {
-    at: usize,
-    piece: Arc<[u8]>,
-    range: std::ops::Range<usize>,
+    at: u32,
+    generation: u32,
+    piece: u32,
+    start: u32,
+    end: u32,
 }
 
 /// Pieces up to this long are copied into the entries' bytes: placing one costs more.
 const COPIED_PIECE: usize = 48;
 
 impl Entries {
-    /// Entries with room for `bytes` bytes of their own.
-    pub(crate) fn with_capacity(bytes: usize) -> Entries {
+    /// Entries with room for `bytes` bytes of their own and `places` pieces placed.
+    pub(crate) fn with_capacity(bytes: usize, places: usize) -> Entries {
         Entries {
             bytes: Vec::with_capacity(bytes),
-            placed: Vec::new(),
+            placed: Vec::with_capacity(places),
+            generations: Vec::new(),
             pieces_bytes: 0,
         }
     }
@@ -1009,28 +1043,44 @@ impl Entries {
     }
 
     /// `piece[range]` next.
-    fn place(&mut self, piece: &Arc<[u8]>, range: std::ops::Range<usize>) -> Option<()> {
-        let bytes = piece.get(range.clone())?;
+    fn place(&mut self, piece: PieceRef<'_>, range: std::ops::Range<usize>) -> Option<()> {
+        let bytes = piece.bytes.get(range.clone())?;
         if bytes.len() <= COPIED_PIECE {
             self.bytes.extend_from_slice(bytes);
-        } else {
-            // Held by its cache alone: no entry has placed it yet.
-            if Arc::strong_count(piece) == 1 {
-                self.pieces_bytes = self.pieces_bytes.saturating_add(piece.len());
-            }
-            self.placed.push(Placed {
-                at: self.bytes.len(),
-                piece: Arc::clone(piece),
-                range,
-            });
+            return Some(());
         }
+        // Entries place pieces of one or two generations (a cache's own, and the one
+        // before it forgot): found among the last few without touching the shared count.
+        let generation = match self
+            .generations
+            .iter()
+            .rposition(|g| Arc::ptr_eq(&g.0, &piece.generation.0))
+        {
+            Some(k) => k,
+            None => {
+                self.generations.push(piece.generation.clone());
+                self.generations.len() - 1
+            }
+        };
+        self.placed.push(Placed {
+            at: u32::try_from(self.bytes.len()).ok()?,
+            generation: u32::try_from(generation).ok()?,
+            piece: piece.at,
+            start: u32::try_from(range.start).ok()?,
+            end: u32::try_from(range.end).ok()?,
+        });
         Some(())
+    }
+
+    /// Counts a piece made while writing these entries (see `pieces_bytes`).
+    fn count_made(&mut self, piece: &[u8]) {
+        self.pieces_bytes = self.pieces_bytes.saturating_add(piece.len());
     }
 
     /// Forgets everything from `len` (a length the entries had) on.
     fn truncate(&mut self, len: usize) {
         self.bytes.truncate(len);
-        let keep = self.placed.partition_point(|p| p.at < len);
+        let keep = self.placed.partition_point(|p| (p.at as usize) < len);
         self.placed.truncate(keep);
     }
 
@@ -1044,17 +1094,33 @@ impl Entries {
     ) -> io::Result<()> {
         // The pieces of bytes go to `out` many at a time, by reference (`write_vectored`),
         // rather than each copied into a buffer first: the entries are most of a report.
+        let lost = || io::Error::other("a piece of a report entry is missing");
+        let generations = self
+            .generations
+            .iter()
+            .map(|g| g.0.read().map_err(|_| lost()))
+            .collect::<io::Result<Vec<_>>>()?;
         let mut gather = Gather::default();
         let mut next = 0;
         for run in runs {
-            while self.placed.get(next).is_some_and(|p| p.at < run.start) {
+            while self
+                .placed
+                .get(next)
+                .is_some_and(|p| (p.at as usize) < run.start)
+            {
                 next += 1;
             }
             let mut from = run.start;
-            while let Some(p) = self.placed.get(next).filter(|p| p.at < run.end) {
-                gather.add(self.bytes.get(from..p.at).unwrap_or_default(), out)?;
-                gather.add(p.piece.get(p.range.clone()).unwrap_or_default(), out)?;
-                from = p.at;
+            while let Some(p) = self.placed.get(next).filter(|p| (p.at as usize) < run.end) {
+                let at = p.at as usize;
+                let piece = generations
+                    .get(p.generation as usize)
+                    .and_then(|g| g.get(p.piece as usize))
+                    .and_then(|piece| piece.get(p.start as usize..p.end as usize))
+                    .ok_or_else(lost)?;
+                gather.add(self.bytes.get(from..at).unwrap_or_default(), out)?;
+                gather.add(piece, out)?;
+                from = at;
                 next += 1;
             }
             gather.add(self.bytes.get(from..run.end).unwrap_or_default(), out)?;
@@ -1229,7 +1295,7 @@ impl<'a> EntryWriter<'a> {
             let (language, explanations) = (self.language, self.explanations);
             let (scratch, end) = (&mut self.scratch, &self.object_end);
             let budget = self.budget;
-            let (deadline, split) =
+            let (deadline, split, made) =
                 self.deadlines
                     .get(o.deadline, &o.deadline.obligation(), budget, || {
                         let mut bytes = fields(&o.deadline, scratch, end)?;
@@ -1238,16 +1304,22 @@ impl<'a> EntryWriter<'a> {
                         bytes.extend_from_slice(&fields(&explanation, scratch, end)?);
                         Some((Arc::from(bytes), split))
                     })?;
+            if made {
+                entries.count_made(deadline.bytes);
+            }
             let key = (o.met_on, o.status);
-            let (status, _) = self.statuses.get(key, &key, budget, || {
+            let (status, _, made) = self.statuses.get(key, &key, budget, || {
                 let view = StatusView::of(o, language);
                 Some((Arc::from(fields(&view, scratch, end)?), 0))
             })?;
+            if made {
+                entries.count_made(status.bytes);
+            }
             let mut any = false;
             for (piece, range) in [
                 (deadline, 0..split),
-                (status, 0..status.len()),
-                (deadline, split..deadline.len()),
+                (status, 0..status.bytes.len()),
+                (deadline, split..deadline.bytes.len()),
             ] {
                 if range.is_empty() {
                     continue;
@@ -1309,17 +1381,22 @@ struct Memo<K> {
     pieces: Vec<Piece<K>>,
     /// The hasher of fingerprints.
     fingerprints: FastState,
-    /// The bytes held, counting each piece's own size.
+    /// Every piece made since all were last forgotten (a piece made again for another key
+    /// of the same fingerprint too: entries may have placed the first).
+    generation: Generation,
+    /// The bytes `generation` holds, counting each piece's own size.
     bytes: usize,
     /// How many times all were forgotten.
     forgotten: usize,
 }
 
-/// Bytes remembered, the key they were made for, and a place in them.
+/// Bytes remembered, the key they were made for, a place in them, and their place in the
+/// generation.
 struct Piece<K> {
     key: K,
     bytes: Arc<[u8]>,
     split: usize,
+    at: u32,
 }
 
 impl<K: PartialEq> Memo<K> {
@@ -1328,6 +1405,7 @@ impl<K: PartialEq> Memo<K> {
             index: HashMap::with_hasher(FastState::new()),
             pieces: Vec::new(),
             fingerprints: FastState::new(),
+            generation: Generation::default(),
             bytes: 0,
             forgotten: 0,
         }
@@ -1335,50 +1413,67 @@ impl<K: PartialEq> Memo<K> {
 
     /// What holding `bytes` costs: their length and the piece's own size.
     fn size(bytes: &[u8]) -> usize {
-        bytes.len() + std::mem::size_of::<(u64, u32, Piece<K>)>()
+        bytes.len() + std::mem::size_of::<(u64, u32, Piece<K>, Arc<[u8]>)>()
     }
 
-    /// The piece remembered for `key` (its bytes and a place in them), made by `make` if
-    /// there is none. `hashed` is what of `key` is hashed: all of it, or a part that
-    /// decides the rest in practice (keys that agree on it but differ elsewhere are still
-    /// told apart, at the cost of making their pieces again).
+    /// The piece remembered for `key`, a place in it, and whether it was made now (by
+    /// `make`, there being none). `hashed` is what of `key` is hashed: all of it, or a
+    /// part that decides the rest in practice (keys that agree on it but differ elsewhere
+    /// are still told apart, at the cost of making their pieces again).
     fn get(
         &mut self,
         key: K,
         hashed: &impl std::hash::Hash,
         budget: usize,
         make: impl FnOnce() -> Option<(Arc<[u8]>, usize)>,
-    ) -> Option<(&Arc<[u8]>, usize)> {
+    ) -> Option<(PieceRef<'_>, usize, bool)> {
         use std::collections::hash_map::Entry;
         let print = std::hash::BuildHasher::hash_one(&self.fingerprints, hashed);
-        if self.bytes >= budget && !self.index.contains_key(&print) {
-            self.index.clear();
-            self.pieces.clear();
-            self.bytes = 0;
-            self.forgotten += 1;
-        }
-        let at = match self.index.entry(print) {
-            Entry::Occupied(e) => {
-                let at = *e.get();
-                let held = self.pieces.get_mut(usize::try_from(at).ok()?)?;
-                if held.key != key {
-                    let (bytes, split) = make()?;
-                    self.bytes = self.bytes.saturating_sub(Self::size(&held.bytes));
-                    self.bytes = self.bytes.saturating_add(Self::size(&bytes));
-                    *held = Piece { key, bytes, split };
-                }
-                at
-            }
-            Entry::Vacant(e) => {
+        let found = self
+            .index
+            .get(&print)
+            .and_then(|&at| usize::try_from(at).ok())
+            .filter(|&at| self.pieces.get(at).is_some_and(|held| held.key == key));
+        let (at, made) = match found {
+            Some(at) => (at, false),
+            None => {
                 let (bytes, split) = make()?;
-                let at = u32::try_from(self.pieces.len()).ok()?;
+                if self.bytes >= budget {
+                    self.index.clear();
+                    self.pieces.clear();
+                    self.generation = Generation::default();
+                    self.bytes = 0;
+                    self.forgotten += 1;
+                }
                 self.bytes = self.bytes.saturating_add(Self::size(&bytes));
-                self.pieces.push(Piece { key, bytes, split });
-                *e.insert(at)
+                let piece = Piece {
+                    key,
+                    at: self.generation.add(Arc::clone(&bytes))?,
+                    bytes,
+                    split,
+                };
+                let at = match self.index.entry(print) {
+                    Entry::Occupied(e) => {
+                        let at = usize::try_from(*e.get()).ok()?;
+                        *self.pieces.get_mut(at)? = piece;
+                        at
+                    }
+                    Entry::Vacant(e) => {
+                        e.insert(u32::try_from(self.pieces.len()).ok()?);
+                        self.pieces.push(piece);
+                        self.pieces.len() - 1
+                    }
+                };
+                (at, true)
             }
         };
-        let held = self.pieces.get(usize::try_from(at).ok()?)?;
-        Some((&held.bytes, held.split))
+        let held = self.pieces.get(at)?;
+        let piece = PieceRef {
+            bytes: &held.bytes,
+            generation: &self.generation,
+            at: held.at,
+        };
+        Some((piece, held.split, made))
     }
 }
 
@@ -1445,6 +1540,15 @@ mod tests {
         // every other one together, must be the reference's bytes.
         let mut entries = Entries::default();
         let (mut runs, mut alternate) = (Vec::new(), String::new());
+        let made = |writer: &EntryWriter<'_>| {
+            let bytes = |g: &Generation| g.0.read().map_or(0, |p| p.iter().map(|p| p.len()).sum());
+            let (d, s) = (&writer.deadlines, &writer.statuses);
+            (
+                d.forgotten + s.forgotten,
+                bytes(&d.generation) + bytes(&s.generation),
+            )
+        };
+        let before = made(writer);
         for (k, m) in report.matters.iter().enumerate() {
             let start = entries.len();
             assert!(
@@ -1472,6 +1576,11 @@ mod tests {
             .write_runs(&runs, &mut together)
             .expect("writes to a Vec");
         assert_eq!(String::from_utf8(together).expect("UTF-8"), alternate);
+        // The pieces made for these entries counted against what they hold, each once.
+        let after = made(writer);
+        if after.0 == before.0 {
+            assert_eq!(entries.pieces_bytes, after.1 - before.1);
+        }
     }
 
     #[track_caller]
@@ -1492,21 +1601,33 @@ mod tests {
     #[allow(clippy::single_range_in_vec_init)] // A list of one run is meant.
     fn pieces_are_written_in_their_place_and_only_with_their_run() {
         let long = |c: u8| Arc::<[u8]>::from(vec![c; COPIED_PIECE + 10]);
+        // Pieces of two generations, as two caches make them.
+        let (first_generation, second_generation) = (Generation::default(), Generation::default());
         let (a, b) = (long(b'a'), long(b'b'));
+        let a = PieceRef {
+            bytes: &a,
+            generation: &first_generation,
+            at: first_generation.add(Arc::clone(&a)).expect("added"),
+        };
+        let b = PieceRef {
+            bytes: &b,
+            generation: &second_generation,
+            at: second_generation.add(Arc::clone(&b)).expect("added"),
+        };
         let mut entries = Entries::default();
         entries.extend_from_slice(b"<1");
-        entries.place(&a, 0..a.len()).expect("in range");
-        entries.place(&b, 1..b.len()).expect("in range");
+        entries.place(a, 0..a.bytes.len()).expect("in range");
+        entries.place(b, 1..b.bytes.len()).expect("in range");
         entries.extend_from_slice(b"1><2");
-        entries.place(&a, 2..a.len()).expect("in range");
+        entries.place(a, 2..a.bytes.len()).expect("in range");
         entries.extend_from_slice(b"2>");
         // A short piece is copied.
-        entries.place(&b, 0..3).expect("in range");
+        entries.place(b, 0..3).expect("in range");
         entries.extend_from_slice(b"<3>");
         assert_eq!(entries.placed.len(), 3);
-        // Each piece counted once, however often placed.
-        assert_eq!(entries.pieces_bytes, a.len() + b.len());
-        assert!(entries.place(&a, 0..a.len() + 1).is_none());
+        // Each generation held once, however often its pieces are placed.
+        assert_eq!(entries.generations.len(), 2);
+        assert!(entries.place(a, 0..a.bytes.len() + 1).is_none());
         fn written(entries: &Entries, runs: &[std::ops::Range<usize>]) -> String {
             let mut out = Vec::new();
             entries.write_runs(runs, &mut out).expect("writes to a Vec");
@@ -1555,6 +1676,12 @@ mod tests {
         entries.truncate(4);
         assert_eq!(entries.placed.len(), 2);
         assert_eq!(written(&entries, &[0..4]), first);
+        // A piece its generation does not have is an error, not a gap in the report.
+        let missing = PieceRef { at: 7, ..a };
+        entries.place(missing, 0..a.bytes.len()).expect("in range");
+        assert!(entries.write_runs(&[0..4], &mut Vec::new()).is_ok());
+        entries.extend_from_slice(b"!");
+        assert!(entries.write_runs(&[0..5], &mut Vec::new()).is_err());
     }
 
     #[test]
@@ -1567,8 +1694,8 @@ mod tests {
                 Some((Arc::from(key.to_string().into_bytes()), 0))
             };
             // Every key hashed alike: a piece held for another key is made again.
-            let (bytes, _) = memo.get(key, &0u8, 1 << 20, || piece(&mut made)).unwrap();
-            assert_eq!(&**bytes, key.to_string().as_bytes());
+            let (piece, _, _) = memo.get(key, &0u8, 1 << 20, || piece(&mut made)).unwrap();
+            assert_eq!(piece.bytes, key.to_string().as_bytes());
             assert_eq!(memo.pieces.len(), 1);
         }
         assert_eq!(made, 5);
@@ -1578,8 +1705,8 @@ mod tests {
                 *made += 1;
                 Some((Arc::from(key.to_string().into_bytes()), 0))
             };
-            let (bytes, _) = memo.get(key, &key, 1 << 20, || piece(&mut made)).unwrap();
-            assert_eq!(&**bytes, key.to_string().as_bytes());
+            let (piece, _, _) = memo.get(key, &key, 1 << 20, || piece(&mut made)).unwrap();
+            assert_eq!(piece.bytes, key.to_string().as_bytes());
         }
         assert_eq!((made, memo.pieces.len(), memo.forgotten), (3, 3, 0));
     }

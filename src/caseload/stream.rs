@@ -32,6 +32,10 @@ const BLOCK: usize = 1 << 20;
 /// with or without explanations; a batch that needs more grows.
 const ENTRY_RATIO: (usize, usize) = (1, 2);
 
+/// Pieces placed per matter's entry reserved (see [`output::Entries`]): an obligation
+/// places its deadline's and its status's, and a matter has one obligation or a few.
+const PLACES_PER_MATTER: usize = 2;
+
 /// Matters handed to a worker at a time, at most.
 const BATCH_MATTERS: usize = 1024;
 
@@ -587,7 +591,10 @@ impl<'a> Job<'a> {
     fn run(&self, batch: &RawBatch, writer: &mut EntryWriter<'_>) -> (Vec<Outcome>, Entries) {
         // Room for the batch's entries at once, rather than grown (and copied) in steps.
         let (times, per) = ENTRY_RATIO;
-        let mut bytes = Entries::with_capacity(batch.bytes.len().saturating_mul(times) / per);
+        let mut bytes = Entries::with_capacity(
+            batch.bytes.len().saturating_mul(times) / per,
+            batch.matters.len().saturating_mul(PLACES_PER_MATTER),
+        );
         let mut positions = Positions::continuing(&batch.bytes, batch.base, batch.start);
         let mut outcomes = Vec::with_capacity(batch.matters.len());
         // The batch's bytes checked as UTF-8 at once: its matters are then read without

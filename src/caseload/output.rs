@@ -1372,17 +1372,14 @@ fn string(out: &mut Vec<u8>, value: &str) -> Option<()> {
 /// the next new piece is remembered. Once a caseload's distinct pieces fit, none is made
 /// twice.
 ///
-/// The hash table holds only a fingerprint of each key and where its piece is, so that it
-/// stays small enough for the processor's caches: looking a key up is then one probe of a
-/// small table, and one comparison of the key kept with the piece.
+/// Each key is kept in the hash table with its piece, so that looking one up reads one
+/// bucket (the table's control bytes stay in the processor's caches): the lookups are
+/// most of the cost of writing an entry, and each place read is a likely cache miss.
 struct Memo<K> {
-    /// Where the piece of a key is in `pieces`, by the key's fingerprint.
-    index: HashMap<u64, u32, FastState>,
-    pieces: Vec<Piece<K>>,
-    /// The hasher of fingerprints.
+    pieces: HashMap<Key<K>, Piece, FastState>,
+    /// The hasher of the part of a key that is hashed.
     fingerprints: FastState,
-    /// Every piece made since all were last forgotten (a piece made again for another key
-    /// of the same fingerprint too: entries may have placed the first).
+    /// Every piece made since all were last forgotten, for the entries to place.
     generation: Generation,
     /// The bytes `generation` holds, counting each piece's own size.
     bytes: usize,
@@ -1390,20 +1387,31 @@ struct Memo<K> {
     forgotten: usize,
 }
 
-/// Bytes remembered, the key they were made for, a place in them, and their place in the
-/// generation.
-struct Piece<K> {
+/// A key with the hash of the part of it that is hashed: keys of one hash are told apart
+/// by the whole key.
+#[derive(PartialEq, Eq)]
+struct Key<K> {
+    print: u64,
     key: K,
+}
+
+impl<K> std::hash::Hash for Key<K> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.print);
+    }
+}
+
+/// Bytes remembered, a place in them, and their place in the generation.
+struct Piece {
     bytes: Arc<[u8]>,
     split: usize,
     at: u32,
 }
 
-impl<K: PartialEq> Memo<K> {
+impl<K: Eq> Memo<K> {
     fn new() -> Memo<K> {
         Memo {
-            index: HashMap::with_hasher(FastState::new()),
-            pieces: Vec::new(),
+            pieces: HashMap::with_hasher(FastState::new()),
             fingerprints: FastState::new(),
             generation: Generation::default(),
             bytes: 0,
@@ -1411,15 +1419,15 @@ impl<K: PartialEq> Memo<K> {
         }
     }
 
-    /// What holding `bytes` costs: their length and the piece's own size.
+    /// What holding `bytes` costs: their length, the piece's own size and its key's.
     fn size(bytes: &[u8]) -> usize {
-        bytes.len() + std::mem::size_of::<(u64, u32, Piece<K>, Arc<[u8]>)>()
+        bytes.len() + std::mem::size_of::<(Key<K>, Piece, Arc<[u8]>)>()
     }
 
     /// The piece remembered for `key`, a place in it, and whether it was made now (by
     /// `make`, there being none). `hashed` is what of `key` is hashed: all of it, or a
     /// part that decides the rest in practice (keys that agree on it but differ elsewhere
-    /// are still told apart, at the cost of making their pieces again).
+    /// are told apart all the same, at the cost of a longer probe).
     fn get(
         &mut self,
         key: K,
@@ -1429,45 +1437,22 @@ impl<K: PartialEq> Memo<K> {
     ) -> Option<(PieceRef<'_>, usize, bool)> {
         use std::collections::hash_map::Entry;
         let print = std::hash::BuildHasher::hash_one(&self.fingerprints, hashed);
-        let found = self
-            .index
-            .get(&print)
-            .and_then(|&at| usize::try_from(at).ok())
-            .filter(|&at| self.pieces.get(at).is_some_and(|held| held.key == key));
-        let (at, made) = match found {
-            Some(at) => (at, false),
-            None => {
+        let key = Key { print, key };
+        if self.bytes >= budget && !self.pieces.contains_key(&key) {
+            self.pieces.clear();
+            self.generation = Generation::default();
+            self.bytes = 0;
+            self.forgotten += 1;
+        }
+        let (held, made) = match self.pieces.entry(key) {
+            Entry::Occupied(e) => (e.into_mut(), false),
+            Entry::Vacant(e) => {
                 let (bytes, split) = make()?;
-                if self.bytes >= budget {
-                    self.index.clear();
-                    self.pieces.clear();
-                    self.generation = Generation::default();
-                    self.bytes = 0;
-                    self.forgotten += 1;
-                }
                 self.bytes = self.bytes.saturating_add(Self::size(&bytes));
-                let piece = Piece {
-                    key,
-                    at: self.generation.add(Arc::clone(&bytes))?,
-                    bytes,
-                    split,
-                };
-                let at = match self.index.entry(print) {
-                    Entry::Occupied(e) => {
-                        let at = usize::try_from(*e.get()).ok()?;
-                        *self.pieces.get_mut(at)? = piece;
-                        at
-                    }
-                    Entry::Vacant(e) => {
-                        e.insert(u32::try_from(self.pieces.len()).ok()?);
-                        self.pieces.push(piece);
-                        self.pieces.len() - 1
-                    }
-                };
-                (at, true)
+                let at = self.generation.add(Arc::clone(&bytes))?;
+                (e.insert(Piece { bytes, split, at }), true)
             }
         };
-        let held = self.pieces.get(at)?;
         let piece = PieceRef {
             bytes: &held.bytes,
             generation: &self.generation,
@@ -1584,8 +1569,8 @@ mod tests {
     }
 
     #[track_caller]
-    fn within_budget<K: PartialEq>(memo: &Memo<K>, budget: usize) {
-        let sizes = memo.pieces.iter().map(|p| Memo::<K>::size(&p.bytes));
+    fn within_budget<K: Eq>(memo: &Memo<K>, budget: usize) {
+        let sizes = memo.pieces.values().map(|p| Memo::<K>::size(&p.bytes));
         let largest = sizes.clone().max().unwrap_or(0);
         // Under budget before the last piece (a budget of 0 holds that piece alone).
         assert!(
@@ -1593,7 +1578,10 @@ mod tests {
             "{} bytes held",
             memo.bytes
         );
-        assert_eq!(memo.index.len(), memo.pieces.len());
+        assert_eq!(
+            memo.generation.0.read().map(|g| g.len()).ok(),
+            Some(memo.pieces.len())
+        );
         assert!(sizes.sum::<usize>() <= memo.bytes);
     }
 
@@ -1686,29 +1674,21 @@ mod tests {
 
     #[test]
     fn keys_with_one_fingerprint_are_told_apart() {
-        let mut memo = Memo::new();
-        let mut made = 0;
-        for key in [1u32, 2, 2, 1, 3, 3, 3, 1] {
-            let piece = |made: &mut usize| {
-                *made += 1;
-                Some((Arc::from(key.to_string().into_bytes()), 0))
-            };
-            // Every key hashed alike: a piece held for another key is made again.
-            let (piece, _, _) = memo.get(key, &0u8, 1 << 20, || piece(&mut made)).unwrap();
-            assert_eq!(piece.bytes, key.to_string().as_bytes());
-            assert_eq!(memo.pieces.len(), 1);
+        for every_key_hashed_alike in [true, false] {
+            let (mut memo, mut made) = (Memo::new(), 0);
+            for key in [1u32, 2, 2, 1, 3, 3, 3, 1] {
+                let piece = |made: &mut usize| {
+                    *made += 1;
+                    Some((Arc::from(key.to_string().into_bytes()), 0))
+                };
+                let hashed = if every_key_hashed_alike { 0 } else { key };
+                let (piece, _, _) = memo
+                    .get(key, &hashed, 1 << 20, || piece(&mut made))
+                    .unwrap();
+                assert_eq!(piece.bytes, key.to_string().as_bytes());
+            }
+            assert_eq!((made, memo.pieces.len(), memo.forgotten), (3, 3, 0));
         }
-        assert_eq!(made, 5);
-        let (mut memo, mut made) = (Memo::new(), 0);
-        for key in [1u32, 2, 2, 1, 3, 3, 3, 1] {
-            let piece = |made: &mut usize| {
-                *made += 1;
-                Some((Arc::from(key.to_string().into_bytes()), 0))
-            };
-            let (piece, _, _) = memo.get(key, &key, 1 << 20, || piece(&mut made)).unwrap();
-            assert_eq!(piece.bytes, key.to_string().as_bytes());
-        }
-        assert_eq!((made, memo.pieces.len(), memo.forgotten), (3, 3, 0));
     }
 
     /// The same in both languages, with and without explanations, with caches of the

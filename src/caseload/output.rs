@@ -1217,6 +1217,9 @@ pub(crate) struct EntryWriter<'a> {
     deadlines: Memo<crate::Deadline>,
     /// The fields of a status and the day it was met.
     statuses: Memo<(Option<NaiveDate>, Status)>,
+    /// A matter's fields from its kind to its state (a caseload has a few hundred units,
+    /// each in one sector: few distinct ones, and half of an entry's own bytes).
+    heads: Memo<HeadKey>,
     /// What an object at [`OBLIGATION_DEPTH`] ends with.
     object_end: Vec<u8>,
     scratch: Vec<u8>,
@@ -1246,6 +1249,7 @@ impl<'a> EntryWriter<'a> {
             budget,
             deadlines: Memo::new(),
             statuses: Memo::new(),
+            heads: Memo::new(),
             object_end,
             scratch: Vec::new(),
         }
@@ -1270,16 +1274,38 @@ impl<'a> EntryWriter<'a> {
         let out = &mut entries.bytes;
         f.begin_object(out).ok()?;
         field(&mut f, out, "id", true, |out| string(out, &m.id))?;
-        field(&mut f, out, "kind", false, |out| {
-            m.kind.serialize(&mut serde_json::Serializer::new(out)).ok()
+        let head = HeadKey {
+            kind: m.kind,
+            state: m.state,
+            unit: Arc::clone(&m.unit),
+            sector: Arc::clone(&m.sector),
+        };
+        let hashed = (m.kind, m.state, &*m.unit, &*m.sector);
+        let (head, _, made) = self.heads.get(head, &hashed, self.budget, || {
+            let mut head = Vec::new();
+            // Inside the matter's object after its id, as `f` is: each field after a
+            // comma, a line break and the indentation.
+            let mut f = Indented {
+                depth: MATTER_DEPTH + 1,
+                has_value: true,
+            };
+            field(&mut f, &mut head, "kind", false, |out| {
+                m.kind.serialize(&mut serde_json::Serializer::new(out)).ok()
+            })?;
+            for (key, value) in [
+                ("unit", &*m.unit),
+                ("sector", &m.sector),
+                ("state", m.state),
+            ] {
+                field(&mut f, &mut head, key, false, |out| string(out, value))?;
+            }
+            Some((Arc::from(head), 0))
         })?;
-        for (key, value) in [
-            ("unit", &*m.unit),
-            ("sector", &m.sector),
-            ("state", m.state),
-        ] {
-            field(&mut f, out, key, false, |out| string(out, value))?;
+        if made {
+            entries.count_made(head.bytes);
         }
+        entries.place(head, 0..head.bytes.len())?;
+        let out = &mut entries.bytes;
         if let Some(day) = m.referred_on {
             field(&mut f, out, "referred_on", false, |out| {
                 crate::period::iso(&day, &mut serde_json::Serializer::new(out)).ok()
@@ -1385,6 +1411,15 @@ struct Memo<K> {
     bytes: usize,
     /// How many times all were forgotten.
     forgotten: usize,
+}
+
+/// What a matter's fields from its kind to its state are written from.
+#[derive(PartialEq, Eq)]
+struct HeadKey {
+    kind: crate::MatterKind,
+    state: &'static str,
+    unit: Arc<str>,
+    sector: Arc<str>,
 }
 
 /// A key with the hash of the part of it that is hashed: keys of one hash are told apart
@@ -1527,10 +1562,10 @@ mod tests {
         let (mut runs, mut alternate) = (Vec::new(), String::new());
         let made = |writer: &EntryWriter<'_>| {
             let bytes = |g: &Generation| g.0.read().map_or(0, |p| p.iter().map(|p| p.len()).sum());
-            let (d, s) = (&writer.deadlines, &writer.statuses);
+            let (d, s, h) = (&writer.deadlines, &writer.statuses, &writer.heads);
             (
-                d.forgotten + s.forgotten,
-                bytes(&d.generation) + bytes(&s.generation),
+                d.forgotten + s.forgotten + h.forgotten,
+                bytes(&d.generation) + bytes(&s.generation) + bytes(&h.generation),
             )
         };
         let before = made(writer);
@@ -1555,6 +1590,7 @@ mod tests {
             }
             within_budget(&writer.deadlines, writer.budget);
             within_budget(&writer.statuses, writer.budget);
+            within_budget(&writer.heads, writer.budget);
         }
         let mut together = Vec::new();
         entries

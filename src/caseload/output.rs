@@ -950,10 +950,40 @@ pub(crate) struct Entries {
     bytes: Vec<u8>,
     /// In the order of `at`.
     placed: Vec<Placed>,
-    /// The bytes of the pieces these entries were the first to place: a piece's memory is
+    /// The generations of pieces placed, each once.
+    generations: Vec<Generation>,
+    /// The bytes of the pieces made while these entries were written: a piece's memory is
     /// counted once, however many entries share it, but it is counted (kept pieces must
     /// count against the memory a check holds even when every matter's differ).
     pieces_bytes: usize,
+}
+
+/// The pieces an [`EntryWriter`]'s cache made since it last forgot them, in the order
+/// made, shared with the entries that place them. Entries name a piece by its place here
+/// and hold the generation, not the piece: placing a piece then touches no counter shared
+/// between threads (an `Arc` a piece was a cache miss and an atomic add each time), and
+/// the pieces of a generation go when the last entries placing them are written out.
+/// The lock is taken to add a piece (a few thousand times a check) and to write entries
+/// out (once per batch).
+#[derive(Clone, Default)]
+struct Generation(Arc<std::sync::RwLock<Vec<Arc<[u8]>>>>);
+
+impl Generation {
+    /// Adds `piece`: its place.
+    fn add(&self, piece: Arc<[u8]>) -> Option<u32> {
+        let mut pieces = self.0.write().ok()?;
+        let at = u32::try_from(pieces.len()).ok()?;
+        pieces.push(piece);
+        Some(at)
+    }
+}
+
+/// A piece as a cache has it: its bytes, and where its generation keeps them.
+#[derive(Clone, Copy)]
+struct PieceRef<'a> {
+    bytes: &'a [u8],
+    generation: &'a Generation,
+    at: u32,
 }
 
 #[cfg(test)]
@@ -961,29 +991,33 @@ impl From<Vec<u8>> for Entries {
     fn from(bytes: Vec<u8>) -> Entries {
         Entries {
             bytes,
-            placed: Vec::new(),
-            pieces_bytes: 0,
+            ..Entries::default()
         }
     }
 }
 
-/// A piece of an entry: `piece[range]` goes before the byte at `at` of the entries'
-/// bytes.
+/// A piece of an entry: `start..end` of the piece at `piece` of the entries' generation
+/// `generation` goes before the byte at `at` of the entries' bytes. (Twenty bytes: a
+/// batch's entries are far under 4 GiB, and an entry that would not fit is written the
+/// slow way.)
 struct Placed {
-    at: usize,
-    piece: Arc<[u8]>,
-    range: std::ops::Range<usize>,
+    at: u32,
+    generation: u32,
+    piece: u32,
+    start: u32,
+    end: u32,
 }
 
 /// Pieces up to this long are copied into the entries' bytes: placing one costs more.
 const COPIED_PIECE: usize = 48;
 
 impl Entries {
-    /// Entries with room for `bytes` bytes of their own.
-    pub(crate) fn with_capacity(bytes: usize) -> Entries {
+    /// Entries with room for `bytes` bytes of their own and `places` pieces placed.
+    pub(crate) fn with_capacity(bytes: usize, places: usize) -> Entries {
         Entries {
             bytes: Vec::with_capacity(bytes),
-            placed: Vec::new(),
+            placed: Vec::with_capacity(places),
+            generations: Vec::new(),
             pieces_bytes: 0,
         }
     }
@@ -1009,28 +1043,44 @@ impl Entries {
     }
 
     /// `piece[range]` next.
-    fn place(&mut self, piece: &Arc<[u8]>, range: std::ops::Range<usize>) -> Option<()> {
-        let bytes = piece.get(range.clone())?;
+    fn place(&mut self, piece: PieceRef<'_>, range: std::ops::Range<usize>) -> Option<()> {
+        let bytes = piece.bytes.get(range.clone())?;
         if bytes.len() <= COPIED_PIECE {
             self.bytes.extend_from_slice(bytes);
-        } else {
-            // Held by its cache alone: no entry has placed it yet.
-            if Arc::strong_count(piece) == 1 {
-                self.pieces_bytes = self.pieces_bytes.saturating_add(piece.len());
-            }
-            self.placed.push(Placed {
-                at: self.bytes.len(),
-                piece: Arc::clone(piece),
-                range,
-            });
+            return Some(());
         }
+        // Entries place pieces of one or two generations (a cache's own, and the one
+        // before it forgot): found among the last few without touching the shared count.
+        let generation = match self
+            .generations
+            .iter()
+            .rposition(|g| Arc::ptr_eq(&g.0, &piece.generation.0))
+        {
+            Some(k) => k,
+            None => {
+                self.generations.push(piece.generation.clone());
+                self.generations.len() - 1
+            }
+        };
+        self.placed.push(Placed {
+            at: u32::try_from(self.bytes.len()).ok()?,
+            generation: u32::try_from(generation).ok()?,
+            piece: piece.at,
+            start: u32::try_from(range.start).ok()?,
+            end: u32::try_from(range.end).ok()?,
+        });
         Some(())
+    }
+
+    /// Counts a piece made while writing these entries (see `pieces_bytes`).
+    fn count_made(&mut self, piece: &[u8]) {
+        self.pieces_bytes = self.pieces_bytes.saturating_add(piece.len());
     }
 
     /// Forgets everything from `len` (a length the entries had) on.
     fn truncate(&mut self, len: usize) {
         self.bytes.truncate(len);
-        let keep = self.placed.partition_point(|p| p.at < len);
+        let keep = self.placed.partition_point(|p| (p.at as usize) < len);
         self.placed.truncate(keep);
     }
 
@@ -1044,17 +1094,33 @@ impl Entries {
     ) -> io::Result<()> {
         // The pieces of bytes go to `out` many at a time, by reference (`write_vectored`),
         // rather than each copied into a buffer first: the entries are most of a report.
+        let lost = || io::Error::other("a piece of a report entry is missing");
+        let generations = self
+            .generations
+            .iter()
+            .map(|g| g.0.read().map_err(|_| lost()))
+            .collect::<io::Result<Vec<_>>>()?;
         let mut gather = Gather::default();
         let mut next = 0;
         for run in runs {
-            while self.placed.get(next).is_some_and(|p| p.at < run.start) {
+            while self
+                .placed
+                .get(next)
+                .is_some_and(|p| (p.at as usize) < run.start)
+            {
                 next += 1;
             }
             let mut from = run.start;
-            while let Some(p) = self.placed.get(next).filter(|p| p.at < run.end) {
-                gather.add(self.bytes.get(from..p.at).unwrap_or_default(), out)?;
-                gather.add(p.piece.get(p.range.clone()).unwrap_or_default(), out)?;
-                from = p.at;
+            while let Some(p) = self.placed.get(next).filter(|p| (p.at as usize) < run.end) {
+                let at = p.at as usize;
+                let piece = generations
+                    .get(p.generation as usize)
+                    .and_then(|g| g.get(p.piece as usize))
+                    .and_then(|piece| piece.get(p.start as usize..p.end as usize))
+                    .ok_or_else(lost)?;
+                gather.add(self.bytes.get(from..at).unwrap_or_default(), out)?;
+                gather.add(piece, out)?;
+                from = at;
                 next += 1;
             }
             gather.add(self.bytes.get(from..run.end).unwrap_or_default(), out)?;
@@ -1151,6 +1217,9 @@ pub(crate) struct EntryWriter<'a> {
     deadlines: Memo<crate::Deadline>,
     /// The fields of a status and the day it was met.
     statuses: Memo<(Option<NaiveDate>, Status)>,
+    /// A matter's fields from its kind to its state (a caseload has a few hundred units,
+    /// each in one sector: few distinct ones, and half of an entry's own bytes).
+    heads: Memo<HeadKey>,
     /// What an object at [`OBLIGATION_DEPTH`] ends with.
     object_end: Vec<u8>,
     scratch: Vec<u8>,
@@ -1180,6 +1249,7 @@ impl<'a> EntryWriter<'a> {
             budget,
             deadlines: Memo::new(),
             statuses: Memo::new(),
+            heads: Memo::new(),
             object_end,
             scratch: Vec::new(),
         }
@@ -1204,16 +1274,38 @@ impl<'a> EntryWriter<'a> {
         let out = &mut entries.bytes;
         f.begin_object(out).ok()?;
         field(&mut f, out, "id", true, |out| string(out, &m.id))?;
-        field(&mut f, out, "kind", false, |out| {
-            m.kind.serialize(&mut serde_json::Serializer::new(out)).ok()
+        let head = HeadKey {
+            kind: m.kind,
+            state: m.state,
+            unit: Arc::clone(&m.unit),
+            sector: Arc::clone(&m.sector),
+        };
+        let hashed = (m.kind, m.state, &*m.unit, &*m.sector);
+        let (head, _, made) = self.heads.get(head, &hashed, self.budget, || {
+            let mut head = Vec::new();
+            // Inside the matter's object after its id, as `f` is: each field after a
+            // comma, a line break and the indentation.
+            let mut f = Indented {
+                depth: MATTER_DEPTH + 1,
+                has_value: true,
+            };
+            field(&mut f, &mut head, "kind", false, |out| {
+                m.kind.serialize(&mut serde_json::Serializer::new(out)).ok()
+            })?;
+            for (key, value) in [
+                ("unit", &*m.unit),
+                ("sector", &m.sector),
+                ("state", m.state),
+            ] {
+                field(&mut f, &mut head, key, false, |out| string(out, value))?;
+            }
+            Some((Arc::from(head), 0))
         })?;
-        for (key, value) in [
-            ("unit", &*m.unit),
-            ("sector", &m.sector),
-            ("state", m.state),
-        ] {
-            field(&mut f, out, key, false, |out| string(out, value))?;
+        if made {
+            entries.count_made(head.bytes);
         }
+        entries.place(head, 0..head.bytes.len())?;
+        let out = &mut entries.bytes;
         if let Some(day) = m.referred_on {
             field(&mut f, out, "referred_on", false, |out| {
                 crate::period::iso(&day, &mut serde_json::Serializer::new(out)).ok()
@@ -1229,7 +1321,7 @@ impl<'a> EntryWriter<'a> {
             let (language, explanations) = (self.language, self.explanations);
             let (scratch, end) = (&mut self.scratch, &self.object_end);
             let budget = self.budget;
-            let (deadline, split) =
+            let (deadline, split, made) =
                 self.deadlines
                     .get(o.deadline, &o.deadline.obligation(), budget, || {
                         let mut bytes = fields(&o.deadline, scratch, end)?;
@@ -1238,16 +1330,22 @@ impl<'a> EntryWriter<'a> {
                         bytes.extend_from_slice(&fields(&explanation, scratch, end)?);
                         Some((Arc::from(bytes), split))
                     })?;
+            if made {
+                entries.count_made(deadline.bytes);
+            }
             let key = (o.met_on, o.status);
-            let (status, _) = self.statuses.get(key, &key, budget, || {
+            let (status, _, made) = self.statuses.get(key, &key, budget, || {
                 let view = StatusView::of(o, language);
                 Some((Arc::from(fields(&view, scratch, end)?), 0))
             })?;
+            if made {
+                entries.count_made(status.bytes);
+            }
             let mut any = false;
             for (piece, range) in [
                 (deadline, 0..split),
-                (status, 0..status.len()),
-                (deadline, split..deadline.len()),
+                (status, 0..status.bytes.len()),
+                (deadline, split..deadline.bytes.len()),
             ] {
                 if range.is_empty() {
                     continue;
@@ -1300,85 +1398,102 @@ fn string(out: &mut Vec<u8>, value: &str) -> Option<()> {
 /// the next new piece is remembered. Once a caseload's distinct pieces fit, none is made
 /// twice.
 ///
-/// The hash table holds only a fingerprint of each key and where its piece is, so that it
-/// stays small enough for the processor's caches: looking a key up is then one probe of a
-/// small table, and one comparison of the key kept with the piece.
+/// Each key is kept in the hash table with its piece, so that looking one up reads one
+/// bucket (the table's control bytes stay in the processor's caches): the lookups are
+/// most of the cost of writing an entry, and each place read is a likely cache miss.
 struct Memo<K> {
-    /// Where the piece of a key is in `pieces`, by the key's fingerprint.
-    index: HashMap<u64, u32, FastState>,
-    pieces: Vec<Piece<K>>,
-    /// The hasher of fingerprints.
+    pieces: HashMap<Key<K>, Piece, FastState>,
+    /// The hasher of the part of a key that is hashed.
     fingerprints: FastState,
-    /// The bytes held, counting each piece's own size.
+    /// Every piece made since all were last forgotten, for the entries to place.
+    generation: Generation,
+    /// The bytes `generation` holds, counting each piece's own size.
     bytes: usize,
     /// How many times all were forgotten.
     forgotten: usize,
 }
 
-/// Bytes remembered, the key they were made for, and a place in them.
-struct Piece<K> {
-    key: K,
-    bytes: Arc<[u8]>,
-    split: usize,
+/// What a matter's fields from its kind to its state are written from.
+#[derive(PartialEq, Eq)]
+struct HeadKey {
+    kind: crate::MatterKind,
+    state: &'static str,
+    unit: Arc<str>,
+    sector: Arc<str>,
 }
 
-impl<K: PartialEq> Memo<K> {
+/// A key with the hash of the part of it that is hashed: keys of one hash are told apart
+/// by the whole key.
+#[derive(PartialEq, Eq)]
+struct Key<K> {
+    print: u64,
+    key: K,
+}
+
+impl<K> std::hash::Hash for Key<K> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.print);
+    }
+}
+
+/// Bytes remembered, a place in them, and their place in the generation.
+struct Piece {
+    bytes: Arc<[u8]>,
+    split: usize,
+    at: u32,
+}
+
+impl<K: Eq> Memo<K> {
     fn new() -> Memo<K> {
         Memo {
-            index: HashMap::with_hasher(FastState::new()),
-            pieces: Vec::new(),
+            pieces: HashMap::with_hasher(FastState::new()),
             fingerprints: FastState::new(),
+            generation: Generation::default(),
             bytes: 0,
             forgotten: 0,
         }
     }
 
-    /// What holding `bytes` costs: their length and the piece's own size.
+    /// What holding `bytes` costs: their length, the piece's own size and its key's.
     fn size(bytes: &[u8]) -> usize {
-        bytes.len() + std::mem::size_of::<(u64, u32, Piece<K>)>()
+        bytes.len() + std::mem::size_of::<(Key<K>, Piece, Arc<[u8]>)>()
     }
 
-    /// The piece remembered for `key` (its bytes and a place in them), made by `make` if
-    /// there is none. `hashed` is what of `key` is hashed: all of it, or a part that
-    /// decides the rest in practice (keys that agree on it but differ elsewhere are still
-    /// told apart, at the cost of making their pieces again).
+    /// The piece remembered for `key`, a place in it, and whether it was made now (by
+    /// `make`, there being none). `hashed` is what of `key` is hashed: all of it, or a
+    /// part that decides the rest in practice (keys that agree on it but differ elsewhere
+    /// are told apart all the same, at the cost of a longer probe).
     fn get(
         &mut self,
         key: K,
         hashed: &impl std::hash::Hash,
         budget: usize,
         make: impl FnOnce() -> Option<(Arc<[u8]>, usize)>,
-    ) -> Option<(&Arc<[u8]>, usize)> {
+    ) -> Option<(PieceRef<'_>, usize, bool)> {
         use std::collections::hash_map::Entry;
         let print = std::hash::BuildHasher::hash_one(&self.fingerprints, hashed);
-        if self.bytes >= budget && !self.index.contains_key(&print) {
-            self.index.clear();
+        let key = Key { print, key };
+        if self.bytes >= budget && !self.pieces.contains_key(&key) {
             self.pieces.clear();
+            self.generation = Generation::default();
             self.bytes = 0;
             self.forgotten += 1;
         }
-        let at = match self.index.entry(print) {
-            Entry::Occupied(e) => {
-                let at = *e.get();
-                let held = self.pieces.get_mut(usize::try_from(at).ok()?)?;
-                if held.key != key {
-                    let (bytes, split) = make()?;
-                    self.bytes = self.bytes.saturating_sub(Self::size(&held.bytes));
-                    self.bytes = self.bytes.saturating_add(Self::size(&bytes));
-                    *held = Piece { key, bytes, split };
-                }
-                at
-            }
+        let (held, made) = match self.pieces.entry(key) {
+            Entry::Occupied(e) => (e.into_mut(), false),
             Entry::Vacant(e) => {
                 let (bytes, split) = make()?;
-                let at = u32::try_from(self.pieces.len()).ok()?;
                 self.bytes = self.bytes.saturating_add(Self::size(&bytes));
-                self.pieces.push(Piece { key, bytes, split });
-                *e.insert(at)
+                let at = self.generation.add(Arc::clone(&bytes))?;
+                (e.insert(Piece { bytes, split, at }), true)
             }
         };
-        let held = self.pieces.get(usize::try_from(at).ok()?)?;
-        Some((&held.bytes, held.split))
+        let piece = PieceRef {
+            bytes: &held.bytes,
+            generation: &self.generation,
+            at: held.at,
+        };
+        Some((piece, held.split, made))
     }
 }
 
@@ -1445,6 +1560,15 @@ mod tests {
         // every other one together, must be the reference's bytes.
         let mut entries = Entries::default();
         let (mut runs, mut alternate) = (Vec::new(), String::new());
+        let made = |writer: &EntryWriter<'_>| {
+            let bytes = |g: &Generation| g.0.read().map_or(0, |p| p.iter().map(|p| p.len()).sum());
+            let (d, s, h) = (&writer.deadlines, &writer.statuses, &writer.heads);
+            (
+                d.forgotten + s.forgotten + h.forgotten,
+                bytes(&d.generation) + bytes(&s.generation) + bytes(&h.generation),
+            )
+        };
+        let before = made(writer);
         for (k, m) in report.matters.iter().enumerate() {
             let start = entries.len();
             assert!(
@@ -1466,17 +1590,23 @@ mod tests {
             }
             within_budget(&writer.deadlines, writer.budget);
             within_budget(&writer.statuses, writer.budget);
+            within_budget(&writer.heads, writer.budget);
         }
         let mut together = Vec::new();
         entries
             .write_runs(&runs, &mut together)
             .expect("writes to a Vec");
         assert_eq!(String::from_utf8(together).expect("UTF-8"), alternate);
+        // The pieces made for these entries counted against what they hold, each once.
+        let after = made(writer);
+        if after.0 == before.0 {
+            assert_eq!(entries.pieces_bytes, after.1 - before.1);
+        }
     }
 
     #[track_caller]
-    fn within_budget<K: PartialEq>(memo: &Memo<K>, budget: usize) {
-        let sizes = memo.pieces.iter().map(|p| Memo::<K>::size(&p.bytes));
+    fn within_budget<K: Eq>(memo: &Memo<K>, budget: usize) {
+        let sizes = memo.pieces.values().map(|p| Memo::<K>::size(&p.bytes));
         let largest = sizes.clone().max().unwrap_or(0);
         // Under budget before the last piece (a budget of 0 holds that piece alone).
         assert!(
@@ -1484,7 +1614,10 @@ mod tests {
             "{} bytes held",
             memo.bytes
         );
-        assert_eq!(memo.index.len(), memo.pieces.len());
+        assert_eq!(
+            memo.generation.0.read().map(|g| g.len()).ok(),
+            Some(memo.pieces.len())
+        );
         assert!(sizes.sum::<usize>() <= memo.bytes);
     }
 
@@ -1492,21 +1625,33 @@ mod tests {
     #[allow(clippy::single_range_in_vec_init)] // A list of one run is meant.
     fn pieces_are_written_in_their_place_and_only_with_their_run() {
         let long = |c: u8| Arc::<[u8]>::from(vec![c; COPIED_PIECE + 10]);
+        // Pieces of two generations, as two caches make them.
+        let (first_generation, second_generation) = (Generation::default(), Generation::default());
         let (a, b) = (long(b'a'), long(b'b'));
+        let a = PieceRef {
+            bytes: &a,
+            generation: &first_generation,
+            at: first_generation.add(Arc::clone(&a)).expect("added"),
+        };
+        let b = PieceRef {
+            bytes: &b,
+            generation: &second_generation,
+            at: second_generation.add(Arc::clone(&b)).expect("added"),
+        };
         let mut entries = Entries::default();
         entries.extend_from_slice(b"<1");
-        entries.place(&a, 0..a.len()).expect("in range");
-        entries.place(&b, 1..b.len()).expect("in range");
+        entries.place(a, 0..a.bytes.len()).expect("in range");
+        entries.place(b, 1..b.bytes.len()).expect("in range");
         entries.extend_from_slice(b"1><2");
-        entries.place(&a, 2..a.len()).expect("in range");
+        entries.place(a, 2..a.bytes.len()).expect("in range");
         entries.extend_from_slice(b"2>");
         // A short piece is copied.
-        entries.place(&b, 0..3).expect("in range");
+        entries.place(b, 0..3).expect("in range");
         entries.extend_from_slice(b"<3>");
         assert_eq!(entries.placed.len(), 3);
-        // Each piece counted once, however often placed.
-        assert_eq!(entries.pieces_bytes, a.len() + b.len());
-        assert!(entries.place(&a, 0..a.len() + 1).is_none());
+        // Each generation held once, however often its pieces are placed.
+        assert_eq!(entries.generations.len(), 2);
+        assert!(entries.place(a, 0..a.bytes.len() + 1).is_none());
         fn written(entries: &Entries, runs: &[std::ops::Range<usize>]) -> String {
             let mut out = Vec::new();
             entries.write_runs(runs, &mut out).expect("writes to a Vec");
@@ -1555,33 +1700,31 @@ mod tests {
         entries.truncate(4);
         assert_eq!(entries.placed.len(), 2);
         assert_eq!(written(&entries, &[0..4]), first);
+        // A piece its generation does not have is an error, not a gap in the report.
+        let missing = PieceRef { at: 7, ..a };
+        entries.place(missing, 0..a.bytes.len()).expect("in range");
+        assert!(entries.write_runs(&[0..4], &mut Vec::new()).is_ok());
+        entries.extend_from_slice(b"!");
+        assert!(entries.write_runs(&[0..5], &mut Vec::new()).is_err());
     }
 
     #[test]
     fn keys_with_one_fingerprint_are_told_apart() {
-        let mut memo = Memo::new();
-        let mut made = 0;
-        for key in [1u32, 2, 2, 1, 3, 3, 3, 1] {
-            let piece = |made: &mut usize| {
-                *made += 1;
-                Some((Arc::from(key.to_string().into_bytes()), 0))
-            };
-            // Every key hashed alike: a piece held for another key is made again.
-            let (bytes, _) = memo.get(key, &0u8, 1 << 20, || piece(&mut made)).unwrap();
-            assert_eq!(&**bytes, key.to_string().as_bytes());
-            assert_eq!(memo.pieces.len(), 1);
+        for every_key_hashed_alike in [true, false] {
+            let (mut memo, mut made) = (Memo::new(), 0);
+            for key in [1u32, 2, 2, 1, 3, 3, 3, 1] {
+                let piece = |made: &mut usize| {
+                    *made += 1;
+                    Some((Arc::from(key.to_string().into_bytes()), 0))
+                };
+                let hashed = if every_key_hashed_alike { 0 } else { key };
+                let (piece, _, _) = memo
+                    .get(key, &hashed, 1 << 20, || piece(&mut made))
+                    .unwrap();
+                assert_eq!(piece.bytes, key.to_string().as_bytes());
+            }
+            assert_eq!((made, memo.pieces.len(), memo.forgotten), (3, 3, 0));
         }
-        assert_eq!(made, 5);
-        let (mut memo, mut made) = (Memo::new(), 0);
-        for key in [1u32, 2, 2, 1, 3, 3, 3, 1] {
-            let piece = |made: &mut usize| {
-                *made += 1;
-                Some((Arc::from(key.to_string().into_bytes()), 0))
-            };
-            let (bytes, _) = memo.get(key, &key, 1 << 20, || piece(&mut made)).unwrap();
-            assert_eq!(&**bytes, key.to_string().as_bytes());
-        }
-        assert_eq!((made, memo.pieces.len(), memo.forgotten), (3, 3, 0));
     }
 
     /// The same in both languages, with and without explanations, with caches of the

@@ -230,49 +230,6 @@ fn a_matter_with_bytes_not_utf8_is_reported_as_by_the_whole_document() {
     }
 }
 
-#[test]
-fn a_size_hint_never_changes_the_report() {
-    // Several batches of matters, and duplicate ids among them (the table the hint sizes).
-    let mut json = Vec::new();
-    generate::write_caseload(&mut json, 2500, 11).expect("writes");
-    let mut doc: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
-    let matters = doc["matters"].as_array_mut().expect("matters");
-    let again: Vec<_> = matters.iter().step_by(7).cloned().collect();
-    matters.extend(again);
-    let json = serde_json::to_vec(&doc).expect("writes");
-    let expected = whole(&json, &Limits::default(), Language::Chinese).expect("reads");
-    let duplicates = expected
-        .windows(22)
-        .filter(|w| w == b"\"code\": \"duplicate_id\"")
-        .count();
-    assert_eq!(duplicates, 2500_usize.div_ceil(7));
-    let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
-    let size = json.len() as u64;
-    for hint in [
-        None,
-        Some(size),
-        Some(1),
-        Some(0),
-        Some(size * 1000),
-        Some(u64::MAX),
-    ] {
-        for threads in [1, 2] {
-            let reader = CaseloadReader::open(&json[..]).expect("opens");
-            let options = StreamOptions {
-                threads,
-                size_hint: hint,
-                ..StreamOptions::default()
-            };
-            let report = reader
-                .check(&policy, &cal, as_of(), &options)
-                .expect("checks");
-            let mut out = Vec::new();
-            report.write_json(&mut out).expect("writes");
-            assert!(out == expected, "hint {hint:?}, {threads} threads");
-        }
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 

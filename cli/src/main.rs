@@ -1328,7 +1328,6 @@ fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, Cl
     // to 1 GiB of entries, peak memory stays within twice the input, and it does not grow
     // with the input past that.
     let mut spill_threshold = StreamOptions::default().spill_threshold;
-    let mut size_hint = None;
     let (input, name): (Box<dyn Read>, String) = if path == "-" {
         (
             Box::new(io::stdin().lock()),
@@ -1340,7 +1339,6 @@ fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, Cl
         if let Ok(meta) = file.metadata() {
             let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
             spill_threshold = size.clamp(SPILL_LEAST, SPILL_MOST);
-            size_hint = Some(meta.len());
         }
         (Box::new(file), path.to_owned())
     };
@@ -1363,7 +1361,6 @@ fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, Cl
             Explanations::Include(policy, &cal)
         },
         spill_threshold,
-        size_hint,
         ..StreamOptions::default()
     };
     let streamed = reader.check(policy, &cal, as_of, &options)?;

@@ -328,12 +328,6 @@ pub(crate) struct Merger {
     threshold: u32,
     /// The entries of matters written out by [`Outcome::write_entry`], in order.
     streamed: Option<Streamed>,
-    /// The input's expected size in bytes, until the first batch turns it into
-    /// `expected` ([`Merger::expect`]).
-    size_hint: Option<u64>,
-    /// The matters expected, for which the id table is reserved when it is first full
-    /// past [`IDS_GROWN_FIRST`] (0: not known, or reserved already).
-    expected: usize,
 }
 
 /// Where the merge puts the entries of matters already written out, and what it counted
@@ -448,36 +442,6 @@ impl Ids {
     }
 }
 
-/// The bytes of the smallest matter that has an id, with its separator: `{"id":""},`.
-const SMALLEST_MATTER: u64 = 10;
-
-/// The id table's capacity (in ids) past which it is no longer grown step by step when
-/// the matters to expect are known: 2^18 slots of 17 bytes, 4.25 MiB, about what stays in
-/// a cache.
-const IDS_GROWN_FIRST: usize = 200_000;
-
-/// The most ids the table is reserved for from a size hint (the table then takes
-/// 2^24 slots of 17 bytes, 272 MiB; a larger input grows it as it goes).
-const IDS_RESERVED_MOST: u64 = 1 << 23;
-
-/// The matters an input of `hint` bytes holds if all are like the first batch's `matters`
-/// in `bytes`, and a sixteenth more (a table a little too large is cheaper than one more
-/// growth at the end): at most one a [`SMALLEST_MATTER`] of the hint, and at most
-/// [`IDS_RESERVED_MOST`].
-pub(crate) fn expected_matters(hint: u64, bytes: usize, matters: usize) -> usize {
-    let (bytes, matters) = (bytes as u64, matters as u64);
-    if bytes == 0 || matters == 0 {
-        return 0;
-    }
-    let per_matter = (bytes / matters).max(SMALLEST_MATTER);
-    let n = hint / per_matter;
-    let n = n
-        .saturating_add(n / 16)
-        .min(hint / SMALLEST_MATTER)
-        .min(IDS_RESERVED_MOST);
-    usize::try_from(n).unwrap_or(0)
-}
-
 /// A hasher for keys that are already hashes (under a randomly keyed hasher).
 #[derive(Default)]
 struct Hashed(u64);
@@ -518,36 +482,7 @@ impl Merger {
             bands: BTreeMap::new(),
             threshold: policy.parameters.late_reports_for_key_supervision.value,
             streamed: None,
-            size_hint: None,
-            expected: 0,
         })
-    }
-
-    /// A merger told that the input is about `size_hint` bytes (see
-    /// [`super::stream::StreamOptions::size_hint`]): [`Merger::expect`] sizes the id
-    /// table by it once.
-    pub(crate) fn size_hint(mut self, size_hint: Option<u64>) -> Merger {
-        self.size_hint = size_hint;
-        self
-    }
-
-    /// Told of a batch about to be merged (`bytes` of input, `matters` matters): the first
-    /// one, with the size hint, gives the bytes a matter and so the matters to expect.
-    /// The id table grows by doubling while it is small (a small table's inserts hit the
-    /// cache), and once it would grow past [`IDS_GROWN_FIRST`] it is reserved for every
-    /// matter expected at once (a growth rehashes every id into a table twice the size;
-    /// the last two are most of the work). A wrong hint costs memory or time, never a
-    /// different report.
-    pub(crate) fn expect(&mut self, bytes: usize, matters: usize) {
-        if let Some(hint) = self.size_hint.take() {
-            self.expected = expected_matters(hint, bytes, matters);
-        }
-        let table = &mut self.seen.first;
-        let full = table.len().saturating_add(matters) > table.capacity();
-        if self.expected > table.len() && full && table.capacity() >= IDS_GROWN_FIRST {
-            table.reserve(self.expected - table.len());
-            self.expected = 0;
-        }
     }
 
     /// A merger that writes the entries of matters written out by [`Outcome::write_entry`]
@@ -1496,51 +1431,6 @@ pub(crate) fn index_by_id(report: &CheckReport) -> HashMap<&str, &MatterReport> 
 #[cfg(test)]
 mod ids_tests {
     use super::*;
-
-    #[test]
-    fn a_size_hint_expects_matters_within_bounds() {
-        // 1,000 bytes in the first batch of 10 matters: 100 bytes a matter, and a
-        // sixteenth more.
-        assert_eq!(expected_matters(1_000_000, 1_000, 10), 10_000 + 625);
-        // Nothing known: nothing reserved.
-        assert_eq!(expected_matters(1_000_000, 0, 10), 0);
-        assert_eq!(expected_matters(1_000_000, 1_000, 0), 0);
-        assert_eq!(expected_matters(0, 1_000, 10), 0);
-        // Matters smaller than any with an id: counted as the smallest.
-        assert_eq!(expected_matters(1_000, 10, 10), 100);
-        // An absurd hint reserves at most the cap.
-        assert_eq!(
-            expected_matters(u64::MAX, 1_000, 10),
-            IDS_RESERVED_MOST as usize
-        );
-        let mut merger = Merger::new(
-            &crate::Policy::ankang_2020(),
-            &crate::Calendar::china(),
-            crate::parse_date("2024-01-02").expect("a date"),
-            0,
-        )
-        .expect("a day of the calendar")
-        .size_hint(Some(100_000_000));
-        // The first batch: 100 bytes a matter, so 1,062,500 matters expected; the table
-        // is left to grow while small.
-        merger.expect(1_000, 10);
-        assert!(merger.size_hint.is_none());
-        assert_eq!(merger.expected, 1_062_500);
-        assert!(merger.seen.first.capacity() < IDS_GROWN_FIRST);
-        let mut at = 0;
-        while merger.seen.first.capacity() < IDS_GROWN_FIRST {
-            let id: Arc<str> = Arc::from(at.to_string());
-            merger.seen.insert(&id, None);
-            at += 1;
-        }
-        // Full past the bound: reserved for every matter expected, once.
-        let (len, capacity) = (merger.seen.first.len(), merger.seen.first.capacity());
-        merger.expect(1_000, capacity - len);
-        assert_eq!(merger.seen.first.capacity(), capacity);
-        merger.expect(1_000, capacity - len + 1);
-        assert!(merger.seen.first.capacity() >= 1_062_500);
-        assert_eq!(merger.expected, 0);
-    }
 
     #[test]
     fn ids_of_one_hash_are_told_apart_by_their_text() {

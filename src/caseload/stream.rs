@@ -68,12 +68,6 @@ pub struct StreamOptions<'a> {
     /// Where that temporary file is made (default: [`std::env::temp_dir`]). It is removed
     /// from the directory as soon as it is opened, where the system allows it.
     pub spill_dir: Option<PathBuf>,
-    /// The input's length in bytes, if known (default: not known). With the first
-    /// batch's bytes a matter, it tells how many matters to expect, and the table of ids
-    /// seen (for the duplicate test) is made that large at once instead of grown step by
-    /// step (within a bound: at most one matter per 10 bytes of the hint, and at most
-    /// 2^23 matters). A wrong hint costs only memory or time, never a different report.
-    pub size_hint: Option<u64>,
 }
 
 impl Default for StreamOptions<'_> {
@@ -84,7 +78,6 @@ impl Default for StreamOptions<'_> {
             explanations: Explanations::Omit,
             spill_threshold: 64 << 20,
             spill_dir: None,
-            size_hint: None,
         }
     }
 }
@@ -286,9 +279,7 @@ impl<R: Read> CaseloadReader<R> {
         options: &StreamOptions<'_>,
     ) -> Result<StreamedReport> {
         let spill = Spill::new(options.spill_threshold, options.spill_dir.clone());
-        let merger = Merger::new(policy, calendar, as_of, 0)?
-            .streaming(spill)
-            .size_hint(options.size_hint);
+        let merger = Merger::new(policy, calendar, as_of, 0)?.streaming(spill);
         let job = Job {
             policy,
             calendar,
@@ -307,7 +298,6 @@ impl<R: Read> CaseloadReader<R> {
             let spares = self.spares.clone();
             let scanned = self.matters(|batch| {
                 let (outcomes, bytes) = job.run(&batch, &mut writer);
-                merger.expect(batch.bytes.len(), outcomes.len());
                 for o in outcomes {
                     merger.push(o);
                 }
@@ -353,8 +343,7 @@ impl<R: Read> CaseloadReader<R> {
         std::thread::scope(|scope| {
             let (work_tx, work_rx) = mpsc::sync_channel::<(usize, RawBatch)>(workers);
             let work_rx = Arc::new(Mutex::new(work_rx));
-            // A batch checked: its place, its input's length, its outcomes and entries.
-            let (done_tx, done_rx) = mpsc::channel::<(usize, usize, Vec<Outcome>, Entries)>();
+            let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Outcome>, Entries)>();
             for _ in 0..workers {
                 let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
                 let spares = self.spares.clone();
@@ -367,9 +356,8 @@ impl<R: Read> CaseloadReader<R> {
                         };
                         let Ok((seq, batch)) = next else { break };
                         let (outcomes, bytes) = job.run(&batch, &mut writer);
-                        let read = batch.bytes.len();
                         spares.give(batch.bytes);
-                        if done_tx.send((seq, read, outcomes, bytes)).is_err() {
+                        if done_tx.send((seq, outcomes, bytes)).is_err() {
                             break;
                         }
                     }
@@ -381,11 +369,10 @@ impl<R: Read> CaseloadReader<R> {
             let merging = scope.spawn(move || {
                 merger.errors(head_errors);
                 let mut waiting = BTreeMap::new();
-                for (seq, read, outcomes, bytes) in done_rx {
-                    waiting.insert(seq, (read, outcomes, bytes));
+                for (seq, outcomes, bytes) in done_rx {
+                    waiting.insert(seq, (outcomes, bytes));
                     let mut next = merged.load(Ordering::Relaxed);
-                    while let Some((read, outcomes, bytes)) = waiting.remove(&next) {
-                        merger.expect(read, outcomes.len());
+                    while let Some((outcomes, bytes)) = waiting.remove(&next) {
                         for o in outcomes {
                             merger.push(o);
                         }

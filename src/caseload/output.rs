@@ -144,6 +144,22 @@ struct ErrorView<'a> {
     message: &'a str,
 }
 
+/// The report's fields up to its matters; [`CheckReport::write_view`] writes the lists
+/// after them one by one.
+#[derive(Serialize)]
+struct ReportHead<'a> {
+    schema: &'static str,
+    as_of: NaiveDate,
+    policy: &'a str,
+    language: Language,
+    coverage: Vec<String>,
+    summary: &'a Summary,
+    matters: Lazy<'a, MatterReport>,
+}
+
+/// The whole report as one derived view: what [`CheckReport::write_view`] must write, byte
+/// for byte (the tests' reference).
+#[cfg(test)]
 #[derive(Serialize)]
 struct ReportView<'a> {
     schema: &'static str,
@@ -310,7 +326,7 @@ impl CheckReport {
                 &[]
             }
         }
-        let view = ReportView {
+        let head = ReportHead {
             schema: REPORT_SCHEMA,
             as_of: self.as_of,
             policy: &self.policy,
@@ -326,28 +342,41 @@ impl CheckReport {
                 language,
                 explanations,
             },
-            late_units: all_or_none(&self.late_units, lists),
-            late_sections: all_or_none(&self.late_sections, lists),
-            quarterly_bands: all_or_none(&self.quarterly_bands, lists),
-            returns: all_or_none(&self.returns, lists),
-            inspection_violations: all_or_none(&self.inspection_violations, lists),
-            findings: Lazy {
-                items: all_or_none(&self.findings, lists),
-                language,
-                explanations,
-            },
-            year_end: if lists { &self.year_end } else { &no_year_end },
-            errors: Lazy {
-                items: all_or_none(&self.errors, lists),
-                language,
-                explanations,
-            },
         };
         // The serializer writes many small pieces: a buffer of a concrete type here keeps
         // each one a copy, not a call through `out` (which may be a `dyn Write`).
         let mut out = io::BufWriter::with_capacity(1 << 16, out);
-        serde_json::to_writer_pretty(&mut out, &view).map_err(io::Error::other)?;
-        io::Write::flush(&mut out)
+        let mut s = serde_json::Serializer::with_formatter(&mut out, TopOpen(Indented::new(0)));
+        head.serialize(&mut s).map_err(io::Error::other)?;
+        // The fields after the matters, each as serde would write it in the object.
+        let out = &mut out;
+        top_field(out, "late_units", &all_or_none(&self.late_units, lists))?;
+        top_field(
+            out,
+            "late_sections",
+            &all_or_none(&self.late_sections, lists),
+        )?;
+        top_key(out, "quarterly_bands")?;
+        write_bands(out, all_or_none(&self.quarterly_bands, lists))?;
+        top_field(out, "returns", &all_or_none(&self.returns, lists))?;
+        let violations = all_or_none(&self.inspection_violations, lists);
+        top_field(out, "inspection_violations", &violations)?;
+        let findings = Lazy {
+            items: all_or_none(&self.findings, lists),
+            language,
+            explanations,
+        };
+        top_field(out, "findings", &findings)?;
+        let year_end = if lists { &self.year_end } else { &no_year_end };
+        top_field(out, "year_end", year_end)?;
+        let errors = Lazy {
+            items: all_or_none(&self.errors, lists),
+            language,
+            explanations,
+        };
+        top_field(out, "errors", &errors)?;
+        io::Write::write_all(out, b"\n}")?;
+        io::Write::flush(out)
     }
 
     /// The report as a table for people, with a summary line at the end.
@@ -918,6 +947,133 @@ impl serde_json::ser::Formatter for Indented {
         self.has_value = true;
         Ok(())
     }
+}
+
+/// [`Indented`] that leaves the top-level object open (without its line break and `}`):
+/// the report's head, after which [`CheckReport::write_view`] writes the other fields.
+struct TopOpen(Indented);
+
+impl serde_json::ser::Formatter for TopOpen {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        if self.0.depth <= 1 {
+            self.0.depth = 0;
+            return Ok(());
+        }
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Writes the key of a field of the report's top-level object, not its first.
+fn top_key(out: &mut impl io::Write, key: &str) -> io::Result<()> {
+    out.write_all(b",\n  \"")?;
+    out.write_all(key.as_bytes())?;
+    out.write_all(b"\": ")
+}
+
+/// Writes a field of the report's top-level object, not its first, as serde writes it.
+fn top_field<T: Serialize + ?Sized>(
+    out: &mut impl io::Write,
+    key: &str,
+    value: &T,
+) -> io::Result<()> {
+    top_key(out, key)?;
+    let mut s = serde_json::Serializer::with_formatter(out, Indented::new(1));
+    value.serialize(&mut s).map_err(io::Error::other)
+}
+
+/// Writes Art. 7's bands, the value of the report's `quarterly_bands`, as serde writes
+/// them, straight into bytes: a large caseload's bands name hundreds of thousands of
+/// items, each otherwise a dozen calls through the serializer, on the thread that ends
+/// the report.
+fn write_bands(out: &mut impl io::Write, bands: &[QuarterBands]) -> io::Result<()> {
+    if bands.is_empty() {
+        return out.write_all(b"[]");
+    }
+    let mut bytes = Vec::with_capacity(1 << 16);
+    bytes.push(b'[');
+    for (k, band) in bands.iter().enumerate() {
+        bytes.extend_from_slice(if k == 0 { b"\n    {" } else { b",\n    {" });
+        bytes.extend_from_slice(b"\n      \"quarter\": ");
+        serde_json::to_writer(&mut bytes, &band.quarter).map_err(io::Error::other)?;
+        bytes.extend_from_slice(b",\n      \"sector\": ");
+        string(&mut bytes, &band.sector).ok_or_else(|| io::Error::other("a sector"))?;
+        for (key, items) in [
+            ("completed", &band.completed),
+            ("progressing_well", &band.progressing_well),
+            ("progressing_slowly", &band.progressing_slowly),
+            ("not_reported", &band.not_reported),
+        ] {
+            bytes.extend_from_slice(b",\n      \"");
+            bytes.extend_from_slice(key.as_bytes());
+            bytes.extend_from_slice(b"\": [");
+            for (j, item) in items.iter().enumerate() {
+                bytes.extend_from_slice(if j == 0 {
+                    b"\n        {"
+                } else {
+                    b",\n        {"
+                });
+                bytes.extend_from_slice(b"\n          \"matter\": ");
+                string(&mut bytes, &item.matter).ok_or_else(|| io::Error::other("a matter"))?;
+                bytes.extend_from_slice(b",\n          \"item\": ");
+                string(&mut bytes, &item.item).ok_or_else(|| io::Error::other("an item"))?;
+                if item.not_reported {
+                    bytes.extend_from_slice(b",\n          \"not_reported\": true");
+                }
+                bytes.extend_from_slice(b"\n        }");
+                if bytes.len() >= 1 << 16 {
+                    out.write_all(&bytes)?;
+                    bytes.clear();
+                }
+            }
+            if !items.is_empty() {
+                bytes.extend_from_slice(b"\n      ");
+            }
+            bytes.push(b']');
+        }
+        bytes.extend_from_slice(b"\n    }");
+    }
+    bytes.extend_from_slice(b"\n  ]");
+    out.write_all(&bytes)
 }
 
 /// The depth of a matter in the report: an element of the top-level `matters` array.
@@ -1727,6 +1883,73 @@ mod tests {
         }
     }
 
+    /// Checks that [`CheckReport::write_view`] writes, with and without its lists, what
+    /// serde writes for the whole report through one derived view, in both languages,
+    /// with and without explanations.
+    #[track_caller]
+    fn same_report(report: &CheckReport, policy: &Policy, calendar: &Calendar) {
+        for language in [Language::Chinese, Language::English] {
+            for explanations in [Explanations::Omit, Explanations::Include(policy, calendar)] {
+                for lists in [true, false] {
+                    let mut written = Vec::new();
+                    report
+                        .write_view(&mut written, language, explanations, lists)
+                        .expect("writes to a Vec");
+                    let no_year_end = YearEndGathering {
+                        year: report.year_end.year,
+                        ..YearEndGathering::default()
+                    };
+                    fn all_or_none<T>(items: &[T], lists: bool) -> &[T] {
+                        if lists {
+                            items
+                        } else {
+                            &[]
+                        }
+                    }
+                    let view = ReportView {
+                        schema: REPORT_SCHEMA,
+                        as_of: report.as_of,
+                        policy: &report.policy,
+                        language,
+                        coverage: report
+                            .coverage
+                            .iter()
+                            .map(|(a, b)| format!("{a}..={b}"))
+                            .collect(),
+                        summary: &report.summary,
+                        matters: Lazy {
+                            items: &report.matters,
+                            language,
+                            explanations,
+                        },
+                        late_units: all_or_none(&report.late_units, lists),
+                        late_sections: all_or_none(&report.late_sections, lists),
+                        quarterly_bands: all_or_none(&report.quarterly_bands, lists),
+                        returns: all_or_none(&report.returns, lists),
+                        inspection_violations: all_or_none(&report.inspection_violations, lists),
+                        findings: Lazy {
+                            items: all_or_none(&report.findings, lists),
+                            language,
+                            explanations,
+                        },
+                        year_end: if lists {
+                            &report.year_end
+                        } else {
+                            &no_year_end
+                        },
+                        errors: Lazy {
+                            items: all_or_none(&report.errors, lists),
+                            language,
+                            explanations,
+                        },
+                    };
+                    let expected = serde_json::to_string_pretty(&view).expect("serializes");
+                    assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
+                }
+            }
+        }
+    }
+
     /// The same in both languages, with and without explanations, with caches of the
     /// default budget and with tiny ones that fill and are emptied many times.
     #[track_caller]
@@ -1770,6 +1993,11 @@ mod tests {
                 let as_of = parse_date(day).expect("a date");
                 let report = crate::check(&caseload, &policy, &calendar, as_of).expect("checks");
                 same_everywhere(&report, &policy, &calendar);
+                same_report(&report, &policy, &calendar);
+                let bands = &report.quarterly_bands;
+                assert!(bands.iter().any(|b| !b.not_reported.is_empty()));
+                assert!(bands.iter().any(|b| b.completed.is_empty()));
+                assert!(!report.late_units.is_empty() && !report.returns.is_empty());
                 for m in &report.matters {
                     kinds.insert(format!("{:?}", m.kind));
                     empty |= m.obligations.is_empty();
@@ -1825,16 +2053,28 @@ mod tests {
             matters.push(format!(
                 r#"{{"id": "{name}", "kind": "escalation", "unit": "单位{name}", "sector": "{name}"}}"#
             ));
+            // Its items in the quarter's bands, under its sector.
+            matters.push(format!(
+                r#"{{"id": "JD{name}", "kind": "quarterly_report", "unit": "{name}", "sector": "{name}", "quarter": "2023-Q3",
+                   "items": [{{"id": "{name}A"}}, {{"id": "{name}B"}}],
+                   "events": [{{"event": "submit", "on": "2023-10-09", "items": [{{"item": "{name}A", "progress": "completed", "evidence": ["e"]}}]}}]}}"#
+            ));
         }
         let json = format!(
             r#"{{"schema": "duban-caseload/1", "matters": [{}]}}"#,
             matters.join(",")
         );
         let report = checked(&json, &policy, &calendar);
-        assert_eq!(report.matters.len(), 2 * odd.len(), "{:?}", report.errors);
+        assert_eq!(report.matters.len(), 3 * odd.len(), "{:?}", report.errors);
         assert!(report.matters.iter().any(|m| m.obligations.is_empty()));
         assert!(report.matters.iter().any(|m| m.unit.contains('\u{1}')));
+        let bands = &report.quarterly_bands;
+        assert!(bands.iter().any(|b| b.sector.contains('\u{1}')));
+        assert!(bands
+            .iter()
+            .any(|b| b.not_reported.iter().any(|i| i.item.contains('"'))));
         same_everywhere(&report, &policy, &calendar);
+        same_report(&report, &policy, &calendar);
     }
 
     #[test]
@@ -1844,6 +2084,17 @@ mod tests {
         let json = include_str!("../../examples/data/caseload.json");
         let report = checked(json, &policy, &calendar);
         same_everywhere(&report, &policy, &calendar);
+        same_report(&report, &policy, &calendar);
+        // And a report without any list, nor any matter.
+        same_report(
+            &checked(
+                r#"{"schema": "duban-caseload/1", "matters": []}"#,
+                &policy,
+                &calendar,
+            ),
+            &policy,
+            &calendar,
+        );
     }
 
     /// The report of the caseload `json` on 2023-11-10.

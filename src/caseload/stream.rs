@@ -807,9 +807,20 @@ impl StreamedReport {
             Ok(bytes)
         };
         std::thread::scope(|scope| {
-            let later = (threads != 1).then(|| scope.spawn(|| rest(&report)));
             let mut head = Vec::new();
             report.write_view(&mut head, language, Explanations::Omit, false)?;
+            // The other thread also lets the report go once written (its lists name a
+            // large caseload's matters by the hundred thousand), while this one writes.
+            let (later, report) = if threads != 1 {
+                let later = scope.spawn(move || {
+                    let written = rest(&report);
+                    drop(report);
+                    written
+                });
+                (Some(later), None)
+            } else {
+                (None, Some(report))
+            };
             let open = output::matters_open(&head)?;
             let head = head.get(..open).unwrap_or_default();
             out.write_all(head)?;
@@ -817,11 +828,12 @@ impl StreamedReport {
             if any {
                 out.write_all(b"\n  ")?;
             }
-            let rest = match later {
-                Some(later) => later
+            let rest = match (later, report) {
+                (Some(later), _) => later
                     .join()
                     .unwrap_or_else(|_| Err(io::Error::other("the report's writer stopped")))?,
-                None => rest(&report)?,
+                (None, Some(report)) => rest(&report)?,
+                (None, None) => return Err(io::Error::other("the report's writer stopped")),
             };
             // Up to the matters, the report with its lists is the head already written.
             rest.write_after(head, &mut out)?;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::fast_hash::FastState;
 use crate::{Grade, Language, MatterSource, MeetingKind, Quarter, YearMonth};
 
 /// The version tag of the caseload input format.
@@ -28,9 +29,14 @@ const NAMES_KEPT: usize = 4096;
 /// Longer names are not kept (a pasted document is not a name worth sharing).
 const NAME_BYTES_KEPT: usize = 256;
 
+/// The names kept on a thread: each once, looked up by its text (an `Arc<str>` borrows as
+/// its `str`), under the fast hasher (the table is bounded, so keys chosen to collide cost
+/// little; SipHash took longer than the rest of the lookup).
+type Names = std::collections::HashSet<Arc<str>, FastState>;
+
 thread_local! {
-    static NAMES: std::cell::RefCell<std::collections::HashMap<Box<str>, Arc<str>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static NAMES: std::cell::RefCell<Names> =
+        std::cell::RefCell::new(Names::with_hasher(FastState::new()));
 }
 
 /// A name, shared with every other occurrence of it read on this thread.
@@ -82,7 +88,7 @@ pub(super) fn intern(text: &str) -> Arc<str> {
         }
         let name: Arc<str> = Arc::from(text);
         if names.len() < NAMES_KEPT {
-            names.insert(Box::from(text), name.clone());
+            names.insert(name.clone());
         }
         name
     })
@@ -92,7 +98,7 @@ pub(super) fn intern(text: &str) -> Arc<str> {
 pub(crate) fn forget_names() {
     NAMES.with(|names| {
         if let Ok(mut names) = names.try_borrow_mut() {
-            *names = std::collections::HashMap::new();
+            *names = Names::with_hasher(FastState::new());
         }
     });
 }

@@ -602,7 +602,7 @@ impl<'a> Job<'a> {
         // The batch's bytes checked as UTF-8 at once: its matters are then read without
         // checking each string again (the same parser, the same errors); else each matter
         // is read from its bytes.
-        let text = std::str::from_utf8(&batch.bytes).ok();
+        let text = simdutf8::basic::from_utf8(&batch.bytes).ok();
         for (k, matter) in batch.matters.iter().enumerate() {
             let index = batch.first + k;
             let outcome = match matter {

@@ -528,13 +528,20 @@ impl Merger {
                 return;
             }
         }
-        let done = match result {
+        // Read in its box, its lists taken out: a `Done` is a few hundred bytes, and moving
+        // each out of its box was a copy of them all a matter.
+        let mut done = match result {
             Err(e) => {
                 self.report.errors.push(e);
                 return;
             }
-            Ok(done) => *done,
+            Ok(done) => done,
         };
+        let (findings, bands) = (std::mem::take(&mut done.findings), done.bands.take());
+        let (returned, violations) = (
+            done.return_required.take(),
+            std::mem::take(&mut done.violations),
+        );
         let m = &done.report;
         if let Some(responsible) = done.late {
             // Key supervision is for 责任单位; a section's late ledger is reported apart
@@ -562,8 +569,8 @@ impl Merger {
         if let Some(on) = done.graded_poor_on.filter(|d| d.year() == year) {
             year_end.criticised.push(entry(Some(on)));
         }
-        self.report.findings.extend(done.findings);
-        if let Some((quarter, [completed, well, slowly, not_reported])) = done.bands {
+        self.report.findings.extend(findings);
+        if let Some((quarter, [completed, well, slowly, not_reported])) = bands {
             let entry = self
                 .bands
                 .entry((quarter, m.sector.clone()))
@@ -573,11 +580,11 @@ impl Merger {
             entry.progressing_slowly.extend(slowly);
             entry.not_reported.extend(not_reported);
         }
-        if let Some(r) = done.return_required {
+        if let Some(r) = returned {
             self.report.returns.push(r);
         }
-        self.report.inspection_violations.extend(done.violations);
-        match (done.entry, &mut self.streamed) {
+        self.report.inspection_violations.extend(violations);
+        match (done.entry.take(), &mut self.streamed) {
             (Some((range, counts)), Some(streamed)) => {
                 streamed.counts.checked += 1;
                 streamed.counts.add_obligations(&counts);

@@ -371,8 +371,11 @@ impl Streamed {
 /// their text.
 struct Ids {
     hasher: RandomState,
-    /// Hash to where the text of the first id of that hash is in `blocks`.
-    first: HashMap<u64, u64, BuildHasherDefault<Hashed>>,
+    /// Hash to where the text of the first id of that hash is in `blocks`, in
+    /// [`ID_TABLES`] tables by bits of the hash no table uses: each grows on its own, so
+    /// that growing one (rehashing every id in it, on the merging thread) holds up the
+    /// pipeline a sixteenth of the time growing one table for all would.
+    first: Vec<HashMap<u64, u64, BuildHasherDefault<Hashed>>>,
     /// The texts: in each block, a length (4 bytes) and the text, one after another.
     blocks: Vec<Vec<u8>>,
     /// Ids whose hash is that of another id seen first, and ids too long for a block.
@@ -382,11 +385,18 @@ struct Ids {
 /// Bytes in a block of id texts.
 const ID_BLOCK: usize = 1 << 20;
 
+/// The tables of [`Ids`].
+const ID_TABLES: usize = 16;
+
 impl Ids {
     fn with_capacity(n: usize) -> Ids {
         Ids {
             hasher: RandomState::new(),
-            first: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+            first: (0..ID_TABLES)
+                .map(|_| {
+                    HashMap::with_capacity_and_hasher(n / ID_TABLES, BuildHasherDefault::default())
+                })
+                .collect(),
             blocks: Vec::new(),
             others: HashSet::new(),
         }
@@ -430,11 +440,19 @@ impl Ids {
             return self.others.insert(id.clone());
         }
         let hash = hash.unwrap_or_else(|| self.hasher.hash_one(&**id));
-        match self.first.get(&hash) {
+        // Bits a table of fewer than 2^32 buckets uses neither for a bucket (the low ones)
+        // nor for its tags (the top seven).
+        let table = (hash >> 32) as usize % ID_TABLES;
+        let Some(first) = self.first.get(table) else {
+            return self.others.insert(id.clone());
+        };
+        match first.get(&hash) {
             None => {
                 let at = self.keep(id.as_bytes());
-                self.first.insert(hash, at);
-                true
+                match self.first.get_mut(table) {
+                    Some(first) => first.insert(hash, at).is_none(),
+                    None => self.others.insert(id.clone()),
+                }
             }
             Some(&at) if self.text(at) == id.as_bytes() => false,
             Some(_) => self.others.insert(id.clone()),
@@ -1465,6 +1483,9 @@ mod ids_tests {
             .collect();
         assert!(all.iter().all(|id| ids.insert(id, None)));
         assert!(ids.blocks.len() > 1);
+        // Spread over every table.
+        let least = ids.first.iter().map(HashMap::len).min();
+        assert!(least > Some(all.len() / ID_TABLES / 2), "{least:?}");
         assert!(all.iter().all(|id| !ids.insert(id, None)));
         let long: Arc<str> = Arc::from("长".repeat(ID_BLOCK));
         assert!(ids.insert(&long, None));

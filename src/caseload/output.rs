@@ -1575,7 +1575,24 @@ fn field(
 
 /// Writes `value` as a JSON string, escaped as serde_json escapes it.
 fn string(out: &mut Vec<u8>, value: &str) -> Option<()> {
+    if needs_no_escape(value.as_bytes()) {
+        out.reserve(value.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(value.as_bytes());
+        out.push(b'"');
+        return Some(());
+    }
     serde::Serializer::serialize_str(&mut serde_json::Serializer::new(out), value).ok()
+}
+
+/// Whether serde_json writes `bytes` in a string as they are: it escapes control
+/// characters, `"` and `\\` and nothing else. Every byte looked at, with no early exit, so
+/// that the loop runs many bytes at a time (serde_json's own looks byte by byte, and most
+/// names are Chinese, three bytes a character).
+fn needs_no_escape(bytes: &[u8]) -> bool {
+    !bytes.iter().fold(false, |any, &b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    })
 }
 
 /// Bytes remembered by key, up to a budget: once it is reached, all are forgotten before
@@ -1898,6 +1915,42 @@ mod tests {
         assert!(entries.write_runs(&[0..4], &mut Vec::new()).is_ok());
         entries.extend_from_slice(b"!");
         assert!(entries.write_runs(&[0..5], &mut Vec::new()).is_err());
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_escapes_them() {
+        // Every byte value alone and between others, and every character serde escapes.
+        let mut texts: Vec<String> = (0..=0x7fu8)
+            .map(|b| (b as char).to_string())
+            .flat_map(|c| {
+                [
+                    c.clone(),
+                    format!("单位{c}"),
+                    format!("{c}x"),
+                    format!("ab{c}cdefghijklmnopqrstuvwxyz"),
+                ]
+            })
+            .collect();
+        texts.extend(
+            [
+                "",
+                "é",
+                "\u{2028}",
+                "😀",
+                "\u{7f}\u{80}",
+                "引号\"与反斜杠\\",
+            ]
+            .map(String::from),
+        );
+        for text in texts {
+            let mut fast = Vec::new();
+            string(&mut fast, &text).expect("writes to a Vec");
+            assert_eq!(
+                fast,
+                serde_json::to_vec(&text).expect("serializes"),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -372,9 +372,10 @@ impl Streamed {
 struct Ids {
     hasher: RandomState,
     /// Hash to where the text of the first id of that hash is in `blocks`, in
-    /// [`ID_TABLES`] tables by bits of the hash no table uses: each grows on its own, so
-    /// that growing one (rehashing every id in it, on the merging thread) holds up the
-    /// pipeline a sixteenth of the time growing one table for all would.
+    /// [`ID_TABLES`] tables by bits of the hash no table uses ([`ID_TABLE_OF`]): each
+    /// grows on its own and at its own time, so that growing one (rehashing every id in
+    /// it, on the merging thread) holds up the pipeline a sixteenth of the time growing
+    /// one table for all would.
     first: Vec<HashMap<u64, u64, BuildHasherDefault<Hashed>>>,
     /// The texts: in each block, a length (4 bytes) and the text, one after another.
     blocks: Vec<Vec<u8>>,
@@ -387,6 +388,25 @@ const ID_BLOCK: usize = 1 << 20;
 
 /// The tables of [`Ids`].
 const ID_TABLES: usize = 16;
+
+/// Which table of [`Ids`] takes an id, by eight bits of its hash: table `k` takes a
+/// share of them growing with `k` (`15 + k` in 360), so that the tables fill at rates a
+/// factor of two apart and reach the load that makes them grow at different times (at
+/// equal shares, all sixteen would grow together and stall the merge as one table does).
+const ID_TABLE_OF: [u8; 256] = {
+    let mut of = [0u8; 256];
+    let mut x = 0;
+    while x < 256 {
+        let (mut k, mut below) = (0, 0);
+        while k + 1 < ID_TABLES && (below + 15 + k) * 256 <= x * 360 {
+            below += 15 + k;
+            k += 1;
+        }
+        of[x] = k as u8;
+        x += 1;
+    }
+    of
+};
 
 impl Ids {
     fn with_capacity(n: usize) -> Ids {
@@ -442,7 +462,7 @@ impl Ids {
         let hash = hash.unwrap_or_else(|| self.hasher.hash_one(&**id));
         // Bits a table of fewer than 2^32 buckets uses neither for a bucket (the low ones)
         // nor for its tags (the top seven).
-        let table = (hash >> 32) as usize % ID_TABLES;
+        let table = ID_TABLE_OF[(hash >> 32) as u8 as usize] as usize;
         let Some(first) = self.first.get(table) else {
             return self.others.insert(id.clone());
         };
@@ -1483,9 +1503,13 @@ mod ids_tests {
             .collect();
         assert!(all.iter().all(|id| ids.insert(id, None)));
         assert!(ids.blocks.len() > 1);
-        // Spread over every table.
-        let least = ids.first.iter().map(HashMap::len).min();
-        assert!(least > Some(all.len() / ID_TABLES / 2), "{least:?}");
+        // Spread over every table, unevenly: each a share from 15 to 30 in 360.
+        let lens: Vec<usize> = ids.first.iter().map(HashMap::len).collect();
+        for (k, len) in lens.iter().enumerate() {
+            let share = (15 + k) as f64 / 360.0;
+            let expected = share * all.len() as f64;
+            assert!((*len as f64 - expected).abs() < expected * 0.1, "{lens:?}");
+        }
         assert!(all.iter().all(|id| !ids.insert(id, None)));
         let long: Arc<str> = Arc::from("长".repeat(ID_BLOCK));
         assert!(ids.insert(&long, None));

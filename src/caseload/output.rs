@@ -157,6 +157,18 @@ struct ReportHead<'a> {
     matters: Lazy<'a, MatterReport>,
 }
 
+/// Which of the report's fields after its matters [`CheckReport::write_lists`] writes:
+/// all of them, none (each list empty: what a report's head needs), or the first or the
+/// second part of them, split before the band at the place given
+/// ([`CheckReport::bands_split`]), so that two threads can write them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lists {
+    All,
+    None,
+    First(usize),
+    Second(usize),
+}
+
 /// The whole report as one derived view: what [`CheckReport::write_view`] must write, byte
 /// for byte (the tests' reference).
 #[cfg(test)]
@@ -315,17 +327,23 @@ impl CheckReport {
         explanations: Explanations<'_>,
         lists: bool,
     ) -> io::Result<()> {
-        let no_year_end = YearEndGathering {
-            year: self.year_end.year,
-            ..YearEndGathering::default()
-        };
-        fn all_or_none<T>(items: &[T], lists: bool) -> &[T] {
-            if lists {
-                items
-            } else {
-                &[]
-            }
-        }
+        // The serializer writes many small pieces: a buffer of a concrete type here keeps
+        // each one a copy, not a call through `out` (which may be a `dyn Write`).
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        self.write_head(&mut out, language, explanations)?;
+        let lists = if lists { Lists::All } else { Lists::None };
+        self.write_lists(&mut out, language, explanations, lists)?;
+        io::Write::flush(&mut out)
+    }
+
+    /// Writes the report's fields up to its matters, with the matters, and without the
+    /// comma after them.
+    pub(crate) fn write_head<W: io::Write>(
+        &self,
+        out: &mut W,
+        language: Language,
+        explanations: Explanations<'_>,
+    ) -> io::Result<()> {
         let head = ReportHead {
             schema: REPORT_SCHEMA,
             as_of: self.as_of,
@@ -343,40 +361,101 @@ impl CheckReport {
                 explanations,
             },
         };
-        // The serializer writes many small pieces: a buffer of a concrete type here keeps
-        // each one a copy, not a call through `out` (which may be a `dyn Write`).
-        let mut out = io::BufWriter::with_capacity(1 << 16, out);
-        let mut s = serde_json::Serializer::with_formatter(&mut out, TopOpen(Indented::new(0)));
-        head.serialize(&mut s).map_err(io::Error::other)?;
-        // The fields after the matters, each as serde would write it in the object.
-        let out = &mut out;
-        top_field(out, "late_units", &all_or_none(&self.late_units, lists))?;
-        top_field(
-            out,
-            "late_sections",
-            &all_or_none(&self.late_sections, lists),
-        )?;
-        top_key(out, "quarterly_bands")?;
-        write_bands(out, all_or_none(&self.quarterly_bands, lists))?;
-        top_field(out, "returns", &all_or_none(&self.returns, lists))?;
-        let violations = all_or_none(&self.inspection_violations, lists);
-        top_field(out, "inspection_violations", &violations)?;
-        let findings = Lazy {
-            items: all_or_none(&self.findings, lists),
-            language,
-            explanations,
+        let mut s = serde_json::Serializer::with_formatter(out, TopOpen(Indented::new(0)));
+        head.serialize(&mut s).map_err(io::Error::other)
+    }
+
+    /// Writes the report's fields after its matters (from the comma after them to the
+    /// report's end), or the part of them `lists` says: each field as serde would write it
+    /// in the report's object, and Art. 7's bands straight into bytes.
+    pub(crate) fn write_lists<W: io::Write>(
+        &self,
+        out: &mut W,
+        language: Language,
+        explanations: Explanations<'_>,
+        lists: Lists,
+    ) -> io::Result<()> {
+        let (first, second, split) = match lists {
+            Lists::All | Lists::None => (true, true, 0),
+            Lists::First(split) => (true, false, split),
+            Lists::Second(split) => (false, true, split),
         };
-        top_field(out, "findings", &findings)?;
-        let year_end = if lists { &self.year_end } else { &no_year_end };
-        top_field(out, "year_end", year_end)?;
-        let errors = Lazy {
-            items: all_or_none(&self.errors, lists),
-            language,
-            explanations,
+        let kept = lists != Lists::None;
+        fn all_or_none<T>(items: &[T], kept: bool) -> &[T] {
+            if kept {
+                items
+            } else {
+                &[]
+            }
+        }
+        let bands = all_or_none(&self.quarterly_bands, kept);
+        let split = split.min(bands.len());
+        if first {
+            top_field(out, "late_units", &all_or_none(&self.late_units, kept))?;
+            let sections = all_or_none(&self.late_sections, kept);
+            top_field(out, "late_sections", &sections)?;
+            top_key(out, "quarterly_bands")?;
+            let (head, tail) = bands.split_at(if second { bands.len() } else { split });
+            write_bands(out, head, true, false, tail.is_empty())?;
+        }
+        if second {
+            let (head, tail) = bands.split_at(if first { bands.len() } else { split });
+            if !first && !tail.is_empty() {
+                write_bands(out, tail, false, !head.is_empty(), true)?;
+            }
+            let returns = all_or_none(&self.returns, kept);
+            top_field(out, "returns", &returns)?;
+            let violations = all_or_none(&self.inspection_violations, kept);
+            top_field(out, "inspection_violations", &violations)?;
+            let findings = Lazy {
+                items: all_or_none(&self.findings, kept),
+                language,
+                explanations,
+            };
+            top_field(out, "findings", &findings)?;
+            let no_year_end = YearEndGathering {
+                year: self.year_end.year,
+                ..YearEndGathering::default()
+            };
+            let year_end = if kept { &self.year_end } else { &no_year_end };
+            top_field(out, "year_end", year_end)?;
+            let errors = Lazy {
+                items: all_or_none(&self.errors, kept),
+                language,
+                explanations,
+            };
+            top_field(out, "errors", &errors)?;
+            out.write_all(b"\n}")?;
+        }
+        Ok(())
+    }
+
+    /// Where [`Lists::First`] and [`Lists::Second`] had better split the bands: about half
+    /// the lists' items (each band's items, each late matter, each return and violation)
+    /// on each side.
+    pub(crate) fn bands_split(&self) -> usize {
+        let items = |b: &QuarterBands| {
+            b.completed.len()
+                + b.progressing_well.len()
+                + b.progressing_slowly.len()
+                + b.not_reported.len()
         };
-        top_field(out, "errors", &errors)?;
-        io::Write::write_all(out, b"\n}")?;
-        io::Write::flush(out)
+        // A return or a violation is about three items' bytes.
+        let late: usize = (self.late_units.iter())
+            .chain(&self.late_sections)
+            .map(|u| u.matters.len())
+            .sum();
+        let after = 3 * (self.returns.len() + self.inspection_violations.len());
+        let bands: usize = self.quarterly_bands.iter().map(items).sum();
+        let half = (late + bands + after) / 2;
+        let mut before = late;
+        for (k, band) in self.quarterly_bands.iter().enumerate() {
+            if before >= half {
+                return k;
+            }
+            before += items(band);
+        }
+        self.quarterly_bands.len()
     }
 
     /// The report as a table for people, with a summary line at the end.
@@ -1024,15 +1103,22 @@ fn top_field<T: Serialize + ?Sized>(
 /// Writes Art. 7's bands, the value of the report's `quarterly_bands`, as serde writes
 /// them, straight into bytes: a large caseload's bands name hundreds of thousands of
 /// items, each otherwise a dozen calls through the serializer, on the thread that ends
-/// the report.
-fn write_bands(out: &mut impl io::Write, bands: &[QuarterBands]) -> io::Result<()> {
-    if bands.is_empty() {
-        return out.write_all(b"[]");
-    }
+/// the report. Or a part of them: the array's `[` is written if `open`, its end if
+/// `close`, and `preceded` says whether bands were written before these.
+fn write_bands(
+    out: &mut impl io::Write,
+    bands: &[QuarterBands],
+    open: bool,
+    preceded: bool,
+    close: bool,
+) -> io::Result<()> {
     let mut bytes = Vec::with_capacity(1 << 16);
-    bytes.push(b'[');
+    if open {
+        bytes.push(b'[');
+    }
     for (k, band) in bands.iter().enumerate() {
-        bytes.extend_from_slice(if k == 0 { b"\n    {" } else { b",\n    {" });
+        let first = k == 0 && !preceded;
+        bytes.extend_from_slice(if first { b"\n    {" } else { b",\n    {" });
         bytes.extend_from_slice(b"\n      \"quarter\": ");
         serde_json::to_writer(&mut bytes, &band.quarter).map_err(io::Error::other)?;
         bytes.extend_from_slice(b",\n      \"sector\": ");
@@ -1072,7 +1158,11 @@ fn write_bands(out: &mut impl io::Write, bands: &[QuarterBands]) -> io::Result<(
         }
         bytes.extend_from_slice(b"\n    }");
     }
-    bytes.extend_from_slice(b"\n  ]");
+    if close {
+        // An array with elements ends on a line of its own; an empty one, `[]`.
+        let any = preceded || !bands.is_empty();
+        bytes.extend_from_slice(if any { b"\n  ]" } else { b"]" });
+    }
     out.write_all(&bytes)
 }
 
@@ -2034,6 +2124,32 @@ mod tests {
                     };
                     let expected = serde_json::to_string_pretty(&view).expect("serializes");
                     assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
+                    // The lists in two parts, split before any band: the same bytes.
+                    if !lists {
+                        continue;
+                    }
+                    let mut head = Vec::new();
+                    report
+                        .write_head(&mut head, language, explanations)
+                        .expect("writes to a Vec");
+                    let mut all = head.clone();
+                    report
+                        .write_lists(&mut all, language, explanations, Lists::All)
+                        .expect("writes to a Vec");
+                    assert_eq!(String::from_utf8(all).expect("UTF-8"), expected);
+                    let bands = report.quarterly_bands.len();
+                    let splits =
+                        (0..=bands + 1).filter(|k| bands < 40 || k % 7 == 0 || *k == bands);
+                    for split in splits.chain([report.bands_split()]) {
+                        let mut parts = head.clone();
+                        for part in [Lists::First(split), Lists::Second(split)] {
+                            report
+                                .write_lists(&mut parts, language, explanations, part)
+                                .expect("writes to a Vec");
+                        }
+                        let parts = String::from_utf8(parts).expect("UTF-8");
+                        assert!(parts == expected, "split before band {split} of {bands}");
+                    }
                 }
             }
         }

@@ -16,7 +16,7 @@ use super::caseload_error;
 use super::check::{self, Merger, Outcome, Streamed};
 use super::document::{self, Head};
 use super::input;
-use super::output::{self, Entries, EntryWriter, Explanations};
+use super::output::{self, Entries, EntryWriter, Explanations, Lists};
 use super::report::{CheckReport, InputError as Problem};
 use super::scan::{Found, Incremental, ScanError};
 use crate::json_text::{advance, Positions};
@@ -798,45 +798,48 @@ impl StreamedReport {
             }
         };
         let mut out = BufWriter::with_capacity(1 << 16, out);
-        // The report with its lists but no matters, on another thread (unless one thread
-        // was asked for) while this one writes its head and copies the entries out: the
-        // lists after the matters are a tenth of a large report.
-        let rest = |report: &CheckReport| -> io::Result<Blocks> {
-            let mut bytes = Blocks::default();
-            report.write_view(&mut bytes, language, Explanations::Omit, true)?;
-            Ok(bytes)
-        };
-        std::thread::scope(|scope| {
-            let mut head = Vec::new();
-            report.write_view(&mut head, language, Explanations::Omit, false)?;
-            // The other thread also lets the report go once written (its lists name a
-            // large caseload's matters by the hundred thousand), while this one writes.
-            let (later, report) = if threads != 1 {
-                let later = scope.spawn(move || {
-                    let written = rest(&report);
-                    drop(report);
-                    written
-                });
-                (Some(later), None)
-            } else {
-                (None, Some(report))
-            };
-            let open = output::matters_open(&head)?;
-            let head = head.get(..open).unwrap_or_default();
+        let mut head = Vec::new();
+        report.write_head(&mut head, language, Explanations::Omit)?;
+        // The head ends with the matters' empty array: the entries go inside it.
+        let open = output::matters_open(&head)?;
+        let (head, close) = head.split_at(open);
+        if threads == 1 {
             out.write_all(head)?;
             entries.write_to(&mut out)?;
             if any {
                 out.write_all(b"\n  ")?;
             }
-            let rest = match (later, report) {
-                (Some(later), _) => later
+            out.write_all(close)?;
+            report.write_lists(&mut out, language, Explanations::Omit, Lists::All)?;
+            return out.flush();
+        }
+        // The lists after the matters (a tenth of a large report, and its bands name its
+        // matters by the hundred thousand) in two parts, on two other threads, which then
+        // let the report go, while this one writes the head and the entries.
+        let split = report.bands_split();
+        let report = Arc::new(report);
+        let part = |report: Arc<CheckReport>, lists: Lists| {
+            move || -> io::Result<Blocks> {
+                let mut bytes = Blocks::default();
+                report.write_lists(&mut bytes, language, Explanations::Omit, lists)?;
+                Ok(bytes)
+            }
+        };
+        std::thread::scope(|scope| {
+            let first = scope.spawn(part(Arc::clone(&report), Lists::First(split)));
+            let second = scope.spawn(part(report, Lists::Second(split)));
+            out.write_all(head)?;
+            entries.write_to(&mut out)?;
+            if any {
+                out.write_all(b"\n  ")?;
+            }
+            out.write_all(close)?;
+            for part in [first, second] {
+                let written = part
                     .join()
-                    .unwrap_or_else(|_| Err(io::Error::other("the report's writer stopped")))?,
-                (None, Some(report)) => rest(&report)?,
-                (None, None) => return Err(io::Error::other("the report's writer stopped")),
-            };
-            // Up to the matters, the report with its lists is the head already written.
-            rest.write_after(head, &mut out)?;
+                    .unwrap_or_else(|_| Err(io::Error::other("the report's writer stopped")))?;
+                written.write_to(&mut out)?;
+            }
             out.flush()
         })
     }
@@ -867,25 +870,9 @@ impl Write for Blocks {
 }
 
 impl Blocks {
-    /// Writes to `out` what follows `head`, which the bytes must start with.
-    fn write_after(&self, head: &[u8], out: &mut dyn Write) -> io::Result<()> {
-        let mut skip = head;
-        for block in &self.0 {
-            let n = skip.len().min(block.len());
-            let (same, after) = block.split_at(n);
-            if Some(same) != skip.get(..n) {
-                return Err(io::Error::other(
-                    "the report's head changed between two writings",
-                ));
-            }
-            skip = skip.get(n..).unwrap_or_default();
-            out.write_all(after)?;
-        }
-        if skip.is_empty() {
-            Ok(())
-        } else {
-            Err(io::Error::other("the report ended inside its head"))
-        }
+    /// Writes every byte to `out`, in order.
+    fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.0.iter().try_for_each(|block| out.write_all(block))
     }
 }
 
@@ -1032,26 +1019,16 @@ mod spill_tests {
     }
 
     #[test]
-    fn blocks_keep_every_byte_in_order_and_skip_only_their_head() {
+    fn blocks_keep_every_byte_in_order() {
         let text: Vec<u8> = (0..3 * BLOCK + 17).map(|i| (i % 251) as u8).collect();
         let mut blocks = Blocks::default();
         for piece in text.chunks(BLOCK / 3 + 5) {
             blocks.write_all(piece).expect("writes to memory");
         }
         assert_eq!(blocks.0.len(), 4);
-        for head in [0, 10, BLOCK, BLOCK + 3] {
-            let mut out = Vec::new();
-            blocks
-                .write_after(&text[..head], &mut out)
-                .expect("the head matches");
-            assert_eq!(out, &text[head..]);
-        }
-        let mut other = text[..20].to_vec();
-        other[19] ^= 1;
-        assert!(blocks.write_after(&other, &mut Vec::new()).is_err());
-        let mut longer = text.clone();
-        longer.push(0);
-        assert!(blocks.write_after(&longer, &mut Vec::new()).is_err());
+        let mut out = Vec::new();
+        blocks.write_to(&mut out).expect("writes to a Vec");
+        assert_eq!(out, text);
     }
 
     #[test]

@@ -113,12 +113,10 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
         let start = self.at;
-        // Over the slice rather than byte by byte through `peek`: a tighter loop, with no
-        // bounds check each byte (strings are most of a matter's bytes).
+        // A word at a time rather than byte by byte through `peek` (strings are most of a
+        // matter's bytes).
         let rest = self.bytes.get(start..)?;
-        let len = rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        let len = crate::json_text::string_end(rest, true)?;
         if rest.get(len) != Some(&b'"') {
             return None;
         }

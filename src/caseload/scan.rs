@@ -152,10 +152,10 @@ impl<'a> Cursor<'a> {
     fn string(&mut self) -> Result<&'a [u8], ScanError> {
         let start = self.pos;
         self.pos += 1;
-        // Over the slice to the next quote or backslash, rather than byte by byte through
-        // `peek`: a tighter loop (strings are most of the input).
+        // To the next quote or backslash a word at a time, rather than byte by byte through
+        // `peek` (strings are most of the input).
         while let Some(rest) = self.bytes.get(self.pos..) {
-            let Some(len) = rest.iter().position(|&b| b == b'"' || b == b'\\') else {
+            let Some(len) = crate::json_text::string_end(rest, false) else {
                 self.pos = self.bytes.len();
                 break;
             };

@@ -182,6 +182,16 @@ impl<'a> Cursor<'a> {
             match b {
                 b'"' => {
                     self.string()?;
+                    // Inside a container, `"key":"value","key":` and the like go from
+                    // one string to the next without a turn of this loop for the colon
+                    // or comma between them (compact JSON is mostly that).
+                    while !closers.is_empty()
+                        && matches!(self.peek(), Some(b':' | b','))
+                        && self.bytes.get(self.pos + 1) == Some(&b'"')
+                    {
+                        self.pos += 1;
+                        self.string()?;
+                    }
                 }
                 b'{' => {
                     closers.push(b'}');

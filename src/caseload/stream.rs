@@ -59,9 +59,9 @@ pub struct StreamOptions<'a> {
     /// document is read within are those given to [`CaseloadReader::open_with_limits`].)
     pub explanations: Explanations<'a>,
     /// Bytes of matters' entries kept in memory (default 64 MiB): the entries past them go
-    /// to a temporary file. An entry is kept as its own bytes with its deadlines' and
-    /// statuses' pieces shared, about 0.6 times its matter's input (the written report is
-    /// about twice the input), so a caller that knows the input's size may allow as much
+    /// to a temporary file. An entry is kept as its own bytes with the pieces it shares
+    /// with others (deadlines, statuses, names) placed by reference, about 0.25 times its
+    /// matter's input (the written report is about twice the input), so a caller that knows the input's size may allow as much
     /// and keep every entry of a generated caseload in memory (the `duban` command allows
     /// the caseload file's size, from 1 MiB to 1 GiB).
     pub spill_threshold: usize,

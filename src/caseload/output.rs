@@ -376,7 +376,7 @@ impl CheckReport {
         lists: Lists,
     ) -> io::Result<()> {
         let (first, second, split) = match lists {
-            Lists::All | Lists::None => (true, true, 0),
+            Lists::All | Lists::None => (true, true, usize::MAX),
             Lists::First(split) => (true, false, split),
             Lists::Second(split) => (false, true, split),
         };
@@ -389,19 +389,19 @@ impl CheckReport {
             }
         }
         let bands = all_or_none(&self.quarterly_bands, kept);
-        let split = split.min(bands.len());
+        // The first part opens the bands' array and writes those before the split (all of
+        // them for the whole), closing it if none come after; the second writes the rest.
+        let (before, after) = bands.split_at(split.min(bands.len()));
         if first {
             top_field(out, "late_units", &all_or_none(&self.late_units, kept))?;
             let sections = all_or_none(&self.late_sections, kept);
             top_field(out, "late_sections", &sections)?;
             top_key(out, "quarterly_bands")?;
-            let (head, tail) = bands.split_at(if second { bands.len() } else { split });
-            write_bands(out, head, true, false, tail.is_empty())?;
+            write_bands(out, before, true, false, after.is_empty())?;
         }
         if second {
-            let (head, tail) = bands.split_at(if first { bands.len() } else { split });
-            if !first && !tail.is_empty() {
-                write_bands(out, tail, false, !head.is_empty(), true)?;
+            if !after.is_empty() {
+                write_bands(out, after, false, !before.is_empty(), true)?;
             }
             let returns = all_or_none(&self.returns, kept);
             top_field(out, "returns", &returns)?;

@@ -1322,8 +1322,8 @@ impl Entries {
             self.bytes.extend_from_slice(bytes);
             return Some(());
         }
-        // Entries place pieces of one or two generations (a cache's own, and the one
-        // before it forgot): found among the last few without touching the shared count.
+        // Entries place pieces of a few generations (one a cache, and those before a cache
+        // forgot): found among them without touching the count they share.
         let generation = match self
             .generations
             .iter()

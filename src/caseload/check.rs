@@ -371,20 +371,26 @@ impl Streamed {
 /// their text.
 struct Ids {
     hasher: RandomState,
-    /// Hash to where the text of the first id of that hash is in `blocks`, in
-    /// [`ID_TABLES`] tables by bits of the hash no table uses ([`ID_TABLE_OF`]): each
-    /// grows on its own and at its own time, so that growing one (rehashing every id in
-    /// it, on the merging thread) holds up the pipeline a sixteenth of the time growing
+    /// The low 32 bits of a hash to where the text of the first id of those bits is in
+    /// `blocks` (eight bytes an id: a million ids' tables are cache misses and fresh
+    /// memory), in [`ID_TABLES`] tables by bits 32 to 39 of the hash ([`ID_TABLE_OF`]):
+    /// each grows on its own and at its own time, so that growing one (rehashing every id
+    /// in it, on the merging thread) holds up the pipeline a sixteenth of the time growing
     /// one table for all would.
-    first: Vec<HashMap<u64, u64, BuildHasherDefault<Hashed>>>,
+    first: Vec<HashMap<u32, u32, BuildHasherDefault<Hashed>>>,
     /// The texts: in each block, a length (4 bytes) and the text, one after another.
     blocks: Vec<Vec<u8>>,
-    /// Ids whose hash is that of another id seen first, and ids too long for a block.
+    /// Ids whose hash bits are those of another id seen first (about one in ten thousand
+    /// at a million ids), ids too long for a block, and ids past 4 GiB of them.
     others: HashSet<Arc<str>>,
 }
 
-/// Bytes in a block of id texts.
-const ID_BLOCK: usize = 1 << 20;
+/// Bytes in a block of id texts (a place in the blocks is a block's number and an offset
+/// in it: [`ID_OFFSET_BITS`] bits of offset).
+const ID_BLOCK: usize = 1 << ID_OFFSET_BITS;
+
+/// The bits of a place in the id blocks that are an offset in its block.
+const ID_OFFSET_BITS: u32 = 20;
 
 /// The tables of [`Ids`].
 const ID_TABLES: usize = 16;
@@ -423,8 +429,9 @@ impl Ids {
     }
 
     /// The text kept at `at`.
-    fn text(&self, at: u64) -> &[u8] {
-        let (block, offset) = ((at >> 32) as usize, (at & 0xFFFF_FFFF) as usize);
+    fn text(&self, at: u32) -> &[u8] {
+        let block = (at >> ID_OFFSET_BITS) as usize;
+        let offset = (at & ((1 << ID_OFFSET_BITS) - 1)) as usize;
         let Some(block) = self.blocks.get(block) else {
             return &[];
         };
@@ -434,24 +441,32 @@ impl Ids {
         block.get(offset + 4..offset + 4 + len).unwrap_or_default()
     }
 
-    /// Keeps `text` (at most a block less 4 bytes), and says where.
-    fn keep(&mut self, text: &[u8]) -> u64 {
+    /// Keeps `text` (at most a block less 4 bytes), and says where; none once the blocks
+    /// hold 4 GiB.
+    fn keep(&mut self, text: &[u8]) -> Option<u32> {
         let need = text.len() + 4;
         if self
             .blocks
             .last()
             .map_or(true, |b| b.len() + need > ID_BLOCK)
         {
+            if self.blocks.len() >= 1 << (32 - ID_OFFSET_BITS) {
+                return None;
+            }
             self.blocks.push(Vec::with_capacity(ID_BLOCK));
         }
-        let index = self.blocks.len() - 1;
-        let Some(block) = self.blocks.last_mut() else {
-            return u64::MAX;
-        };
-        let offset = block.len();
-        block.extend_from_slice(&(text.len() as u32).to_le_bytes());
+        let index = u32::try_from(self.blocks.len().checked_sub(1)?).ok()?;
+        let block = self.blocks.last_mut()?;
+        let offset = u32::try_from(block.len()).ok()?;
+        block.extend_from_slice(&u32::try_from(text.len()).ok()?.to_le_bytes());
         block.extend_from_slice(text);
-        ((index as u64) << 32) | offset as u64
+        Some(index << ID_OFFSET_BITS | offset)
+    }
+
+    /// The table of ids of hash `hash`: by bits a table of fewer than 2^32 buckets uses
+    /// neither for a bucket (the low ones) nor for its tags (the top seven).
+    fn table_of(hash: u64) -> usize {
+        usize::from(ID_TABLE_OF[usize::from((hash >> 32) as u8)])
     }
 
     /// Adds `id` (of hash `hash` under `self.hasher`, if known): false if it was seen.
@@ -460,17 +475,18 @@ impl Ids {
             return self.others.insert(id.clone());
         }
         let hash = hash.unwrap_or_else(|| self.hasher.hash_one(&**id));
-        // Bits a table of fewer than 2^32 buckets uses neither for a bucket (the low ones)
-        // nor for its tags (the top seven).
-        let table = ID_TABLE_OF[(hash >> 32) as u8 as usize] as usize;
+        let table = Ids::table_of(hash);
+        let key = hash as u32;
         let Some(first) = self.first.get(table) else {
             return self.others.insert(id.clone());
         };
-        match first.get(&hash) {
+        match first.get(&key) {
             None => {
-                let at = self.keep(id.as_bytes());
+                let Some(at) = self.keep(id.as_bytes()) else {
+                    return self.others.insert(id.clone());
+                };
                 match self.first.get_mut(table) {
-                    Some(first) => first.insert(hash, at).is_none(),
+                    Some(first) => first.insert(key, at).is_none(),
                     None => self.others.insert(id.clone()),
                 }
             }
@@ -497,6 +513,12 @@ impl std::hash::Hasher for Hashed {
 
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        // Bits of a hash already, spread over the word: the table takes its tags from the
+        // top bits.
+        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
@@ -1488,6 +1510,14 @@ mod ids_tests {
         );
         assert!(!ids.insert(&b, Some(7)));
         assert!(!ids.insert(&a, Some(7)));
+        // Hashes that differ past their low 32 bits, in one table: told apart too.
+        let (d, e): (Arc<str>, Arc<str>) = (Arc::from("D-4"), Arc::from("E-5"));
+        let (hd, he) = (0x0001_0000_0000_0009, 0x0002_0000_0000_0009);
+        assert_eq!(Ids::table_of(hd), Ids::table_of(he));
+        assert!(ids.insert(&d, Some(hd)));
+        assert!(ids.insert(&e, Some(he)));
+        assert!(!ids.insert(&e, Some(he)));
+        assert!(!ids.insert(&d, Some(hd)));
         // Hashed here or by the caller with the same hasher: the same id.
         let c: Arc<str> = Arc::from("C-3");
         let hash = ids.hasher.hash_one(&*c);

@@ -928,10 +928,11 @@ impl Spill {
 
     /// Writes every entry kept, in order, to `out`.
     pub(crate) fn write_to(self, out: &mut dyn Write) -> io::Result<()> {
-        for (bytes, runs) in &self.held {
-            bytes.write_runs(runs, out)?;
+        // Each batch let go once written: its memory is then the allocator's to give again
+        // (to the report's lists, written meanwhile), not the kernel's to clear anew.
+        for (bytes, runs) in self.held {
+            bytes.write_runs(&runs, out)?;
         }
-        drop(self.held);
         let Some(file) = self.file else {
             return Ok(());
         };

@@ -477,21 +477,17 @@ impl Ids {
         let hash = hash.unwrap_or_else(|| self.hasher.hash_one(&**id));
         let table = Ids::table_of(hash);
         let key = hash as u32;
-        let Some(first) = self.first.get(table) else {
-            return self.others.insert(id.clone());
-        };
-        match first.get(&key) {
+        match self.first.get(table).and_then(|t| t.get(&key)).copied() {
+            Some(at) if self.text(at) == id.as_bytes() => false,
+            // Another id of those hash bits was first: this one is kept whole.
+            Some(_) => self.others.insert(id.clone()),
             None => {
-                let Some(at) = self.keep(id.as_bytes()) else {
-                    return self.others.insert(id.clone());
-                };
-                match self.first.get_mut(table) {
-                    Some(first) => first.insert(key, at).is_none(),
-                    None => self.others.insert(id.clone()),
+                let at = self.keep(id.as_bytes());
+                match (at, self.first.get_mut(table)) {
+                    (Some(at), Some(first)) => first.insert(key, at).is_none(),
+                    _ => self.others.insert(id.clone()),
                 }
             }
-            Some(&at) if self.text(at) == id.as_bytes() => false,
-            Some(_) => self.others.insert(id.clone()),
         }
     }
 }

@@ -144,7 +144,7 @@ struct ErrorView<'a> {
     message: &'a str,
 }
 
-/// The report's fields up to its matters; [`CheckReport::write_view`] writes the lists
+/// The report's fields up to its matters; [`CheckReport::write_lists`] writes the lists
 /// after them one by one.
 #[derive(Serialize)]
 struct ReportHead<'a> {
@@ -158,18 +158,16 @@ struct ReportHead<'a> {
 }
 
 /// Which of the report's fields after its matters [`CheckReport::write_lists`] writes:
-/// all of them, none (each list empty: what a report's head needs), or the first or the
-/// second part of them, split before the band at the place given
-/// ([`CheckReport::bands_split`]), so that two threads can write them.
+/// all of them, or the first or the second part of them, split before the band at the
+/// place given ([`CheckReport::bands_split`]), so that two threads can write them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Lists {
     All,
-    None,
     First(usize),
     Second(usize),
 }
 
-/// The whole report as one derived view: what [`CheckReport::write_view`] must write, byte
+/// The whole report as one derived view: what [`CheckReport::write_json`] must write, byte
 /// for byte (the tests' reference).
 #[cfg(test)]
 #[derive(Serialize)]
@@ -315,24 +313,11 @@ impl CheckReport {
         language: Language,
         explanations: Explanations<'_>,
     ) -> io::Result<()> {
-        self.write_view(out, language, explanations, true)
-    }
-
-    /// Writes the report as [`CheckReport::write_json`] does, or, without `lists`, with
-    /// every list after `matters` left empty: the same bytes up to `matters`, at less cost.
-    pub(crate) fn write_view<W: io::Write>(
-        &self,
-        out: W,
-        language: Language,
-        explanations: Explanations<'_>,
-        lists: bool,
-    ) -> io::Result<()> {
         // The serializer writes many small pieces: a buffer of a concrete type here keeps
         // each one a copy, not a call through `out` (which may be a `dyn Write`).
         let mut out = io::BufWriter::with_capacity(1 << 16, out);
         self.write_head(&mut out, language, explanations)?;
-        let lists = if lists { Lists::All } else { Lists::None };
-        self.write_lists(&mut out, language, explanations, lists)?;
+        self.write_lists(&mut out, language, explanations, Lists::All)?;
         io::Write::flush(&mut out)
     }
 
@@ -361,7 +346,11 @@ impl CheckReport {
                 explanations,
             },
         };
-        let mut s = serde_json::Serializer::with_formatter(out, TopOpen(Indented::new(0)));
+        let top_open = Indented {
+            top_open: true,
+            ..Indented::new(0)
+        };
+        let mut s = serde_json::Serializer::with_formatter(out, top_open);
         head.serialize(&mut s).map_err(io::Error::other)
     }
 
@@ -376,26 +365,17 @@ impl CheckReport {
         lists: Lists,
     ) -> io::Result<()> {
         let (first, second, split) = match lists {
-            Lists::All | Lists::None => (true, true, usize::MAX),
+            Lists::All => (true, true, usize::MAX),
             Lists::First(split) => (true, false, split),
             Lists::Second(split) => (false, true, split),
         };
-        let kept = lists != Lists::None;
-        fn all_or_none<T>(items: &[T], kept: bool) -> &[T] {
-            if kept {
-                items
-            } else {
-                &[]
-            }
-        }
-        let bands = all_or_none(&self.quarterly_bands, kept);
+        let bands = &self.quarterly_bands;
         // The first part opens the bands' array and writes those before the split (all of
         // them for the whole), closing it if none come after; the second writes the rest.
         let (before, after) = bands.split_at(split.min(bands.len()));
         if first {
-            top_field(out, "late_units", &all_or_none(&self.late_units, kept))?;
-            let sections = all_or_none(&self.late_sections, kept);
-            top_field(out, "late_sections", &sections)?;
+            top_field(out, "late_units", &self.late_units)?;
+            top_field(out, "late_sections", &self.late_sections)?;
             top_key(out, "quarterly_bands")?;
             write_bands(out, before, true, false, after.is_empty())?;
         }
@@ -403,24 +383,17 @@ impl CheckReport {
             if !after.is_empty() {
                 write_bands(out, after, false, !before.is_empty(), true)?;
             }
-            let returns = all_or_none(&self.returns, kept);
-            top_field(out, "returns", &returns)?;
-            let violations = all_or_none(&self.inspection_violations, kept);
-            top_field(out, "inspection_violations", &violations)?;
+            top_field(out, "returns", &self.returns)?;
+            top_field(out, "inspection_violations", &self.inspection_violations)?;
             let findings = Lazy {
-                items: all_or_none(&self.findings, kept),
+                items: &self.findings,
                 language,
                 explanations,
             };
             top_field(out, "findings", &findings)?;
-            let no_year_end = YearEndGathering {
-                year: self.year_end.year,
-                ..YearEndGathering::default()
-            };
-            let year_end = if kept { &self.year_end } else { &no_year_end };
-            top_field(out, "year_end", year_end)?;
+            top_field(out, "year_end", &self.year_end)?;
             let errors = Lazy {
-                items: all_or_none(&self.errors, kept),
+                items: &self.errors,
                 language,
                 explanations,
             };
@@ -942,6 +915,9 @@ fn late_unit_line(u: &LateUnit) -> String {
 pub(crate) struct Indented {
     depth: usize,
     has_value: bool,
+    /// Whether the top-level object is left open (without its line break and `}`): the
+    /// report's head, after which [`CheckReport::write_lists`] writes the other fields.
+    top_open: bool,
 }
 
 impl Indented {
@@ -949,6 +925,15 @@ impl Indented {
         Indented {
             depth,
             has_value: false,
+            top_open: false,
+        }
+    }
+
+    /// Inside an object at `depth`, after a field of it.
+    fn after_a_field(depth: usize) -> Indented {
+        Indented {
+            has_value: true,
+            ..Indented::new(depth)
         }
     }
 
@@ -1002,6 +987,9 @@ impl serde_json::ser::Formatter for Indented {
 
     fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
         self.depth = self.depth.saturating_sub(1);
+        if self.top_open && self.depth == 0 {
+            return Ok(());
+        }
         if self.has_value {
             w.write_all(b"\n")?;
             self.indent(w)?;
@@ -1025,60 +1013,6 @@ impl serde_json::ser::Formatter for Indented {
     fn end_object_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
         self.has_value = true;
         Ok(())
-    }
-}
-
-/// [`Indented`] that leaves the top-level object open (without its line break and `}`):
-/// the report's head, after which [`CheckReport::write_view`] writes the other fields.
-struct TopOpen(Indented);
-
-impl serde_json::ser::Formatter for TopOpen {
-    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
-    }
-
-    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
-    }
-
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
-    }
-
-    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
-    }
-
-    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        if self.0.depth <= 1 {
-            self.0.depth = 0;
-            return Ok(());
-        }
-        self.0.end_object(w)
-    }
-
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
     }
 }
 
@@ -1244,9 +1178,9 @@ struct PieceRef<'a> {
 /// deadline's fields go before the status, its explanation after).
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Part {
-    Whole,
-    Before,
-    After,
+    Whole = 0,
+    Before = 1,
+    After = 2,
 }
 
 impl Part {
@@ -1335,11 +1269,10 @@ impl Entries {
                 self.generations.len() - 1
             }
         };
-        let part = Part::ALL.iter().position(|p| *p == part)?;
         self.placed.push(Placed {
             at: u32::try_from(self.bytes.len()).ok()?,
             piece: piece.at,
-            slot: u32::try_from(generation.checked_mul(4)? + part).ok()?,
+            slot: u32::try_from(generation.checked_mul(4)? + part as usize).ok()?,
         });
         Some(())
     }
@@ -1512,10 +1445,7 @@ impl<'a> EntryWriter<'a> {
     ) -> EntryWriter<'a> {
         // The bytes the formatter writes to end a non-empty object at an obligation's depth.
         let mut object_end = Vec::new();
-        let mut f = Indented {
-            depth: OBLIGATION_DEPTH + 1,
-            has_value: true,
-        };
+        let mut f = Indented::after_a_field(OBLIGATION_DEPTH + 1);
         let _ = serde_json::ser::Formatter::end_object(&mut f, &mut object_end);
         EntryWriter {
             language,
@@ -1559,10 +1489,7 @@ impl<'a> EntryWriter<'a> {
             let mut head = Vec::new();
             // Inside the matter's object after its id, as `f` is: each field after a
             // comma, a line break and the indentation.
-            let mut f = Indented {
-                depth: MATTER_DEPTH + 1,
-                has_value: true,
-            };
+            let mut f = Indented::after_a_field(MATTER_DEPTH + 1);
             field(&mut f, &mut head, "kind", false, |out| {
                 m.kind.serialize(&mut serde_json::Serializer::new(out)).ok()
             })?;
@@ -2062,94 +1989,75 @@ mod tests {
         }
     }
 
-    /// Checks that [`CheckReport::write_view`] writes, with and without its lists, what
-    /// serde writes for the whole report through one derived view, in both languages,
-    /// with and without explanations.
+    /// Checks that [`CheckReport::write_json`] writes what serde writes for the whole
+    /// report through one derived view, in both languages, with and without explanations;
+    /// that the head a streamed report starts with is those bytes up to the matters; and
+    /// that the lists written in two parts, however split, make the same bytes.
     #[track_caller]
     fn same_report(report: &CheckReport, policy: &Policy, calendar: &Calendar) {
         for language in [Language::Chinese, Language::English] {
             for explanations in [Explanations::Omit, Explanations::Include(policy, calendar)] {
-                for lists in [true, false] {
-                    let mut written = Vec::new();
-                    report
-                        .write_view(&mut written, language, explanations, lists)
-                        .expect("writes to a Vec");
-                    let no_year_end = YearEndGathering {
-                        year: report.year_end.year,
-                        ..YearEndGathering::default()
-                    };
-                    fn all_or_none<T>(items: &[T], lists: bool) -> &[T] {
-                        if lists {
-                            items
-                        } else {
-                            &[]
-                        }
-                    }
-                    let view = ReportView {
-                        schema: REPORT_SCHEMA,
-                        as_of: report.as_of,
-                        policy: &report.policy,
+                let mut written = Vec::new();
+                report
+                    .write_json(&mut written, language, explanations)
+                    .expect("writes to a Vec");
+                let view = ReportView {
+                    schema: REPORT_SCHEMA,
+                    as_of: report.as_of,
+                    policy: &report.policy,
+                    language,
+                    coverage: report
+                        .coverage
+                        .iter()
+                        .map(|(a, b)| format!("{a}..={b}"))
+                        .collect(),
+                    summary: &report.summary,
+                    matters: Lazy {
+                        items: &report.matters,
                         language,
-                        coverage: report
-                            .coverage
-                            .iter()
-                            .map(|(a, b)| format!("{a}..={b}"))
-                            .collect(),
-                        summary: &report.summary,
-                        matters: Lazy {
-                            items: &report.matters,
-                            language,
-                            explanations,
-                        },
-                        late_units: all_or_none(&report.late_units, lists),
-                        late_sections: all_or_none(&report.late_sections, lists),
-                        quarterly_bands: all_or_none(&report.quarterly_bands, lists),
-                        returns: all_or_none(&report.returns, lists),
-                        inspection_violations: all_or_none(&report.inspection_violations, lists),
-                        findings: Lazy {
-                            items: all_or_none(&report.findings, lists),
-                            language,
-                            explanations,
-                        },
-                        year_end: if lists {
-                            &report.year_end
-                        } else {
-                            &no_year_end
-                        },
-                        errors: Lazy {
-                            items: all_or_none(&report.errors, lists),
-                            language,
-                            explanations,
-                        },
-                    };
-                    let expected = serde_json::to_string_pretty(&view).expect("serializes");
-                    assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
-                    // The lists in two parts, split before any band: the same bytes.
-                    if !lists {
-                        continue;
+                        explanations,
+                    },
+                    late_units: &report.late_units,
+                    late_sections: &report.late_sections,
+                    quarterly_bands: &report.quarterly_bands,
+                    returns: &report.returns,
+                    inspection_violations: &report.inspection_violations,
+                    findings: Lazy {
+                        items: &report.findings,
+                        language,
+                        explanations,
+                    },
+                    year_end: &report.year_end,
+                    errors: Lazy {
+                        items: &report.errors,
+                        language,
+                        explanations,
+                    },
+                };
+                let expected = serde_json::to_string_pretty(&view).expect("serializes");
+                assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
+                let mut head = Vec::new();
+                report
+                    .write_head(&mut head, language, explanations)
+                    .expect("writes to a Vec");
+                assert!(expected.as_bytes().starts_with(&head));
+                assert!(head.ends_with(b"]"), "the head ends with the matters");
+                let mut all = head.clone();
+                report
+                    .write_lists(&mut all, language, explanations, Lists::All)
+                    .expect("writes to a Vec");
+                assert_eq!(String::from_utf8(all).expect("UTF-8"), expected);
+                let bands = report.quarterly_bands.len();
+                let splits = (0..=bands + 1).filter(|k| bands < 40 || k % 7 == 0 || *k == bands);
+                for split in splits.chain([report.bands_split()]) {
+                    let mut parts = head.clone();
+                    for part in [Lists::First(split), Lists::Second(split)] {
+                        report
+                            .write_lists(&mut parts, language, explanations, part)
+                            .expect("writes to a Vec");
                     }
-                    let mut head = Vec::new();
-                    report
-                        .write_head(&mut head, language, explanations)
-                        .expect("writes to a Vec");
-                    let mut all = head.clone();
-                    report
-                        .write_lists(&mut all, language, explanations, Lists::All)
-                        .expect("writes to a Vec");
-                    assert_eq!(String::from_utf8(all).expect("UTF-8"), expected);
-                    let bands = report.quarterly_bands.len();
-                    let splits =
-                        (0..=bands + 1).filter(|k| bands < 40 || k % 7 == 0 || *k == bands);
-                    for split in splits.chain([report.bands_split()]) {
-                        let mut parts = head.clone();
-                        for part in [Lists::First(split), Lists::Second(split)] {
-                            report
-                                .write_lists(&mut parts, language, explanations, part)
-                                .expect("writes to a Vec");
-                        }
-                        let parts = String::from_utf8(parts).expect("UTF-8");
-                        assert!(parts == expected, "split before band {split} of {bands}");
-                    }
+                    let parts = String::from_utf8(parts).expect("UTF-8");
+                    assert!(parts == expected, "split before band {split} of {bands}");
                 }
             }
         }

@@ -61,9 +61,10 @@ pub struct StreamOptions<'a> {
     /// Bytes of matters' entries kept in memory (default 64 MiB): the entries past them go
     /// to a temporary file. An entry is kept as its own bytes with the pieces it shares
     /// with others (deadlines, statuses, names) placed by reference, about 0.25 times its
-    /// matter's input (the written report is about twice the input), so a caller that knows the input's size may allow as much
-    /// and keep every entry of a generated caseload in memory (the `duban` command allows
-    /// the caseload file's size, from 1 MiB to 1 GiB).
+    /// matter's input (the written report is about twice the input), so a caller that
+    /// knows the input's size may allow as much and keep every entry of a generated
+    /// caseload in memory (the `duban` command allows the caseload file's size, from 1 MiB
+    /// to 1 GiB).
     pub spill_threshold: usize,
     /// Where that temporary file is made (default: [`std::env::temp_dir`]). It is removed
     /// from the directory as soon as it is opened, where the system allows it.
@@ -803,13 +804,16 @@ impl StreamedReport {
         // The head ends with the matters' empty array: the entries go inside it.
         let open = output::matters_open(&head)?;
         let (head, close) = head.split_at(open);
-        if threads == 1 {
+        let matters = |out: &mut BufWriter<W>| -> io::Result<()> {
             out.write_all(head)?;
-            entries.write_to(&mut out)?;
+            entries.write_to(out)?;
             if any {
                 out.write_all(b"\n  ")?;
             }
-            out.write_all(close)?;
+            out.write_all(close)
+        };
+        if threads == 1 {
+            matters(&mut out)?;
             report.write_lists(&mut out, language, Explanations::Omit, Lists::All)?;
             return out.flush();
         }
@@ -828,12 +832,7 @@ impl StreamedReport {
         std::thread::scope(|scope| {
             let first = scope.spawn(part(Arc::clone(&report), Lists::First(split)));
             let second = scope.spawn(part(report, Lists::Second(split)));
-            out.write_all(head)?;
-            entries.write_to(&mut out)?;
-            if any {
-                out.write_all(b"\n  ")?;
-            }
-            out.write_all(close)?;
+            matters(&mut out)?;
             for part in [first, second] {
                 let written = part
                     .join()

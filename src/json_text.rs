@@ -436,22 +436,17 @@ fn lane_sum(lanes: u64) -> usize {
 /// or none. A word (8 bytes) at a time, each byte tested exactly: the strings of a caseload
 /// are mostly Chinese names, read byte by byte at every byte's cost.
 pub(crate) fn string_end(bytes: &[u8], control: bool) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `x` below `n` (at most 0x80), exact for the lowest one
-    // (a borrow can only mark bytes above a marked one): that is all a search needs.
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
     let mut words = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut words {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let word = u64::from_le_bytes(word);
-        let mut found =
-            below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1);
-        if control {
-            found |= below(word, 0x20);
-        }
+        let found = if control {
+            string_stops(word)
+        } else {
+            quotes_and_backslashes(word)
+        };
         if found != 0 {
             return Some(at + found.trailing_zeros() as usize / 8);
         }
@@ -463,6 +458,25 @@ pub(crate) fn string_end(bytes: &[u8], control: bool) -> Option<usize> {
         .iter()
         .position(|&b| stop(b))
         .map(|k| at + k)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` below `n` (at most 0x80), exact for the lowest one (a
+/// borrow can only mark bytes above a marked one): that is all a search needs.
+fn below(x: u64, n: u64) -> u64 {
+    x.wrapping_sub(ONES * n) & !x & HIGHS
+}
+
+/// The lowest marked byte of the result is `word`'s first quote or backslash.
+fn quotes_and_backslashes(word: u64) -> u64 {
+    below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1)
+}
+
+/// The lowest marked byte of the result is `word`'s first quote, backslash or control
+/// character: where a string of a JSON text that is read without escapes stops.
+pub(crate) fn string_stops(word: u64) -> u64 {
+    quotes_and_backslashes(word) | below(word, 0x20)
 }
 
 /// The text " (line L, column C)" / "（第L行第C列）" for a message, or nothing.

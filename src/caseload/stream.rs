@@ -850,7 +850,37 @@ impl StreamedReport {
 struct Blocks(Vec<Vec<u8>>);
 
 impl Write for Blocks {
+    // The lists' writer writes a few bytes at a time (a quote, a key, a comma): those go
+    // straight into the last block, like `BufWriter`'s small writes.
+    #[inline]
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(last) = self.0.last_mut() {
+            if last.capacity() - last.len() >= buf.len() {
+                last.extend_from_slice(buf);
+                return Ok(buf.len());
+            }
+        }
+        self.write_to_new_block(buf)
+    }
+
+    #[inline]
+    fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
+        while !buf.is_empty() {
+            let n = self.write(buf)?;
+            buf = buf.get(n..).unwrap_or_default();
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Blocks {
+    /// What of `buf` fits, written into the last block's room or a new block's.
+    #[inline(never)]
+    fn write_to_new_block(&mut self, buf: &[u8]) -> io::Result<usize> {
         let room = |b: &Vec<u8>| b.capacity() - b.len();
         if self.0.last().map_or(true, |last| room(last) == 0) {
             self.0.push(Vec::with_capacity(BLOCK));
@@ -863,12 +893,6 @@ impl Write for Blocks {
         Ok(n)
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Blocks {
     /// Writes every byte to `out`, in order.
     fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
         self.0.iter().try_for_each(|block| out.write_all(block))

@@ -1478,13 +1478,23 @@ impl<'a> EntryWriter<'a> {
         let out = &mut entries.bytes;
         f.begin_object(out).ok()?;
         field(&mut f, out, "id", true, |out| string(out, &m.id))?;
+        // The head piece goes on past the state to the first obligation's `{` (or to the
+        // empty array of a matter with none): that skeleton is the same for every matter
+        // of a head, and kept once there rather than in every entry's own bytes. Not when
+        // a referral date comes between the state and the obligations (it is the matter's).
+        let skeleton = match (m.referred_on, m.obligations.is_empty()) {
+            (Some(_), _) => Skeleton::None,
+            (None, false) => Skeleton::Open,
+            (None, true) => Skeleton::Empty,
+        };
         let head = HeadKey {
             kind: m.kind,
             state: m.state,
             unit: Arc::clone(&m.unit),
             sector: Arc::clone(&m.sector),
+            skeleton,
         };
-        let hashed = (m.kind, m.state, &*m.unit, &*m.sector);
+        let hashed = (m.kind, m.state, &*m.unit, &*m.sector, skeleton);
         let (head, made) = self.heads.get(head, &hashed, self.budget, || {
             let mut head = Vec::new();
             // Inside the matter's object after its id, as `f` is: each field after a
@@ -1500,6 +1510,7 @@ impl<'a> EntryWriter<'a> {
             ] {
                 field(&mut f, &mut head, key, false, |out| string(out, value))?;
             }
+            skeleton.write(&mut f, &mut head)?;
             Some((Arc::from(head), 0))
         })?;
         if made {
@@ -1512,13 +1523,25 @@ impl<'a> EntryWriter<'a> {
                 crate::period::iso(&day, &mut serde_json::Serializer::new(out)).ok()
             })?;
         }
-        f.begin_object_key(out, false).ok()?;
-        out.extend_from_slice(b"\"obligations\"");
-        f.begin_object_value(out).ok()?;
-        f.begin_array(out).ok()?;
+        // What the head piece wrote, `f` follows as if it had written it; what it did not,
+        // the entry's own bytes hold.
+        skeleton.write(&mut f, &mut io::sink())?;
+        let own = match skeleton {
+            Skeleton::None if m.obligations.is_empty() => Skeleton::Empty,
+            Skeleton::None => Skeleton::Open,
+            Skeleton::Open | Skeleton::Empty => Skeleton::None,
+        };
+        own.write(&mut f, out)?;
+        if m.obligations.is_empty() {
+            // The end is the entry's own, never a piece: a piece is placed before bytes
+            // of the entry that places it (see `Entries::write_runs`).
+            return f.end_object(out).ok();
+        }
         for (k, o) in m.obligations.iter().enumerate() {
-            f.begin_array_value(&mut entries.bytes, k == 0).ok()?;
-            f.begin_object(&mut entries.bytes).ok()?;
+            if k > 0 {
+                f.begin_array_value(&mut entries.bytes, false).ok()?;
+                f.begin_object(&mut entries.bytes).ok()?;
+            }
             let (language, explanations) = (self.language, self.explanations);
             let (scratch, end) = (&mut self.scratch, &self.object_end);
             let budget = self.budget;
@@ -1631,13 +1654,47 @@ struct Memo<K> {
     forgotten: usize,
 }
 
-/// What a matter's fields from its kind to its state are written from.
+/// What a matter's fields from its kind to its state are written from, with what of the
+/// entry's skeleton follows them in the piece.
 #[derive(PartialEq, Eq)]
 struct HeadKey {
     kind: crate::MatterKind,
     state: &'static str,
     unit: Arc<str>,
     sector: Arc<str>,
+    skeleton: Skeleton,
+}
+
+/// What of a matter entry's skeleton after the state its head piece holds.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Skeleton {
+    /// Nothing.
+    None,
+    /// The `obligations` key and the opening of the array and of its first obligation.
+    Open,
+    /// The `obligations` key and an empty array.
+    Empty,
+}
+
+impl Skeleton {
+    /// Writes this part of the skeleton with `f`, which is just after the state (or after
+    /// the referral date, for [`Skeleton::Open`] written apart).
+    fn write(self, f: &mut Indented, out: &mut impl io::Write) -> Option<()> {
+        use serde_json::ser::Formatter;
+        if self == Skeleton::None {
+            return Some(());
+        }
+        f.begin_object_key(out, false).ok()?;
+        out.write_all(b"\"obligations\"").ok()?;
+        f.begin_object_value(out).ok()?;
+        f.begin_array(out).ok()?;
+        if self == Skeleton::Open {
+            f.begin_array_value(out, true).ok()?;
+            return f.begin_object(out).ok();
+        }
+        f.end_array(out).ok()?;
+        f.end_object_value(out).ok()
+    }
 }
 
 /// A key with the hash of the part of it that is hashed: keys of one hash are told apart

@@ -60,7 +60,7 @@ pub struct StreamOptions<'a> {
     pub explanations: Explanations<'a>,
     /// Bytes of matters' entries kept in memory (default 64 MiB): the entries past them go
     /// to a temporary file. An entry is kept as its own bytes with the pieces it shares
-    /// with others (deadlines, statuses, names) placed by reference, about 0.25 times its
+    /// with others (deadlines, statuses, names) placed by reference, about 0.19 times its
     /// matter's input (the written report is about twice the input), so a caller that
     /// knows the input's size may allow as much and keep every entry of a generated
     /// caseload in memory (the `duban` command allows the caseload file's size, from 1 MiB

@@ -325,9 +325,10 @@ impl Masks {
             let x = word ^ (ONES * u64::from(byte));
             !(((x & LOWS) + LOWS) | x) & HIGHS
         };
-        // The high bits of a word's bytes, packed into its low 8 bits: the multiplier moves
-        // the high bit of byte `i` to bit 56 + `i` and nothing else there (no carries).
-        let pack = |highs: u64| (highs >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        // The high bits of a word's bytes, packed into its low 8 bits: the multiplier (bits
+        // 7j for j in 0..8) moves the high bit of byte `i` (bit 8i + 7) to bit 56 + `i`
+        // (j = 7 - i) and nothing else there or across (no two terms on one bit).
+        let pack = |highs: u64| highs.wrapping_mul(0x0002_0408_1020_4081) >> 56;
         let words = || {
             block
                 .as_chunks::<8>()

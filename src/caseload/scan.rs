@@ -330,11 +330,8 @@ impl Masks {
         // (j = 7 - i) and nothing else there or across (no two terms on one bit).
         let pack = |highs: u64| highs.wrapping_mul(0x0002_0408_1020_4081) >> 56;
         let words = || {
-            block
-                .as_chunks::<8>()
-                .0
-                .iter()
-                .map(|&word| u64::from_le_bytes(word))
+            (block.chunks_exact(8))
+                .map(|word| u64::from_le_bytes(word.try_into().unwrap_or_default()))
         };
         let (mut quotes, mut brackets, mut backslash) = (0, 0, 0);
         for (i, word) in words().enumerate() {

@@ -341,65 +341,85 @@ impl<'a> Positions<'a> {
 
 /// The line and column after `bytes`, starting at `(line, column)`: a newline starts a new
 /// line; every other character (not every byte: UTF-8 continuation bytes add nothing)
-/// moves one column. One forward pass, a word (8 bytes) at a time: the newlines of a word
-/// are found exactly; its continuation bytes are added up a byte lane each, and the lanes
-/// summed now and then (a popcount a word costs more where the processor has no popcount
-/// instruction, as the baseline x86-64 target has not).
+/// moves one column. The last newline is found backwards; the newlines before it are
+/// counted a word (8 bytes) at a time, a byte lane each, and only the characters after it
+/// are counted (a document's newlines are between its matters, so those are few).
 pub(crate) fn advance((line, column): (usize, usize), bytes: &[u8]) -> (usize, usize) {
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    match last_newline(bytes) {
+        None => (line, column + chars(bytes)),
+        Some(last) => (
+            line + 1 + count_lanes(bytes.get(..last).unwrap_or_default(), newline_lanes),
+            1 + chars(bytes.get(last + 1..).unwrap_or_default()),
+        ),
+    }
+}
+
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// 1 in the low bit of each byte of `word` that is a newline (exactly: the low seven
+/// bits plus 0x7f carry into the high bit unless all are zero, and never into the next
+/// byte).
+fn newline_lanes(word: u64) -> u64 {
+    let x = word ^ 0x0a0a_0a0a_0a0a_0a0a;
+    (!(((x & LOWS) + LOWS) | x) & HIGHS) >> 7
+}
+
+/// 1 in the low bit of each byte of `word` that is a UTF-8 continuation byte (10xxxxxx:
+/// bit 7 set, bit 6, shifted up into bit 7, clear).
+fn continuation_lanes(word: u64) -> u64 {
+    (word & !(word << 1) & HIGHS) >> 7
+}
+
+/// The characters of `bytes`: its bytes less its continuation bytes.
+fn chars(bytes: &[u8]) -> usize {
+    bytes.len() - count_lanes(bytes, continuation_lanes)
+}
+
+/// The bytes of `bytes` that `lanes` marks (1 in the low bit of each marked byte of a
+/// word), a word at a time: the marks added up a byte lane each, and the lanes summed now
+/// and then (a popcount a word costs more where the processor has no popcount
+/// instruction, as the baseline x86-64 target has not).
+fn count_lanes(bytes: &[u8], lanes: impl Fn(u64) -> u64) -> usize {
     /// Words added to the lanes before they are summed (a lane holds at most 255).
     const LANE_WORDS: usize = 255;
-    let mut newlines = 0usize;
-    // Characters since the last newline (or the start), up to the words in `lanes`.
-    let mut chars = 0usize;
-    // Continuation bytes in the `pending` words since, one count a byte lane.
-    let mut lanes = 0u64;
-    let mut pending = 0usize;
     let mut words = bytes.chunks_exact(8);
+    let mut count = 0;
+    let (mut sums, mut pending) = (0u64, 0);
     for chunk in &mut words {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        // 1 in the low bit of each byte that is 10xxxxxx (bit 7 set, bit 6, shifted up
-        // into bit 7, clear).
-        let continuation = (word & !(word << 1) & HIGHS) >> 7;
-        // The high bit of each byte that is a newline: the bytes of `x` that are zero,
-        // exactly (the low seven bits plus 0x7f carry into the high bit unless all are
-        // zero, and never into the next byte).
-        let x = word ^ NEWLINES;
-        let newline = !(((x & LOWS) + LOWS) | x) & HIGHS;
-        if newline == 0 {
-            lanes += continuation;
-            pending += 1;
-            if pending == LANE_WORDS {
-                chars += 8 * pending - lane_sum(lanes);
-                (lanes, pending) = (0, 0);
-            }
-        } else {
-            newlines += newline.count_ones() as usize;
-            // The last newline is the highest bit set: the bytes after it start the line.
-            let after = 64 - newline.leading_zeros();
-            let rest = continuation.checked_shr(after).unwrap_or(0);
-            chars = (64 - after as usize) / 8 - lane_sum(rest);
-            (lanes, pending) = (0, 0);
+        sums += lanes(u64::from_le_bytes(word));
+        pending += 1;
+        if pending == LANE_WORDS {
+            count += lane_sum(sums);
+            (sums, pending) = (0, 0);
         }
     }
-    chars += 8 * pending - lane_sum(lanes);
-    for &b in words.remainder() {
-        if b == b'\n' {
-            newlines += 1;
-            chars = 0;
-        } else if b & 0xC0 != 0x80 {
-            chars += 1;
+    let mut tail = [0u8; 8];
+    let rest = words.remainder();
+    if let Some(head) = tail.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    // The zero padding is neither a newline nor a continuation byte.
+    count + lane_sum(sums) + lane_sum(lanes(u64::from_le_bytes(tail)))
+}
+
+/// The place of the last newline of `bytes`, searched backwards a word at a time.
+fn last_newline(bytes: &[u8]) -> Option<usize> {
+    let mut words = bytes.rchunks_exact(8);
+    let mut end = bytes.len();
+    for chunk in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let marks = newline_lanes(u64::from_le_bytes(word));
+        if marks != 0 {
+            // The highest marked byte is the last newline of the word.
+            return Some(end - 8 + (63 - marks.leading_zeros() as usize) / 8);
         }
+        end -= 8;
     }
-    if newlines == 0 {
-        (line, column + chars)
-    } else {
-        (line + newlines, 1 + chars)
-    }
+    words.remainder().iter().rposition(|&b| b == b'\n')
 }
 
 /// The sum of the eight bytes of `lanes`.
@@ -416,22 +436,17 @@ fn lane_sum(lanes: u64) -> usize {
 /// or none. A word (8 bytes) at a time, each byte tested exactly: the strings of a caseload
 /// are mostly Chinese names, read byte by byte at every byte's cost.
 pub(crate) fn string_end(bytes: &[u8], control: bool) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `x` below `n` (at most 0x80), exact for the lowest one
-    // (a borrow can only mark bytes above a marked one): that is all a search needs.
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
     let mut words = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut words {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let word = u64::from_le_bytes(word);
-        let mut found =
-            below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1);
-        if control {
-            found |= below(word, 0x20);
-        }
+        let found = if control {
+            string_stops(word)
+        } else {
+            quotes_and_backslashes(word)
+        };
         if found != 0 {
             return Some(at + found.trailing_zeros() as usize / 8);
         }
@@ -443,6 +458,25 @@ pub(crate) fn string_end(bytes: &[u8], control: bool) -> Option<usize> {
         .iter()
         .position(|&b| stop(b))
         .map(|k| at + k)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` below `n` (at most 0x80), exact for the lowest one (a
+/// borrow can only mark bytes above a marked one): that is all a search needs.
+fn below(x: u64, n: u64) -> u64 {
+    x.wrapping_sub(ONES * n) & !x & HIGHS
+}
+
+/// The lowest marked byte of the result is `word`'s first quote or backslash.
+fn quotes_and_backslashes(word: u64) -> u64 {
+    below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1)
+}
+
+/// The lowest marked byte of the result is `word`'s first quote, backslash or control
+/// character: where a string of a JSON text that is read without escapes stops.
+pub(crate) fn string_stops(word: u64) -> u64 {
+    quotes_and_backslashes(word) | below(word, 0x20)
 }
 
 /// The text " (line L, column C)" / "（第L行第C列）" for a message, or nothing.

@@ -149,6 +149,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Skips a string starting at `"`; returns its raw bytes including quotes.
+    #[inline(always)]
     fn string(&mut self) -> Result<&'a [u8], ScanError> {
         let start = self.pos;
         self.pos += 1;

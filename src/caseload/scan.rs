@@ -171,7 +171,9 @@ impl<'a> Cursor<'a> {
     }
 
     /// Skips one JSON value of any depth; returns its raw bytes. Checks bracket pairing,
-    /// not the grammar inside (serde does that per matter).
+    /// not the grammar inside (serde does that per matter). Inside a container it goes 64
+    /// bytes at a time ([`Cursor::blocks`]), byte by byte where a string has a backslash
+    /// and in the last 63 bytes of the input.
     fn value(&mut self) -> Result<&'a [u8], ScanError> {
         self.value_by::<true>()
     }

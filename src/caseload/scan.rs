@@ -171,8 +171,17 @@ impl<'a> Cursor<'a> {
     }
 
     /// Skips one JSON value of any depth; returns its raw bytes. Checks bracket pairing,
-    /// not the grammar inside (serde does that per matter).
+    /// not the grammar inside (serde does that per matter). Inside a container it goes 64
+    /// bytes at a time ([`Cursor::blocks`]), byte by byte where a string has a backslash
+    /// and in the last 63 bytes of the input.
     fn value(&mut self) -> Result<&'a [u8], ScanError> {
+        self.value_by::<true>()
+    }
+
+    /// [`Cursor::value`], with the block fast path inside containers (`FAST`) or byte by
+    /// byte only (the reference the fast path is tested against: same ranges, same errors
+    /// at the same positions, the cursor left at the same place).
+    fn value_by<const FAST: bool>(&mut self) -> Result<&'a [u8], ScanError> {
         self.skip_ws();
         let start = self.pos;
         let mut closers = Closers::default();
@@ -211,6 +220,9 @@ impl<'a> Cursor<'a> {
                 b',' | b' ' | b'\t' | b'\n' | b'\r' if closers.is_empty() => {}
                 _ => self.pos += 1,
             }
+            if FAST && !closers.is_empty() {
+                self.blocks(&mut closers)?;
+            }
             if closers.is_empty() {
                 // A scalar ends at a delimiter; a container at its closer.
                 if matches!(self.bytes.get(start), Some(b'{' | b'[' | b'"')) {
@@ -229,6 +241,134 @@ impl<'a> Cursor<'a> {
             }
         }
     }
+
+    /// Inside a container (`closers` not empty), outside any string: goes through the
+    /// value 64 bytes at a time, pairing the brackets outside strings as the byte loop of
+    /// [`Cursor::value`] does, until the closer that empties `closers` (the cursor left
+    /// after it), an unbalanced closer (the error, the cursor at it), a backslash inside a
+    /// string or fewer than 64 bytes left (the cursor left outside any string, at the
+    /// start of the string open there, for the byte loop to go on from).
+    fn blocks(&mut self, closers: &mut Closers) -> Result<(), ScanError> {
+        // The next block's start; all ones when it is inside a string, and then where that
+        // string opened.
+        let (mut base, mut in_string, mut opened) = (self.pos, 0u64, self.pos);
+        while let Some(block) = self
+            .bytes
+            .get(base..)
+            .and_then(<[u8]>::first_chunk::<BLOCK>)
+        {
+            let masks = Masks::of(block);
+            // A bit per byte inside a string: its opening quote in, its closing quote out.
+            let inside = prefix_xor(masks.quotes) ^ in_string;
+            // Past a backslash inside a string, quotes may be escaped: the masks hold only
+            // below it.
+            let escape = masks.backslashes & inside;
+            let valid = match escape {
+                0 => u64::MAX,
+                _ => (1u64 << escape.trailing_zeros()) - 1,
+            };
+            let mut brackets = masks.brackets & !inside & valid;
+            while brackets != 0 {
+                let k = brackets.trailing_zeros() as usize;
+                brackets &= brackets - 1;
+                // Tests rather than a `match` (a jump table, which mispredicts).
+                let b = block.get(k).copied().unwrap_or_default();
+                if b | 0x20 == b'{' {
+                    // `{` + 2 is `}`, `[` + 2 is `]`.
+                    closers.push(b + 2);
+                } else if b | 0x20 == b'}' {
+                    if closers.pop() != Some(b) {
+                        self.pos = base + k;
+                        return Err(ScanError::new(self.pos, ScanProblem::Unbalanced(b as char)));
+                    }
+                    if closers.is_empty() {
+                        self.pos = base + k + 1;
+                        return Ok(());
+                    }
+                }
+            }
+            let quotes = masks.quotes & valid;
+            if quotes != 0 {
+                // The last quote inside a string (below the backslash, if any) opens it.
+                opened = base + (63 - quotes.leading_zeros() as usize);
+            }
+            if escape != 0 {
+                // The byte loop reads the string with the backslash, escapes and all.
+                self.pos = opened;
+                return Ok(());
+            }
+            in_string = 0u64.wrapping_sub(inside >> 63);
+            base += BLOCK;
+        }
+        self.pos = if in_string != 0 { opened } else { base };
+        Ok(())
+    }
+}
+
+/// The bytes the fast path of [`Cursor::value`] takes at a time.
+const BLOCK: usize = 64;
+
+/// Bit masks of a block, bit `k` for its byte `k`.
+struct Masks {
+    quotes: u64,
+    backslashes: u64,
+    /// `{`, `[`, `}` and `]`, and the four other bytes that differ from them only in bits
+    /// 0x20, 0x04 and 0x02 (`Y`, `_`, `y` and DEL), for the walk to pass over.
+    brackets: u64,
+}
+
+impl Masks {
+    fn of(block: &[u8; BLOCK]) -> Masks {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        const LOWS: u64 = !HIGHS;
+        // The high bit of each byte of `word` equal to `byte` (exact: no borrow or carry
+        // crosses bytes).
+        let equal = |word: u64, byte: u8| {
+            let x = word ^ (ONES * u64::from(byte));
+            !(((x & LOWS) + LOWS) | x) & HIGHS
+        };
+        // The high bits of a word's bytes, packed into its low 8 bits: the multiplier (bits
+        // 7j for j in 0..8) moves the high bit of byte `i` (bit 8i + 7) to bit 56 + `i`
+        // (j = 7 - i) and nothing else there or across (no two terms on one bit).
+        let pack = |highs: u64| highs.wrapping_mul(0x0002_0408_1020_4081) >> 56;
+        let words = || {
+            (block.chunks_exact(8))
+                .map(|word| u64::from_le_bytes(word.try_into().unwrap_or_default()))
+        };
+        let (mut quotes, mut brackets, mut backslash) = (0, 0, 0);
+        for (i, word) in words().enumerate() {
+            quotes |= pack(equal(word, b'"')) << (8 * i);
+            // The bytes whose bits 0x59 are those of the brackets, and no others but
+            // maybe 0x20, 0x04 and 0x02 (the high bit of the masked bytes is clear, so
+            // adding 0x7f sets it for those that differ, without a carry out).
+            let x = (word & (ONES * 0x59)) ^ (ONES * 0x59);
+            brackets |= pack(!((x + LOWS) | word) & HIGHS) << (8 * i);
+            // A backslash's high bit, and perhaps a false one above it (the borrow):
+            // whether the block has any.
+            let x = word ^ (ONES * u64::from(b'\\'));
+            backslash |= x.wrapping_sub(ONES) & !x;
+        }
+        let mut backslashes = 0;
+        if backslash & HIGHS != 0 {
+            for (i, word) in words().enumerate() {
+                backslashes |= pack(equal(word, b'\\')) << (8 * i);
+            }
+        }
+        Masks {
+            quotes,
+            backslashes,
+            brackets,
+        }
+    }
+}
+
+/// Bit `k` of the result: the parity of bits 0 to `k` of `bits`.
+fn prefix_xor(mut bits: u64) -> u64 {
+    for shift in [1, 2, 4, 8, 16, 32] {
+        bits ^= bits << shift;
+    }
+    bits
 }
 
 /// The closing brackets a value still needs, innermost last: a bit each (`}` or `]`), in a
@@ -652,6 +792,296 @@ mod tests {
                 prop_assert_eq!(closers.pop(), Some(closer));
             }
             prop_assert_eq!(closers.pop(), None);
+        }
+    }
+
+    /// What a scan of one value gives: the range it returns (or its error), and where it
+    /// leaves the cursor.
+    type Outcome = (Result<std::ops::Range<usize>, ScanError>, usize);
+
+    fn value_from<const FAST: bool>(bytes: &[u8], from: usize) -> Outcome {
+        let mut c = Cursor {
+            bytes,
+            pos: from,
+            max_matters: 0,
+        };
+        let got = c.value_by::<FAST>().map(|raw| {
+            let start = raw.as_ptr() as usize - bytes.as_ptr() as usize;
+            start..start + raw.len()
+        });
+        (got, c.pos)
+    }
+
+    /// The fast path and the byte loop agree on `bytes` from `from`.
+    fn agree(bytes: &[u8], from: usize) -> Result<(), TestCaseError> {
+        prop_assert_eq!(
+            value_from::<true>(bytes, from),
+            value_from::<false>(bytes, from),
+            "{:?} from {}",
+            String::from_utf8_lossy(bytes),
+            from
+        );
+        Ok(())
+    }
+
+    /// The fast path and the byte loop agree on `bytes` from its start, from its
+    /// containers' starts, and from a few places inside.
+    fn agree_throughout(bytes: &[u8]) -> Result<(), TestCaseError> {
+        agree(bytes, 0)?;
+        for (at, &b) in bytes.iter().enumerate() {
+            if matches!(b, b'{' | b'[') || at % 29 == 0 {
+                agree(bytes, at)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Pieces of random documents: every byte the scanner tells apart, ASCII and
+    /// multi-byte UTF-8 characters.
+    const PIECES: [&str; 15] = [
+        "{", "}", "[", "]", "\"", "\\", ",", ":", " ", "a", "\n", "中", "é", "\"a\"", "\"ab\":",
+    ];
+
+    fn piece_bytes(pieces: &[usize]) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for &k in pieces {
+            bytes.extend_from_slice(PIECES[k % PIECES.len()].as_bytes());
+        }
+        bytes
+    }
+
+    /// Balanced containers with strings (some escaped) and scalars between, up to `depth`
+    /// deep, from a list of choices; the bytes after the last choice are left open.
+    fn nested(choices: &[u8], depth: usize) -> Vec<u8> {
+        let (mut bytes, mut open) = (b"[".to_vec(), vec![b']']);
+        for &choice in choices {
+            match choice % 12 {
+                0 | 1 if open.len() < depth => {
+                    bytes.push(b'{');
+                    open.push(b'}');
+                }
+                2 if open.len() < depth => {
+                    bytes.push(b'[');
+                    open.push(b']');
+                }
+                3 | 4 => {
+                    if let Some(closer) = open.pop() {
+                        bytes.push(closer);
+                    }
+                }
+                5 => bytes.extend_from_slice(br#""k\"e{y":"#),
+                6 => bytes.extend_from_slice(br#""\\""#),
+                7 => bytes.extend_from_slice("\"值]【中】\",".as_bytes()),
+                8 => bytes.extend_from_slice(
+                    br#""a long string with {brackets} and [more] of them, past 64 bytes","#,
+                ),
+                9 => bytes.extend_from_slice(b"12,"),
+                10 => bytes.extend_from_slice(br#""id":"M-1","#),
+                _ => bytes.push(b' '),
+            }
+        }
+        while let Some(closer) = open.pop() {
+            bytes.push(closer);
+        }
+        bytes
+    }
+
+    /// Generated matters, one after another, as a caseload writes them.
+    fn generated_matters() -> &'static [u8] {
+        static MATTERS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        MATTERS.get_or_init(|| {
+            let mut out = Vec::new();
+            crate::caseload::generate::write_caseload(&mut out, 40, 11).expect("writes to memory");
+            out
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Random bytes of the pieces the scanner tells apart, of every length to 300,
+        /// opened by a container or not.
+        #[test]
+        fn fast_path_agrees_on_random_bytes(
+            open in 0usize..3,
+            pieces in prop::collection::vec(0usize..PIECES.len(), 0..300),
+        ) {
+            let mut bytes = ["", "[", "{"][open].as_bytes().to_vec();
+            bytes.extend(piece_bytes(&pieces));
+            agree_throughout(&bytes)?;
+            // Cut at every length, to end inside a string, after a backslash, and so on.
+            for len in 0..bytes.len() {
+                agree(&bytes[..len], 0)?;
+            }
+        }
+
+        /// Balanced values, deeper than 64 (where `Closers` spills) or not, then mangled:
+        /// a byte or two changed, or cut short.
+        #[test]
+        fn fast_path_agrees_on_nested_values(
+            choices in prop::collection::vec(any::<u8>(), 0..400),
+            depth in prop::sample::select(vec![3usize, 20, 70, 200]),
+            changes in prop::collection::vec((any::<prop::sample::Index>(), 0usize..PIECES.len()), 0..3),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = nested(&choices, depth);
+            agree_throughout(&bytes)?;
+            for (at, piece) in &changes {
+                let at = at.index(bytes.len());
+                bytes.splice(at..at + 1, PIECES[*piece].bytes());
+            }
+            agree_throughout(&bytes)?;
+            let len = cut.index(bytes.len() + 1);
+            agree(&bytes[..len], 0)?;
+        }
+
+        /// Generated matters, a byte changed here and there, from a matter's start.
+        #[test]
+        fn fast_path_agrees_on_mangled_matters(
+            changes in prop::collection::vec((any::<prop::sample::Index>(), 0usize..PIECES.len()), 0..4),
+            from in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = generated_matters().to_vec();
+            for (at, piece) in &changes {
+                let at = at.index(bytes.len());
+                bytes.splice(at..at + 1, PIECES[*piece].bytes());
+            }
+            // From the start of a line (a matter), or from anywhere.
+            let from = from.index(bytes.len());
+            let line = bytes[..from].iter().rposition(|&b| b == b'\n').map_or(0, |k| k + 1);
+            agree(&bytes, line)?;
+            agree(&bytes, from)?;
+        }
+    }
+
+    #[test]
+    fn fast_path_finds_every_generated_matter() {
+        let bytes = generated_matters();
+        let mut matters = 0;
+        for (at, _) in bytes.iter().enumerate().filter(|&(_, &b)| b == b'\n') {
+            if bytes.get(at + 1) == Some(&b'{') {
+                let (fast, slow) = (
+                    value_from::<true>(bytes, at + 1),
+                    value_from::<false>(bytes, at + 1),
+                );
+                assert_eq!(fast, slow);
+                // The matter is its whole line, but for the comma between matters.
+                let end = bytes[at + 1..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |k| at + 1 + k);
+                let end = if bytes[end - 1] == b',' { end - 1 } else { end };
+                assert_eq!(fast.0, Ok(at + 1..end));
+                matters += 1;
+            }
+        }
+        assert_eq!(matters, 40);
+    }
+
+    /// One or two of the bytes that matter (quotes, backslashes, brackets) at every pair
+    /// of places of a 130-byte container of plain bytes (and in one whose string opens
+    /// in its first block), across the edges of blocks and words.
+    #[test]
+    fn fast_path_agrees_wherever_the_bytes_that_matter_are() {
+        let special = [b'"', b'\\', b'{', b'}', b'[', b']'];
+        let mut cases = 0;
+        for base in [
+            [b"[".as_slice(), &[b'a'; 128], b"]"].concat(),
+            [b"{\"".as_slice(), &[b'x'; 126], b"\"}"].concat(),
+        ] {
+            assert_eq!(base.len(), 130);
+            for i in 0..base.len() {
+                for j in i..base.len() {
+                    for &a in &special {
+                        for &b in &special {
+                            if i == j && a != b {
+                                continue;
+                            }
+                            let mut bytes = base.clone();
+                            bytes[i] = a;
+                            bytes[j] = b;
+                            assert_eq!(
+                                value_from::<true>(&bytes, 0),
+                                value_from::<false>(&bytes, 0),
+                                "{:?}",
+                                String::from_utf8_lossy(&bytes)
+                            );
+                            cases += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(cases > 600_000);
+    }
+
+    /// Every byte value at every place of a block, among bytes of several kinds (those
+    /// marked, whose borrows or carries could spill into the next byte, and others).
+    #[test]
+    fn masks_mark_their_bytes() {
+        let naive = |block: &[u8; BLOCK], wanted: &dyn Fn(u8) -> bool| {
+            (block.iter().enumerate()).fold(0u64, |mask, (k, &b)| mask | u64::from(wanted(b)) << k)
+        };
+        for fill in [b'a', b'"', b'\\', b'{', b']', b'#', 0x00, 0x80, 0xe4, 0xff] {
+            for k in 0..BLOCK {
+                for b in 0..=255u8 {
+                    let mut block = [fill; BLOCK];
+                    block[k] = b;
+                    let masks = Masks::of(&block);
+                    assert_eq!(masks.quotes, naive(&block, &|b| b == b'"'), "{block:?}");
+                    assert_eq!(
+                        masks.backslashes,
+                        naive(&block, &|b| b == b'\\'),
+                        "{block:?}"
+                    );
+                    assert_eq!(
+                        masks.brackets,
+                        naive(&block, &|b| b"{}[]Y_y\x7f".contains(&b)),
+                        "{block:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(prefix_xor(1 | 1 << 40), (1u64 << 40) - 1);
+        assert_eq!(prefix_xor(1 << 63 | 1 << 62), 1 << 62);
+        assert_eq!(prefix_xor(0b1011), !0u64 << 3 | 1);
+    }
+
+    /// The scanner alone, byte loop and fast path, over the matters of the document named
+    /// by `DUBAN_SCAN_TIMING` (run with `--release --ignored --nocapture`).
+    #[test]
+    #[ignore = "a measurement, not a test"]
+    fn scan_timing() {
+        let Ok(path) = std::env::var("DUBAN_SCAN_TIMING") else {
+            return;
+        };
+        let bytes = std::fs::read(path).expect("reads the document");
+        let scanned = scan(&bytes, usize::MAX);
+        let starts: Vec<usize> = (scanned.matters.iter())
+            .filter_map(|m| m.as_ref().ok())
+            .map(|raw| raw.as_ptr() as usize - bytes.as_ptr() as usize)
+            .collect();
+        fn time<const FAST: bool>(bytes: &[u8], starts: &[usize]) -> (std::time::Duration, usize) {
+            let clock = std::time::Instant::now();
+            let mut total = 0;
+            for &start in starts {
+                let mut c = Cursor {
+                    bytes,
+                    pos: start,
+                    max_matters: 0,
+                };
+                total += c.value_by::<FAST>().map_or(0, <[u8]>::len);
+            }
+            (clock.elapsed(), total)
+        }
+        for round in 0..3 {
+            let (slow, slow_total) = time::<false>(&bytes, &starts);
+            let (fast, fast_total) = time::<true>(&bytes, &starts);
+            assert_eq!(slow_total, fast_total);
+            println!(
+                "round {round}: {} matters, {slow_total} bytes: byte loop {slow:?}, fast path {fast:?}",
+                starts.len()
+            );
         }
     }
 

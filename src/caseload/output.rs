@@ -1427,6 +1427,8 @@ pub(crate) struct EntryWriter<'a> {
     /// A matter's fields from its kind to its state (a caseload has a few hundred units,
     /// each in one sector: few distinct ones, and half of an entry's own bytes).
     heads: Memo<HeadKey>,
+    /// The names the keys of `heads` point at, kept while those keys are.
+    head_names: Vec<Arc<str>>,
     /// What an object at [`OBLIGATION_DEPTH`] ends with.
     object_end: Vec<u8>,
     scratch: Vec<u8>,
@@ -1454,6 +1456,7 @@ impl<'a> EntryWriter<'a> {
             deadlines: Memo::new(),
             statuses: Memo::new(),
             heads: Memo::new(),
+            head_names: Vec::new(),
             object_end,
             scratch: Vec::new(),
         }
@@ -1490,12 +1493,12 @@ impl<'a> EntryWriter<'a> {
         let head = HeadKey {
             kind: m.kind,
             state: m.state,
-            unit: Arc::clone(&m.unit),
-            sector: Arc::clone(&m.sector),
+            unit: name_address(&m.unit),
+            sector: name_address(&m.sector),
             skeleton,
         };
-        let hashed = (m.kind, m.state, &*m.unit, &*m.sector, skeleton);
-        let (head, made) = self.heads.get(head, &hashed, self.budget, || {
+        let forgotten = self.heads.forgotten;
+        let (head, made) = self.heads.get(head, &head, self.budget, || {
             let mut head = Vec::new();
             // Inside the matter's object after its id, as `f` is: each field after a
             // comma, a line break and the indentation.
@@ -1517,6 +1520,14 @@ impl<'a> EntryWriter<'a> {
             entries.count_made(head.bytes);
         }
         entries.place(head, Part::Whole)?;
+        // The names the heads' keys point at live as long as the keys (see `HeadKey`).
+        if self.heads.forgotten != forgotten {
+            self.head_names.clear();
+        }
+        if made {
+            self.head_names
+                .extend([Arc::clone(&m.unit), Arc::clone(&m.sector)]);
+        }
         let out = &mut entries.bytes;
         if let Some(day) = m.referred_on {
             field(&mut f, out, "referred_on", false, |out| {
@@ -1655,14 +1666,25 @@ struct Memo<K> {
 }
 
 /// What a matter's fields from its kind to its state are written from, with what of the
-/// entry's skeleton follows them in the piece.
-#[derive(PartialEq, Eq)]
+/// entry's skeleton follows them in the piece. The unit and the sector are named by the
+/// address of their shared text: names are interned, so a matter's names are the same
+/// allocation as those of the matters before it on the thread, and looking one up then
+/// clones no `Arc` (whose counter the merge touches too) and hashes no text. The writer
+/// keeps every name a key points at (`EntryWriter::head_names`) until the keys are
+/// forgotten, so no address is reused for other text meanwhile; a name that is not the
+/// interned allocation (a copy of the same text) only makes a piece of the same bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct HeadKey {
     kind: crate::MatterKind,
     state: &'static str,
-    unit: Arc<str>,
-    sector: Arc<str>,
+    unit: usize,
+    sector: usize,
     skeleton: Skeleton,
+}
+
+/// The address of a name's shared text (see [`HeadKey`]).
+fn name_address(name: &Arc<str>) -> usize {
+    Arc::as_ptr(name).cast::<u8>() as usize
 }
 
 /// What of a matter entry's skeleton after the state its head piece holds.
@@ -2025,6 +2047,41 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn heads_of_names_that_come_and_go_are_their_own() {
+        // Each matter's names a fresh allocation of new text, let go once its entry is
+        // written: were the keys' addresses not kept alive, the allocator would hand the
+        // same address to the next name, and its matter would get the last one's head.
+        let calendar = Calendar::china();
+        let as_of = parse_date("2025-12-01").expect("a date");
+        let report = crate::check(&generated(60, 5), &Policy::ankang_2020(), &calendar, as_of)
+            .expect("checks");
+        let mut writer = EntryWriter::new(Language::Chinese, Explanations::Omit);
+        let mut reused = 0;
+        for round in 0..3 {
+            let mut addresses = std::collections::HashSet::new();
+            for (k, m) in report.matters.iter().enumerate() {
+                let mut m = m.clone();
+                m.unit = Arc::from(format!("单位{round}-{k}"));
+                m.sector = Arc::from(format!("口{k}"));
+                reused += usize::from(!addresses.insert(name_address(&m.unit)));
+                let mut entries = Entries::default();
+                assert!(writer.write_fast(&m, &mut entries).is_some());
+                let mut written = Vec::new();
+                let run = 0..entries.len();
+                entries
+                    .write_runs(std::slice::from_ref(&run), &mut written)
+                    .expect("writes to a Vec");
+                let expected = reference(&m, writer.language, writer.explanations);
+                assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
+            }
+            // Forgetting the heads lets their names go with them.
+            writer.heads.bytes = usize::MAX;
+        }
+        assert_eq!(reused, 0, "a kept name's address was handed out again");
+        assert!(writer.head_names.len() <= 2 * report.matters.len() + 2);
     }
 
     #[test]

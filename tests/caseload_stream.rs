@@ -253,3 +253,75 @@ proptest! {
         }
     }
 }
+
+/// A reader that hands its bytes over a few at a time (the pattern of sizes in `sizes`),
+/// is interrupted now and then, and fails for good after `fail_after` bytes if given.
+struct Trickle<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    calls: usize,
+    sizes: &'a [usize],
+    fail_after: Option<usize>,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.calls += 1;
+        if self.calls % 7 == 0 {
+            return Err(std::io::ErrorKind::Interrupted.into());
+        }
+        if self.fail_after.is_some_and(|limit| self.at >= limit) {
+            return Err(std::io::Error::other("the disk went away"));
+        }
+        let size = self.sizes[self.calls % self.sizes.len()];
+        let end = (self.at + size)
+            .min(self.bytes.len())
+            .min(self.fail_after.unwrap_or(usize::MAX).max(self.at + 1));
+        let n = (end - self.at).min(buf.len());
+        buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_reader_that_trickles_or_is_interrupted_gives_the_same_report_and_one_that_fails_an_error() {
+    let mut json = Vec::new();
+    generate::write_caseload(&mut json, 120, 4).expect("writes");
+    let (policy, cal) = (Policy::ankang_2020(), Calendar::china());
+    let expected = whole(&json, &Limits::default(), Language::Chinese).expect("checks");
+    let run = |fail_after: Option<usize>, block: usize, threads: usize| {
+        let input = Trickle {
+            bytes: &json,
+            at: 0,
+            calls: 0,
+            sizes: &[1, 7, 300, 4096, 13],
+            fail_after,
+        };
+        let options = StreamOptions {
+            threads,
+            ..StreamOptions::default()
+        };
+        let reader = CaseloadReader::open_with_block(input, &Limits::default(), block)?;
+        let report = reader.check(&policy, &cal, as_of(), &options)?;
+        let mut out = Vec::new();
+        report.write_json(&mut out).expect("writes to a Vec");
+        Ok::<_, duban::Error>(out)
+    };
+    for (block, threads) in [(64, 1), (1000, 2), (1 << 20, 2)] {
+        let got = run(None, block, threads).expect("reads every byte");
+        assert!(got == expected, "blocks of {block}, {threads} threads");
+        for fail_after in [0, 10, json.len() / 2] {
+            let e = run(Some(fail_after), block, threads).expect_err("the reader fails");
+            let zh = e.message(Language::Chinese);
+            assert!(zh.starts_with("无法读取事项清单"), "{zh}");
+            assert!(!zh.contains("disk"), "{zh}");
+            assert!(
+                e.message(Language::English)
+                    .ends_with(&format!("(after {fail_after} bytes): the disk went away")),
+                "{}",
+                e.message(Language::English)
+            );
+        }
+    }
+}

@@ -717,26 +717,18 @@ impl<R: Read> Window<R> {
             self.block
         };
         let start = self.buf.len();
-        self.buf.resize(start + want, 0);
-        let mut filled = start;
-        while filled < self.buf.len() {
-            match self
-                .input
-                .read(self.buf.get_mut(filled..).unwrap_or_default())
-            {
-                Ok(0) => {
-                    self.eof = true;
-                    break;
-                }
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    self.buf.truncate(filled);
-                    return Err(read_error(self.base + filled, &e));
-                }
-            }
+        // Read into the buffer's spare room as it is (a file reads into it without the
+        // room being cleared first, as `resize` would), retrying an interrupted read.
+        self.buf.reserve(want);
+        let limit = u64::try_from(want).unwrap_or(u64::MAX);
+        let read = (&mut self.input).take(limit).read_to_end(&mut self.buf);
+        let filled = self.buf.len();
+        if let Err(e) = read {
+            return Err(read_error(self.base + filled, &e));
         }
-        self.buf.truncate(filled);
+        if filled - start < want {
+            self.eof = true;
+        }
         let total = u64::try_from(self.base + filled).unwrap_or(u64::MAX);
         if total > self.limit {
             // The same error as a document of that size read whole.

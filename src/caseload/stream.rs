@@ -335,18 +335,18 @@ impl<R: Read> CaseloadReader<R> {
     ) -> Result<(Merger, Option<Problem>)> {
         // Batches scanned but not yet merged, at most: bounds the memory whatever the
         // order the workers finish in (a batch of the generated caseload: about 0.5 MB of
-        // input, with its outcomes and entries). Sixteen a worker, and four waiting for one, rather
-        // than four and one: the threads (more than the cores) then wait on each other
-        // less (at 1M on 2 cores, 1.93 cores busy on average against 1.86, 4 alternating
-        // runs each).
-        let in_flight = workers.saturating_mul(16);
+        // input, with its outcomes and entries). Eight a worker, and two waiting for one,
+        // rather than four and one: the threads (more than the cores) then wait on each
+        // other less (at 1M on 2 cores, 1.89 cores busy on average against 1.83-1.86;
+        // sixteen and four made 1.93, for 28 MB more at 100k).
+        let in_flight = workers.saturating_mul(8);
         let (credit_tx, credit_rx) = mpsc::channel::<()>();
         for _ in 0..in_flight {
             let _ = credit_tx.send(());
         }
         let merged = AtomicUsize::new(0);
         std::thread::scope(|scope| {
-            let (work_tx, work_rx) = mpsc::sync_channel::<(usize, RawBatch)>(workers * 4);
+            let (work_tx, work_rx) = mpsc::sync_channel::<(usize, RawBatch)>(workers * 2);
             let work_rx = Arc::new(Mutex::new(work_rx));
             let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Outcome>, Entries)>();
             for _ in 0..workers {

@@ -863,6 +863,9 @@ impl Write for Blocks {
     fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
         while !buf.is_empty() {
             let n = self.write(buf)?;
+            if n == 0 {
+                return Err(io::ErrorKind::WriteZero.into());
+            }
             buf = buf.get(n..).unwrap_or_default();
         }
         Ok(())

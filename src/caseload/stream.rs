@@ -1052,6 +1052,20 @@ mod spill_tests {
         let mut out = Vec::new();
         blocks.write_to(&mut out).expect("writes to a Vec");
         assert_eq!(out, text);
+        // Small writes (the lists' quotes and keys) and large ones mixed, across blocks'
+        // ends: every byte once, in order, and no block past its size.
+        let mut blocks = Blocks::default();
+        let (mut rest, mut k) = (text.as_slice(), 0);
+        while !rest.is_empty() {
+            let size = [1, 2, 7, 0, 64, BLOCK / 2 + 3, 5][k % 7].min(rest.len());
+            blocks.write_all(&rest[..size]).expect("writes to memory");
+            rest = &rest[size..];
+            k += 1;
+        }
+        assert!(blocks.0.iter().all(|b| b.len() <= BLOCK));
+        let mut out = Vec::new();
+        blocks.write_to(&mut out).expect("writes to a Vec");
+        assert_eq!(out, text);
     }
 
     #[test]

@@ -354,15 +354,23 @@ pub(crate) fn advance((line, column): (usize, usize), bytes: &[u8]) -> (usize, u
     }
 }
 
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+/// A byte in each byte lane of a word.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte lane.
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
+/// The low seven bits of each byte lane.
+pub(crate) const LOWS: u64 = !HIGHS;
 
-/// 1 in the low bit of each byte of `word` that is a newline (exactly: the low seven
-/// bits plus 0x7f carry into the high bit unless all are zero, and never into the next
-/// byte).
+/// The high bit of each byte of `word` equal to `byte`, exactly (the low seven bits plus
+/// 0x7f carry into the high bit unless all are zero, and never into the next byte).
+pub(crate) fn equal_bytes(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    !(((x & LOWS) + LOWS) | x) & HIGHS
+}
+
+/// 1 in the low bit of each byte of `word` that is a newline.
 fn newline_lanes(word: u64) -> u64 {
-    let x = word ^ 0x0a0a_0a0a_0a0a_0a0a;
-    (!(((x & LOWS) + LOWS) | x) & HIGHS) >> 7
+    equal_bytes(word, b'\n') >> 7
 }
 
 /// 1 in the low bit of each byte of `word` that is a UTF-8 continuation byte (10xxxxxx:
@@ -435,10 +443,12 @@ fn lane_sum(lanes: u64) -> usize {
 /// (and, with `control`, the first control character, which a JSON string may not hold),
 /// or none. A word (8 bytes) at a time, each byte tested exactly: the strings of a caseload
 /// are mostly Chinese names, read byte by byte at every byte's cost.
+// Inlined, so that each caller's `control` is a constant in the loop.
+#[inline(always)]
 pub(crate) fn string_end(bytes: &[u8], control: bool) -> Option<usize> {
-    let mut words = bytes.chunks_exact(8);
+    // Words read in place (most strings end in their first), the last few bytes alone.
     let mut at = 0;
-    for chunk in &mut words {
+    while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let word = u64::from_le_bytes(word);
@@ -453,18 +463,13 @@ pub(crate) fn string_end(bytes: &[u8], control: bool) -> Option<usize> {
         at += 8;
     }
     let stop = |b: u8| b == b'"' || b == b'\\' || (control && b < 0x20);
-    words
-        .remainder()
-        .iter()
-        .position(|&b| stop(b))
-        .map(|k| at + k)
+    let rest = bytes.get(at..).unwrap_or_default();
+    rest.iter().position(|&b| stop(b)).map(|k| at + k)
 }
-
-const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// The high bit of each byte of `x` below `n` (at most 0x80), exact for the lowest one (a
 /// borrow can only mark bytes above a marked one): that is all a search needs.
-fn below(x: u64, n: u64) -> u64 {
+pub(crate) fn below(x: u64, n: u64) -> u64 {
     x.wrapping_sub(ONES * n) & !x & HIGHS
 }
 
@@ -475,7 +480,7 @@ fn quotes_and_backslashes(word: u64) -> u64 {
 
 /// The lowest marked byte of the result is `word`'s first quote, backslash or control
 /// character: where a string of a JSON text that is read without escapes stops.
-pub(crate) fn string_stops(word: u64) -> u64 {
+fn string_stops(word: u64) -> u64 {
     quotes_and_backslashes(word) | below(word, 0x20)
 }
 

@@ -1324,7 +1324,7 @@ const SPILL_MOST: usize = 1 << 30;
 fn check_streamed(ctx: &Ctx, path: &str, policy: &Policy) -> Result<Streamed, CliError> {
     // Entries held in memory before the rest spill to a temporary file: as many bytes as
     // the caseload file has (at least 1 MiB, at most 1 GiB), else the default. Entries are
-    // kept at about 0.25 times their input, so a generated caseload's all stay in memory up
+    // kept at about 0.19 times their input, so a generated caseload's all stay in memory up
     // to 1 GiB of entries, peak memory stays within twice the input, and it does not grow
     // with the input past that.
     let mut spill_threshold = StreamOptions::default().spill_threshold;

@@ -168,7 +168,8 @@ pub(crate) enum Lists {
 }
 
 /// The whole report as one derived view: what [`CheckReport::write_json`] must write, byte
-/// for byte (the tests' reference).
+/// for byte (the tests' reference; its fields are spelled out, not taken from
+/// [`ReportHead`], so that the reference shares nothing with what it checks).
 #[cfg(test)]
 #[derive(Serialize)]
 struct ReportView<'a> {
@@ -1485,17 +1486,18 @@ impl<'a> EntryWriter<'a> {
         // empty array of a matter with none): that skeleton is the same for every matter
         // of a head, and kept once there rather than in every entry's own bytes. Not when
         // a referral date comes between the state and the obligations (it is the matter's).
-        let skeleton = match (m.referred_on, m.obligations.is_empty()) {
-            (Some(_), _) => Skeleton::None,
-            (None, false) => Skeleton::Open,
-            (None, true) => Skeleton::Empty,
+        let skeleton = if m.obligations.is_empty() {
+            Skeleton::Empty
+        } else {
+            Skeleton::Open
         };
+        let in_head = m.referred_on.is_none().then_some(skeleton);
         let head = HeadKey {
             kind: m.kind,
             state: m.state,
             unit: name_address(&m.unit),
             sector: name_address(&m.sector),
-            skeleton,
+            skeleton: in_head,
         };
         let forgotten = self.heads.forgotten;
         let (head, made) = self.heads.get(head, &head, self.budget, || {
@@ -1513,7 +1515,9 @@ impl<'a> EntryWriter<'a> {
             ] {
                 field(&mut f, &mut head, key, false, |out| string(out, value))?;
             }
-            skeleton.write(&mut f, &mut head)?;
+            if let Some(skeleton) = in_head {
+                skeleton.write(&mut f, &mut head)?;
+            }
             Some((Arc::from(head), 0))
         })?;
         if made {
@@ -1534,15 +1538,12 @@ impl<'a> EntryWriter<'a> {
                 crate::period::iso(&day, &mut serde_json::Serializer::new(out)).ok()
             })?;
         }
-        // What the head piece wrote, `f` follows as if it had written it; what it did not,
-        // the entry's own bytes hold.
-        skeleton.write(&mut f, &mut io::sink())?;
-        let own = match skeleton {
-            Skeleton::None if m.obligations.is_empty() => Skeleton::Empty,
-            Skeleton::None => Skeleton::Open,
-            Skeleton::Open | Skeleton::Empty => Skeleton::None,
-        };
-        own.write(&mut f, out)?;
+        // Written by the head piece, `f` follows the skeleton as if it had written it;
+        // else the entry's own bytes hold it.
+        match in_head {
+            Some(_) => skeleton.write(&mut f, &mut io::sink())?,
+            None => skeleton.write(&mut f, out)?,
+        }
         if m.obligations.is_empty() {
             // The end is the entry's own, never a piece: a piece is placed before bytes
             // of the entry that places it (see `Entries::write_runs`).
@@ -1679,7 +1680,8 @@ struct HeadKey {
     state: &'static str,
     unit: usize,
     sector: usize,
-    skeleton: Skeleton,
+    /// The skeleton after the state, when the piece holds it.
+    skeleton: Option<Skeleton>,
 }
 
 /// The address of a name's shared text (see [`HeadKey`]).
@@ -1687,11 +1689,9 @@ fn name_address(name: &Arc<str>) -> usize {
     Arc::as_ptr(name).cast::<u8>() as usize
 }
 
-/// What of a matter entry's skeleton after the state its head piece holds.
+/// A matter entry's skeleton after its state (and its referral date).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Skeleton {
-    /// Nothing.
-    None,
     /// The `obligations` key and the opening of the array and of its first obligation.
     Open,
     /// The `obligations` key and an empty array.
@@ -1699,13 +1699,9 @@ enum Skeleton {
 }
 
 impl Skeleton {
-    /// Writes this part of the skeleton with `f`, which is just after the state (or after
-    /// the referral date, for [`Skeleton::Open`] written apart).
+    /// Writes the skeleton with `f`, which is just after the state (or the referral date).
     fn write(self, f: &mut Indented, out: &mut impl io::Write) -> Option<()> {
         use serde_json::ser::Formatter;
-        if self == Skeleton::None {
-            return Some(());
-        }
         f.begin_object_key(out, false).ok()?;
         out.write_all(b"\"obligations\"").ok()?;
         f.begin_object_value(out).ok()?;

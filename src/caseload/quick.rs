@@ -118,26 +118,8 @@ impl<'a> Parser<'a> {
         }
         let start = self.at;
         // A word at a time rather than byte by byte through `peek` (strings are most of a
-        // matter's bytes); most end in their first word.
-        let mut end = start;
-        while let Some(word) = self.bytes.get(end..end + 8) {
-            let mut bytes = [0u8; 8];
-            bytes.copy_from_slice(word);
-            let stops = crate::json_text::string_stops(u64::from_le_bytes(bytes));
-            if stops != 0 {
-                end += stops.trailing_zeros() as usize / 8;
-                return self.string_at(start, end);
-            }
-            end += 8;
-        }
-        let rest = self.bytes.get(end..)?;
-        end += crate::json_text::string_end(rest, true)?;
-        self.string_at(start, end)
-    }
-
-    /// The string from `start` to `end`, where a quote, a backslash or a control character
-    /// stops it: the string if that is its closing quote.
-    fn string_at(&mut self, start: usize, end: usize) -> Option<&'a str> {
+        // matter's bytes).
+        let end = start + crate::json_text::string_end(self.bytes.get(start..)?, true)?;
         if self.bytes.get(end) != Some(&b'"') {
             return None;
         }

@@ -319,15 +319,7 @@ struct Masks {
 
 impl Masks {
     fn of(block: &[u8; BLOCK]) -> Masks {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGHS: u64 = 0x8080_8080_8080_8080;
-        const LOWS: u64 = !HIGHS;
-        // The high bit of each byte of `word` equal to `byte` (exact: no borrow or carry
-        // crosses bytes).
-        let equal = |word: u64, byte: u8| {
-            let x = word ^ (ONES * u64::from(byte));
-            !(((x & LOWS) + LOWS) | x) & HIGHS
-        };
+        use crate::json_text::{below, equal_bytes, HIGHS, LOWS, ONES};
         // The high bits of a word's bytes, packed into its low 8 bits: the multiplier (bits
         // 7j for j in 0..8) moves the high bit of byte `i` (bit 8i + 7) to bit 56 + `i`
         // (j = 7 - i) and nothing else there or across (no two terms on one bit).
@@ -338,7 +330,7 @@ impl Masks {
         };
         let (mut quotes, mut brackets, mut backslash) = (0, 0, 0);
         for (i, word) in words().enumerate() {
-            quotes |= pack(equal(word, b'"')) << (8 * i);
+            quotes |= pack(equal_bytes(word, b'"')) << (8 * i);
             // The bytes whose bits 0x59 are those of the brackets, and no others but
             // maybe 0x20, 0x04 and 0x02 (the high bit of the masked bytes is clear, so
             // adding 0x7f sets it for those that differ, without a carry out).
@@ -346,13 +338,12 @@ impl Masks {
             brackets |= pack(!((x + LOWS) | word) & HIGHS) << (8 * i);
             // A backslash's high bit, and perhaps a false one above it (the borrow):
             // whether the block has any.
-            let x = word ^ (ONES * u64::from(b'\\'));
-            backslash |= x.wrapping_sub(ONES) & !x;
+            backslash |= below(word ^ (ONES * u64::from(b'\\')), 1);
         }
         let mut backslashes = 0;
-        if backslash & HIGHS != 0 {
+        if backslash != 0 {
             for (i, word) in words().enumerate() {
-                backslashes |= pack(equal(word, b'\\')) << (8 * i);
+                backslashes |= pack(equal_bytes(word, b'\\')) << (8 * i);
             }
         }
         Masks {
